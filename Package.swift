@@ -1,0 +1,56 @@
+// swift-tools-version: 6.0
+// shootnet — IPv6 / dual-stack address planning for Gardener shoots.
+//
+// The targets follow the data flow:
+//   file ──Loading──▶ Spec ──IPAM──▶ Plan ──Diagram──▶ Canvas ──Terminal──▶ screen
+//                       ▲                                  │
+//                       └──────────── App (model/update/view) ◀── keys
+import PackageDescription
+
+let package = Package(
+    name: "shootnet",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "shootnet", targets: ["shootnet"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+    ],
+    targets: [
+        // Value types for IPv4/IPv6 addresses and prefixes. No Foundation, no I/O.
+        .target(name: "Addressing"),
+        // The shoot's networking spec, settings and observed state as plain values.
+        .target(name: "Spec", dependencies: ["Addressing"]),
+        // file → Spec: YAML (the only Yams user) and a fast JSON reader, with line:column errors; saving.
+        .target(name: "Loading", dependencies: ["Spec", "Addressing", .product(name: "Yams", package: "Yams")]),
+        // Spec → Plan: the pure IPAM engine and its diagnostics.
+        .target(name: "IPAM", dependencies: ["Spec", "Addressing"]),
+        // Plan → text/JSON/YAML for the commands.
+        .target(name: "Report", dependencies: ["IPAM", "Spec", "Addressing"]),
+        // An in-memory grid of styled cells; what every view draws into.
+        .target(name: "Canvas"),
+        // Plan → Diagram → Canvas.
+        .target(name: "Diagram", dependencies: ["IPAM", "Spec", "Addressing", "Canvas"]),
+        // The Elm-style interactive app: model, update(message), view → Canvas. No curses.
+        .target(name: "App", dependencies: ["Diagram", "IPAM", "Spec", "Loading", "Addressing", "Canvas"]),
+        // ncursesw, wrapped for Swift 6.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // The only module that touches the terminal: copies a Canvas to the screen, reads keys.
+        .target(name: "Terminal", dependencies: ["CNcursesw", "Canvas"]),
+        .executableTarget(name: "shootnet", dependencies: [
+            "Addressing", "Spec", "Loading", "IPAM", "Report", "Diagram", "Canvas", "App", "Terminal",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "shootnet-bench", dependencies: [
+            "Addressing", "Spec", "Loading", "IPAM", "Report", "Diagram", "Canvas", "App",
+        ]),
+        .testTarget(name: "AddressingTests", dependencies: ["Addressing"]),
+        .testTarget(name: "LoadingTests", dependencies: ["Loading", "Spec", "Addressing"]),
+        .testTarget(name: "IPAMTests", dependencies: ["IPAM", "Loading", "Spec", "Addressing"]),
+        .testTarget(name: "DiagramTests", dependencies: ["Diagram", "Canvas", "IPAM", "Loading", "Spec"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "Canvas", "Diagram", "IPAM", "Loading", "Spec"]),
+        .testTarget(name: "CLITests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,57 @@
+/// Why a text is not an address or prefix. ``message`` is one line for users.
+public enum AddressParseError: Error, Sendable, Hashable, CustomStringConvertible {
+    case empty
+    case unexpectedCharacter(Character)
+    case zoneNotAllowed
+    case octetLeadingZero(String)
+    case octetTooLarge(String)
+    case wrongOctetCount(Int)
+    case emptyOctet
+    case multipleDoubleColons
+    case tooManyGroups
+    case tooFewGroups
+    case groupTooLong(String)
+    case emptyGroup
+    case embeddedIPv4NotAtEnd
+    case missingPrefixLength
+    case emptyPrefixLength
+    case prefixLengthLeadingZero(String)
+    case prefixLengthNotNumeric(String)
+    case prefixLengthOutOfRange(Int, max: Int)
+    /// The address has bits set beyond the prefix length; `masked` is what was probably meant.
+    case hostBitsSet(masked: IPPrefix)
+
+    public var message: String {
+        switch self {
+        case .empty: "empty address"
+        case .unexpectedCharacter(let c): "unexpected character \(Self.quote(c))"
+        case .zoneNotAllowed: "zone identifiers (%…) are not allowed here"
+        case .octetLeadingZero(let o): "IPv4 octet \"\(o)\" has a leading zero (ambiguous: octal or decimal?)"
+        case .octetTooLarge(let o): "IPv4 octet \(o) is larger than 255"
+        case .wrongOctetCount(let n): "IPv4 address needs 4 octets, found \(n)"
+        case .emptyOctet: "empty IPv4 octet"
+        case .multipleDoubleColons: "more than one \"::\" in IPv6 address"
+        case .tooManyGroups: "too many groups in IPv6 address (at most 8)"
+        case .tooFewGroups: "too few groups in IPv6 address (8 needed without \"::\")"
+        case .groupTooLong(let g): "IPv6 group \"\(g)\" has more than 4 hex digits"
+        case .emptyGroup: "empty group in IPv6 address (single \":\" at start or end?)"
+        case .embeddedIPv4NotAtEnd: "embedded IPv4 address must be the last 32 bits"
+        case .missingPrefixLength: "missing prefix length (e.g. /64)"
+        case .emptyPrefixLength: "empty prefix length after \"/\""
+        case .prefixLengthLeadingZero(let s): "prefix length \"\(s)\" has a leading zero"
+        case .prefixLengthNotNumeric(let s): "prefix length \"\(s)\" is not a number"
+        case .prefixLengthOutOfRange(let n, let max): "prefix length \(n) is out of range 0..\(max)"
+        case .hostBitsSet(let masked): "host bits set; did you mean \(masked)?"
+        }
+    }
+
+    public var description: String { message }
+
+    private static func quote(_ c: Character) -> String {
+        let s = c.unicodeScalars.first.map { $0.value } ?? 0
+        if s < 0x20 || s == 0x7F || (s >= 0x80 && s < 0xA0) {
+            return "U+" + String(s, radix: 16, uppercase: true)
+        }
+        return "\"\(c)\""
+    }
+}

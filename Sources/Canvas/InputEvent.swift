@@ -1,0 +1,22 @@
+/// What the terminal reports: keys, mouse clicks and size changes.
+///
+/// The terminal driver produces these; the app turns them into messages. Keeping them
+/// here (and not in the driver) lets headless tests feed the app exactly what a user types.
+public enum InputEvent: Sendable, Hashable {
+    case key(Key)
+    case mouse(x: Int, y: Int, button: MouseButton)
+    case resize(width: Int, height: Int)
+}
+
+public enum MouseButton: Sendable, Hashable {
+    case left, right, middle, scrollUp, scrollDown
+}
+
+public enum Key: Sendable, Hashable {
+    case char(Character)
+    /// Ctrl plus a letter, lower case (`ctrl("r")` is Ctrl-R).
+    case ctrl(Character)
+    case enter, escape, tab, backTab, backspace, delete
+    case up, down, left, right, home, end, pageUp, pageDown
+    case function(Int)
+}
