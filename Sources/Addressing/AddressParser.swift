@@ -43,7 +43,7 @@ public enum AddressParser {
         return .success(prefix)
     }
 
-    static func parseLength(_ s: Substring, max: Int) -> Result<Int, AddressParseError> {
+    public static func parseLength(_ s: Substring, max: Int) -> Result<Int, AddressParseError> {
         if s.isEmpty { return .failure(.emptyPrefixLength) }
         var n = 0
         for b in s.utf8 {

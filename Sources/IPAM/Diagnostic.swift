@@ -1,0 +1,40 @@
+import Spec
+
+/// How bad a finding is. Errors mirror what Gardener's admission or the cloud would reject.
+public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable {
+    case info, warning, error
+
+    private var rank: Int {
+        switch self {
+        case .info: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
+
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}
+
+/// One finding of the engine: a stable code, where in the spec, what it concerns, and a
+/// message that says what is wrong and how to fix it.
+public struct Diagnostic: Sendable, Hashable {
+    /// Stable identifier, e.g. `overlap.pods-services` (see docs/diagnostics.md).
+    public var code: String
+    public var severity: Severity
+    /// Spec path such as `spec.networking.pods[1]`, `nodes[node-b4].podCIDRs[1]`, `router.routes[3]`.
+    public var path: String
+    public var message: String
+    /// The objects this finding concerns (see ``ObjectRef``), used to highlight them.
+    public var objects: [ObjectRef]
+    /// Where in the input the offending value was written, when known.
+    public var location: SourceLocation?
+
+    public init(code: String, severity: Severity, path: String, message: String, objects: [ObjectRef] = [], location: SourceLocation? = nil) {
+        self.code = code
+        self.severity = severity
+        self.path = path
+        self.message = message
+        self.objects = objects
+        self.location = location
+    }
+}

@@ -1,0 +1,214 @@
+import Addressing
+import Spec
+
+/// Where a planned value came from.
+public enum RangeSource: String, Sendable, Hashable {
+    /// Written in the shoot spec.
+    case spec
+    /// Read from the shoot's `status.networking`.
+    case status
+    /// Taken from observed state (node list, router).
+    case observed
+    /// Made up deterministically from the simulated provider pool (AUTOv6 offline, or
+    /// nodes that do not exist yet).
+    case simulated
+}
+
+/// One shoot range (`nodes`, `pods` or `services` of one family), resolved.
+public struct PlannedRange: Sendable, Hashable {
+    public var kind: NetworkKind
+    public var prefix: IPPrefix
+    public var source: RangeSource
+    /// Where the spec wrote it (nil for simulated values and defaults).
+    public var location: SourceLocation?
+    /// Index of the entry in the spec tuple, for paths like `spec.networking.pods[1]`.
+    public var specIndex: Int?
+
+    public init(kind: NetworkKind, prefix: IPPrefix, source: RangeSource, location: SourceLocation? = nil, specIndex: Int? = nil) {
+        self.kind = kind
+        self.prefix = prefix
+        self.source = source
+        self.location = location
+        self.specIndex = specIndex
+    }
+
+    public var family: IPFamily { prefix.family }
+}
+
+/// How per-node pod prefixes are obtained for one family.
+public enum PodAllocationMode: String, Sendable, Hashable {
+    /// Carved from each node's own provider prefix with the pod prefix template (aws, gcp IPv6).
+    case nodePrefix = "node-prefix"
+    /// The k-th block of the cluster pod range, as kube-controller-manager's cidrset does.
+    case clusterRange = "cluster-range"
+}
+
+/// A subnet (per zone and family on aws/gcp/azure, one per family on openstack).
+public struct PlannedSubnet: Sendable, Hashable {
+    public var name: String
+    public var zone: String?
+    public var prefix: IPPrefix
+    /// OpenStack DHCP/SLAAC allocation pool (the figure's first /66), if any.
+    public var allocationPool: IPPrefix?
+    public var source: RangeSource
+    /// The router attached to this subnet, if any.
+    public var router: String?
+
+    public init(name: String, zone: String? = nil, prefix: IPPrefix, allocationPool: IPPrefix? = nil, source: RangeSource, router: String? = nil) {
+        self.name = name
+        self.zone = zone
+        self.prefix = prefix
+        self.allocationPool = allocationPool
+        self.source = source
+        self.router = router
+    }
+}
+
+/// A router (OpenStack: one per subnet; it propagates what it routes to the upstream network).
+public struct PlannedRouter: Sendable, Hashable {
+    public var name: String
+    public var family: IPFamily
+    public var subnet: String
+    /// Routes this router may hold (OpenStack quota).
+    public var routeQuota: Int
+
+    public init(name: String, family: IPFamily, subnet: String, routeQuota: Int) {
+        self.name = name
+        self.family = family
+        self.subnet = subnet
+        self.routeQuota = routeQuota
+    }
+}
+
+/// A node of the shoot, observed or simulated.
+public struct PlannedNode: Sendable, Hashable {
+    public var name: String
+    public var zone: String?
+    /// Node addresses, IPv4 before IPv6.
+    public var addresses: [IPAddress]
+    /// The node's own IPv6 prefix in node-prefix mode (aws /80, gcp /96).
+    public var nodePrefix: IPPrefix?
+    /// The part of ``nodePrefix`` reserved for node purposes (its first /100).
+    public var reservedPrefix: IPPrefix?
+    /// Pod prefixes, one per family, primary family first as Kubernetes lists them.
+    public var podCIDRs: [IPPrefix]
+    public var source: RangeSource
+    /// Where the node list described this node.
+    public var location: SourceLocation?
+    /// Index into the node list / simulated order.
+    public var index: Int
+
+    public init(name: String, zone: String? = nil, addresses: [IPAddress] = [], nodePrefix: IPPrefix? = nil,
+                reservedPrefix: IPPrefix? = nil, podCIDRs: [IPPrefix] = [], source: RangeSource, location: SourceLocation? = nil, index: Int) {
+        self.name = name
+        self.zone = zone
+        self.addresses = addresses
+        self.nodePrefix = nodePrefix
+        self.reservedPrefix = reservedPrefix
+        self.podCIDRs = podCIDRs
+        self.source = source
+        self.location = location
+        self.index = index
+    }
+
+    public func address(_ family: IPFamily) -> IPAddress? { addresses.first { $0.family == family } }
+    public func podCIDR(_ family: IPFamily) -> IPPrefix? { podCIDRs.first { $0.family == family } }
+}
+
+/// Status of a router route: compared with the observed router, or `planned` without one.
+public enum RouteStatus: String, Sendable, Hashable, CaseIterable {
+    case planned, ok, missing, stale
+    case wrongNexthop = "wrong-nexthop"
+}
+
+/// A router route: expected (one per node pod prefix) or found on the router.
+public struct PlannedRoute: Sendable, Hashable {
+    public var router: String
+    public var destination: IPPrefix
+    /// The expected next hop; for a stale route, the one on the router.
+    public var nexthop: IPAddress
+    public var status: RouteStatus
+    /// The node whose pod prefix this route serves (nil for stale routes).
+    public var node: String?
+    /// For `wrong-nexthop`: what the router really has.
+    public var actualNexthop: IPAddress?
+    /// Where the router document listed it.
+    public var location: SourceLocation?
+    /// Index in the router's route list, when it is there.
+    public var routerIndex: Int?
+
+    public init(router: String, destination: IPPrefix, nexthop: IPAddress, status: RouteStatus, node: String? = nil,
+                actualNexthop: IPAddress? = nil, location: SourceLocation? = nil, routerIndex: Int? = nil) {
+        self.router = router
+        self.destination = destination
+        self.nexthop = nexthop
+        self.status = status
+        self.node = node
+        self.actualNexthop = actualNexthop
+        self.location = location
+        self.routerIndex = routerIndex
+    }
+}
+
+/// Everything the engine worked out for a shoot. The diagram, the UI and every command read it.
+public struct Plan: Sendable, Hashable {
+    public var shootName: String
+    public var provider: ProviderType
+    /// The provider as written (`openstack`, `alicloud`, …).
+    public var providerName: String
+    public var region: String?
+    /// Resolved families, primary first.
+    public var ipFamilies: [IPFamily]
+    /// Resolved shoot ranges, in kind order (nodes, pods, services), primary family first.
+    public var networks: [PlannedRange]
+    /// The VPC / network prefixes (aws/gcp/azure VPC, openstack subnet pool result).
+    public var vpc: [PlannedRange]
+    public var subnets: [PlannedSubnet]
+    public var routers: [PlannedRouter]
+    public var nodes: [PlannedNode]
+    /// True when `nodes` were simulated from the workers (no node list given).
+    public var nodesSimulated: Bool
+    public var routes: [PlannedRoute]
+    /// True when router state was given and routes were compared.
+    public var routesCompared: Bool
+    /// Per-family pod allocation mode.
+    public var podModes: [IPFamily: PodAllocationMode]
+    /// Per-family node mask size (cluster-range mode) or per-node pod prefix length.
+    public var nodeMasks: [IPFamily: Int]
+    /// Max nodes per family by Gardener's rule.
+    public var maxNodesByFamily: [IPFamily: UInt128]
+    /// The binding minimum over the families (nil when nothing could be computed).
+    public var maxNodes: UInt128?
+    /// Sum of the workers' maxima.
+    public var workersMaximum: Int
+    public var diagnostics: [Diagnostic]
+
+    public init(shootName: String, provider: ProviderType, providerName: String, region: String? = nil) {
+        self.shootName = shootName
+        self.provider = provider
+        self.providerName = providerName
+        self.region = region
+        ipFamilies = []
+        networks = []
+        vpc = []
+        subnets = []
+        routers = []
+        nodes = []
+        nodesSimulated = false
+        routes = []
+        routesCompared = false
+        podModes = [:]
+        nodeMasks = [:]
+        maxNodesByFamily = [:]
+        maxNodes = nil
+        workersMaximum = 0
+        diagnostics = []
+    }
+
+    /// The resolved ranges of one kind, primary family first.
+    public func ranges(_ kind: NetworkKind) -> [PlannedRange] { networks.filter { $0.kind == kind } }
+
+    public func range(_ kind: NetworkKind, _ family: IPFamily) -> PlannedRange? {
+        networks.first { $0.kind == kind && $0.family == family }
+    }
+}

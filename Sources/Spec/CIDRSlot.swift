@@ -1,0 +1,89 @@
+import Addressing
+
+/// One entry of a `nodes`, `pods` or `services` tuple as the user wrote it.
+///
+/// Entries are kept even when they are wrong, so the engine can report them as diagnostics
+/// (with the place they were typed) and the UI can show and fix them.
+public struct CIDRSlot: Sendable, Hashable {
+    public enum Value: Sendable, Hashable {
+        /// A valid, canonical prefix.
+        case prefix(IPPrefix)
+        /// `AUTOv6`: the provider assigns the IPv6 range at runtime.
+        case auto
+        /// Text that is not a canonical prefix, and why.
+        case invalid(AddressParseError)
+    }
+
+    /// The keyword for a provider-assigned IPv6 range.
+    public static let autoKeyword = "AUTOv6"
+
+    public var value: Value
+    /// The text as typed (trimmed).
+    public var text: String
+    public var location: SourceLocation?
+
+    public init(value: Value, text: String, location: SourceLocation? = nil) {
+        self.value = value
+        self.text = text
+        self.location = location
+    }
+
+    /// Parses one entry: `AUTOv6` or a strict canonical CIDR.
+    public init(parsing text: String, location: SourceLocation? = nil) {
+        let t = text.trimmingSpaces
+        self.text = t
+        self.location = location
+        if t == Self.autoKeyword {
+            value = .auto
+        } else {
+            switch AddressParser.parsePrefix(Substring(t)) {
+            case .success(let p): value = .prefix(p)
+            case .failure(let e): value = .invalid(e)
+            }
+        }
+    }
+
+    public var prefix: IPPrefix? {
+        if case .prefix(let p) = value { return p }
+        return nil
+    }
+
+    public var isAuto: Bool { value == .auto }
+
+    /// The family this entry speaks for; AUTOv6 counts as IPv6, invalid entries as none.
+    public var family: IPFamily? {
+        switch value {
+        case .prefix(let p): p.family
+        case .auto: .v6
+        case .invalid: nil
+        }
+    }
+
+    /// Splits the proposal's tuple notation (`AUTOv6, 100.128.0.0/11,`) into entries.
+    /// Empty items (a trailing comma) are dropped.
+    public static func parseTuple(_ text: String, location: SourceLocation? = nil) -> [CIDRSlot] {
+        var out: [CIDRSlot] = []
+        var column = location?.column ?? 0
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let lead = part.prefix(while: { $0 == " " || $0 == "\t" }).count
+            let item = String(part).trimmingSpaces
+            if !item.isEmpty {
+                var loc = location
+                loc?.column = column + lead
+                out.append(CIDRSlot(parsing: item, location: loc))
+            }
+            column += part.count + 1
+        }
+        return out
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs.
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" || f == "\n" || f == "\r" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\n" || l == "\r" { s.removeLast() }
+        return String(s)
+    }
+}
