@@ -6,6 +6,10 @@ public enum InputEvent: Sendable, Hashable {
     case key(Key)
     case mouse(x: Int, y: Int, button: MouseButton)
     case resize(width: Int, height: Int)
+    /// SIGINT, SIGTERM or SIGHUP arrived; the app should save what it must and quit.
+    case signal(Int32)
+    /// Nothing happened within the poll interval (lets the app notice files changing on disk).
+    case tick
 }
 
 public enum MouseButton: Sendable, Hashable {
