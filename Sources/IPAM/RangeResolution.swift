@@ -6,6 +6,11 @@ extension PlanBuilder {
     static let defaultIPv4Pods = IPPrefix(masking: IPAddress(v4: 0x6460_0000), length: 11)      // 100.96.0.0/11
     static let defaultIPv4Services = IPPrefix(masking: IPAddress(v4: 0x6440_0000), length: 13)  // 100.64.0.0/13
 
+    /// The service range of the `well-known` strategy when the settings name none: one fixed,
+    /// not globally unique prefix shared by every shoot (a documentation prefix until one is
+    /// standardised, as the proposal leaves open).
+    static let defaultWellKnownServices = IPPrefix(masking: IPAddress(v6: UInt128(0x2001_0db8_ffff) << 80), length: 108)
+
     /// Resolves every `nodes`/`pods`/`services` range per family: from the spec, from the
     /// shoot status, or simulated from the provider pool for AUTOv6.
     mutating func resolveRanges() {
@@ -54,6 +59,11 @@ extension PlanBuilder {
         let vpc = ipv6Base(given: resolved)
         if let vpc { plan.vpc.append(vpc) }
         for kind in autoKinds {
+            if kind == .services, settings.serviceStrategy?.value == .wellKnown {
+                let p = settings.wellKnownServices?.value ?? Self.defaultWellKnownServices
+                resolved.append(PlannedRange(kind: kind, prefix: p, source: .spec, location: settings.wellKnownServices?.location))
+                continue
+            }
             guard let base = vpc?.prefix, let p = simulatedRange(kind, base: base) else { continue }
             resolved.append(PlannedRange(kind: kind, prefix: p, source: .simulated))
         }
