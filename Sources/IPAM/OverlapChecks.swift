@@ -10,7 +10,9 @@ extension PlanBuilder {
             for (i, a) in ranges.enumerated() {
                 for b in ranges[(i + 1)...] where a.kind != b.kind && a.prefix.overlaps(b.prefix) {
                     let pair = Set([a.kind, b.kind])
-                    if pair == [.nodes, .pods] && plan.podModes[family] == .nodePrefix { continue }
+                    // Node-prefix mode: nodes and pods are the VPC; services may be a reservation
+                    // inside it. What must stay disjoint is checked against the zone subnets below.
+                    if plan.podModes[family] == .nodePrefix && a.kind != .services { continue }
                     let code: DiagnosticCode = pair == [.nodes, .pods] ? .overlapNodesPods
                         : pair == [.nodes, .services] ? .overlapNodesServices : .overlapPodsServices
                     let moved = b.source == .spec ? b : a
@@ -22,8 +24,20 @@ extension PlanBuilder {
                 }
             }
         }
+        checkNodePrefixServices()
         checkSeedOverlaps()
         checkReservedRanges()
+    }
+
+    /// Node-prefix mode: services must miss every zone subnet node prefixes are delegated
+    /// from (and so every node and pod prefix).
+    private mutating func checkNodePrefixServices() {
+        guard plan.podModes[.v6] == .nodePrefix, let services = plan.range(.services, .v6) else { return }
+        for s in plan.subnets where s.prefix.family == .v6 && s.prefix.overlaps(services.prefix) {
+            report(.overlapNodesServices, path: path(of: services),
+                   "services \(services.prefix) overlap the zone subnet \(s.prefix) (\(s.name)) that node prefixes are delegated from; reserve services outside the zone subnets",
+                   objects: [.network(.services, services.prefix), .subnet(s.name)], at: services.location)
+        }
     }
 
     /// `spec.networking.pods[1]` for a spec range, `status.networking.pods` or the field otherwise.
