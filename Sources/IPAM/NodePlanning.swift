@@ -32,6 +32,7 @@ extension PlanBuilder {
     private mutating func simulateNodes() {
         let allZones = zones
         var perZone: [String: UInt128] = [:]
+        var perSubnet: [IPPrefix: UInt128] = [:]
         var index = 0
         var capped = false
         for worker in shoot.workers {
@@ -46,8 +47,11 @@ extension PlanBuilder {
                                        source: .simulated, index: index)
                 for family in plan.ipFamilies {
                     if family == .v6 && plan.podModes[.v6] == .nodePrefix {
-                        guard let subnet = subnet(zone: zone, family: .v6),
-                              let prefix = subnet.prefix.subnet(inZone + 1, length: max(profile.nodePrefixLength, subnet.prefix.length))
+                        guard let subnet = subnet(zone: zone, family: .v6) else { continue }
+                        // Zones may share one subnet (GCP): count node prefixes per subnet.
+                        let k = perSubnet[subnet.prefix, default: 0]
+                        perSubnet[subnet.prefix] = k + 1
+                        guard let prefix = subnet.prefix.subnet(k + 1, length: max(profile.nodePrefixLength, subnet.prefix.length))
                         else { continue }
                         node.nodePrefix = prefix
                         node.reservedPrefix = prefix.subnet(0, length: max(prefix.length, min(reservedLength, 128)))

@@ -17,7 +17,7 @@ extension PlanBuilder {
                        at: shoot.networking.ipFamilies?.location, severity: .error)
             }
         }
-        let policy = settings.servicePreference?.value ?? .preferDualStack
+        let policy = settings.servicePreference?.value ?? .singleStack
         let wanted: [IPFamily]
         switch policy {
         case .singleStack: wanted = [settings.serviceFamily?.value ?? plan.ipFamilies[0]]

@@ -43,6 +43,8 @@ extension PlanBuilder {
                     }
                     continue
                 }
+                // An entry that did not parse was already reported; don't pile on.
+                if shoot.networking[kind].contains(where: { $0.family == nil }) { continue }
                 switch kind {
                 case .nodes:
                     report(.missingRange, path: path, "no IPv4 nodes range given; the provider needs one (e.g. 10.250.0.0/16)",

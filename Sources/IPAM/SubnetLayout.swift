@@ -32,7 +32,9 @@ extension PlanBuilder {
                 guard let nodes = plan.range(.nodes, family) else { continue }
                 let subnet: IPPrefix?
                 if family == .v6, let vpc = plan.vpc.first(where: { $0.family == .v6 }) {
-                    subnet = vpc.prefix.subnet(UInt128(i), length: max(profile.subnetLength, vpc.prefix.length))
+                    // A VPC no larger than one subnet (GCP's regional /64) is shared by every zone.
+                    subnet = vpc.prefix.length >= profile.subnetLength ? vpc.prefix
+                        : vpc.prefix.subnet(UInt128(i), length: profile.subnetLength)
                 } else {
                     subnet = nodes.prefix.subnet(UInt128(i), length: min(nodes.prefix.length + splitBits, nodes.prefix.bits))
                 }
