@@ -45,3 +45,28 @@ struct GEPFigureTests {
         #expect(plan.maxNodes == 256)
     }
 }
+
+@Suite("Address lookup")
+struct AddressLookupTests {
+    let plan = ShootBuilder.gepFigure.plan
+
+    @Test func podAddressBelongsToNodeB4FirstThenItsRange() {
+        let owners = plan.owners(of: ip("2001:db8::4000:0:1:5"))
+        #expect(owners.map(\.text) == [
+            "pod CIDR 2001:db8::4000:0:1:0/112 of node node-b4",
+            "route 2001:db8::4000:0:1:0/112 via 2001:db8::b4 on router-v6 (missing)",
+            "subnet subnet-v6 2001:db8::/64",
+            "pods range 2001:db8:0:0:4000::/66 (spec)",
+        ].sorted { _, _ in false }.sorted { a, b in false })
+    }
+
+    @Test func nodeAddressComesFirst() {
+        let owners = plan.owners(of: ip("2001:db8::b4"))
+        #expect(owners.first?.text == "InternalIP of node node-b4")
+        #expect(owners.contains { $0.kind == .allocationPool })
+    }
+
+    @Test func unknownAddressHasNoOwner() {
+        #expect(plan.owners(of: ip("192.0.2.1")).isEmpty)
+    }
+}
