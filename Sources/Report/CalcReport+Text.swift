@@ -43,7 +43,7 @@ extension CalcReport {
         }
         if let c = containment {
             var answer = c.result ? "yes" : "no"
-            if c.target.family != p.family { answer += " (\(c.target.family), not \(p.family))" }
+            if c.target.family != p.family { answer += " (it is \(c.target.family), the prefix \(p.family))" }
             line("Contains", "\(c.isSingleAddress ? "\(c.target.network)" : "\(c.target)"): \(answer)")
         }
         if let s = split { writeSplitText(s, to: &out) }

@@ -182,13 +182,8 @@ extension CalcReport.Split {
         let shown = UInt128(listed(of: prefix))
         guard let count = prefix.subnetCount(length: length) else {
             // 2^128 subnets: 2^128 − shown, written without overflowing.
-            return shown == 0 ? PowerOfTwo128.text : String((UInt128.max - shown) + 1)
+            return shown == 0 ? total(of: prefix) : String((UInt128.max - shown) + 1)
         }
         return String(count - shown)
     }
-}
-
-/// 2^128 in decimal (the address count of an IPv6 /0).
-enum PowerOfTwo128 {
-    static let text = IPPrefix(masking: IPAddress(v6: 0), length: 0).addressCountText
 }
