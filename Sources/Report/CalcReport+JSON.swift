@@ -2,72 +2,51 @@ import Addressing
 
 extension CalcReport {
     /// One JSON object: the contract fields `cidr, family, prefixLength, network, first, last,
-    /// addresses` (a decimal string), then extras; `subnets` with a split, `contains` with a
-    /// containment test.
+    /// addresses` (a decimal string: 2^128 fits no JSON number), then extras; with a split
+    /// `subnetLength`, `subnetsTotal` (decimal string), `subnetsListed`, `subnetsTruncated` and
+    /// `subnets`; with a containment test `contains`.
     public func writeJSON(to out: inout some TextOutputStream) {
         let p = prefix
-        var fields: [(String, String)] = [
-            ("cidr", Self.string("\(p)")),
-            ("family", Self.string("\(p.family)")),
-            ("prefixLength", "\(p.length)"),
-            ("network", Self.string("\(p.network)")),
-            ("first", Self.string("\(p.first)")),
-            ("last", Self.string("\(p.last)")),
-            ("addresses", Self.string(p.addressCountText)),
-            ("netmask", Self.string("\(p.netmask)")),
-            ("firstUsable", Self.string("\(p.firstUsable)")),
-            ("lastUsable", Self.string("\(p.lastUsable)")),
-            ("usableAddresses", Self.string("\(p.usableAddressCount)")),
-            ("nibbleAligned", "\(p.isNibbleAligned)"),
-            ("specialRanges", specialRangesJSON),
-        ]
-        if let c = containment { fields.append(("contains", "\(c.result)")) }
+        var w = JSONWriter(pretty: true, capacity: 1024 + (split.map { $0.listed(of: p) } ?? 0) * 48)
+        w.beginObject()
+        w.field("cidr", "\(p)")
+        w.field("family", "\(p.family)")
+        w.field("prefixLength", p.length)
+        w.field("network", "\(p.network)")
+        w.field("first", "\(p.first)")
+        w.field("last", "\(p.last)")
+        w.field("addresses", p.addressCountText)
+        w.field("netmask", "\(p.netmask)")
+        w.field("firstUsable", "\(p.firstUsable)")
+        w.field("lastUsable", "\(p.lastUsable)")
+        w.field("usableAddresses", String(p.usableAddressCount))
+        w.field("nibbleAligned", p.isNibbleAligned)
+        w.key("specialRanges")
+        w.beginArray()
+        for m in p.specialRanges {
+            w.beginObject()
+            w.field("name", m.range.name)
+            w.field("prefix", "\(m.range.prefix)")
+            w.field("rfc", m.range.rfc)
+            w.field("relation", m.relation.rawValue)
+            w.endObject()
+        }
+        w.endArray()
+        if let c = containment { w.field("contains", c.result) }
         if let s = split {
-            fields.append(("subnetLength", "\(s.length)"))
-            fields.append(("subnetsTotal", Self.string(s.total(of: p))))
-            fields.append(("subnetsListed", "\(s.listed(of: p))"))
-            fields.append(("subnetsTruncated", "\(String(s.listed(of: p)) != s.total(of: p))"))
+            let listed = s.listed(of: p)
+            let total = s.total(of: p)
+            w.field("subnetLength", s.length)
+            w.field("subnetsTotal", total)
+            w.field("subnetsListed", listed)
+            w.field("subnetsTruncated", String(listed) != total)
+            w.key("subnets")
+            w.beginArray()
+            forEachListedSubnet(s) { w.string("\($0)") }
+            w.endArray()
         }
-        out.write("{\n")
-        for (i, (key, value)) in fields.enumerated() {
-            out.write("  \(Self.string(key)): \(value)\(i == fields.count - 1 && split == nil ? "" : ",")\n")
-        }
-        if let s = split {
-            var first = true
-            out.write("  \"subnets\": [")
-            forEachListedSubnet(s) { subnet in
-                out.write((first ? "\n    " : ",\n    ") + Self.string("\(subnet)"))
-                first = false
-            }
-            out.write(first ? "]\n" : "\n  ]\n")
-        }
-        out.write("}\n")
-    }
-
-    private var specialRangesJSON: String {
-        let items = prefix.specialRanges.map { m in
-            "{\"name\": \(Self.string(m.range.name)), \"prefix\": \(Self.string("\(m.range.prefix)")), "
-                + "\"rfc\": \(Self.string(m.range.rfc)), \"relation\": \(Self.string(m.relation.rawValue))}"
-        }
-        return items.isEmpty ? "[]" : "[\n    " + items.joined(separator: ",\n    ") + "\n  ]"
-    }
-
-    /// A JSON string literal.
-    static func string(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where u.value < 0x20:
-                let hex = String(u.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out + "\""
+        w.endObject()
+        // JSONWriter's pretty mode starts the document with a newline; the object starts the output.
+        out.write(String(w.text.drop { $0 == "\n" }))
     }
 }

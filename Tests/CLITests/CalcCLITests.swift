@@ -7,6 +7,7 @@ import Testing
         let r = try BinaryRunner.run(["calc"] + args + ["-o", "json"])
         #expect(r.exitCode == 0, "stderr: \(r.stderr)", sourceLocation: sourceLocation)
         #expect(r.stderr.isEmpty, sourceLocation: sourceLocation)
+        #expect(r.stdout.hasPrefix("{\n") && r.stdout.hasSuffix("}\n"), sourceLocation: sourceLocation)
         let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8))
         return try #require(object as? [String: Any], sourceLocation: sourceLocation)
     }
