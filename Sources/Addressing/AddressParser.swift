@@ -1,8 +1,8 @@
 /// Strict parsing of addresses and prefixes, with a reason for every rejection.
 ///
-/// Rules follow Go's `netip`: no leading zeros in IPv4 octets, no zones, at most one `::`,
-/// groups of 1–4 hex digits, embedded IPv4 only in the last 32 bits, prefix lengths in
-/// decimal without leading zeros.
+/// Rules follow Go's `netip`: no leading zeros in IPv4 octets, no zones, at most one `::`
+/// and it stands for at least one zero group, groups of 1–4 hex digits, embedded IPv4 only in
+/// the last 32 bits, prefix lengths in decimal without leading zeros.
 public enum AddressParser {
     public static func parseAddress(_ text: Substring) -> Result<IPAddress, AddressParseError> {
         let bytes = Array(text.utf8)
