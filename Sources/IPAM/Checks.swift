@@ -5,6 +5,7 @@ extension PlanBuilder {
     /// Every check of DESIGN §1 on the resolved plan. Each check lives in its own file.
     mutating func runChecks() {
         checkOverlaps()
+        checkSpecialRanges()
         checkSizes()
         checkTemplate()
         checkNodes()

@@ -17,7 +17,7 @@ public struct JSONWriter {
     }
 
     private mutating func newline() {
-        guard pretty else { return }
+        guard pretty, needsComma.count > 1 else { return }
         bytes.append(UInt8(ascii: "\n"))
         for _ in 1..<needsComma.count { bytes.append(UInt8(ascii: " ")); bytes.append(UInt8(ascii: " ")) }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Addressing
 import Spec
 import Testing
@@ -124,6 +125,24 @@ let diagnosticCases: [DiagnosticCase] = [
     DiagnosticCase(code: .servicesFamilyMissing, name: "RequireDualStack without IPv6 services",
                    trigger: { aws { $0.families = ["IPv4"]; $0.nodes = "10.250.0.0/16"; $0.pods = "100.96.0.0/11"; $0.services = "100.64.0.0/13"; $0.settings.servicePreference = Located(.requireDualStack) } },
                    nearMiss: { aws { $0.settings.servicePreference = Located(.requireDualStack) } }),
+    DiagnosticCase(code: .specialRange, name: "link-local nodes",
+                   trigger: { aws { $0.nodes = "169.254.0.0/16, AUTOv6" } }, nearMiss: { aws() }),
+    DiagnosticCase(code: .documentationRange, name: "2001:db8::/32 in the spec",
+                   trigger: { openstack() }, nearMiss: { aws() }),
+    DiagnosticCase(code: .familiesInferred, name: "no ipFamilies",
+                   trigger: { aws { $0.families = nil } }, nearMiss: { aws() }),
+    DiagnosticCase(code: .defaultsApplied, name: "no IPv4 pods",
+                   trigger: { aws { $0.pods = "AUTOv6" } }, nearMiss: { aws() }),
+    DiagnosticCase(code: .podCIDRNotFromTemplate, name: "observed pod CIDR off-template",
+                   trigger: { aws { $0.observedNodes = [ObservedNode(name: "n1", zone: "eu-1a", addresses: [ip("10.250.0.10"), ip("2001:db8:0:1:1::1")], podCIDRs: [prefix("100.96.0.0/24"), prefix("2001:db8:0:1:1:0:e000:0/100")])] } },
+                   nearMiss: { aws { $0.observedNodes = [ObservedNode(name: "n1", zone: "eu-1a", addresses: [ip("10.250.0.10"), ip("2001:db8:0:1:1::1")], podCIDRs: [prefix("100.96.0.0/24"), prefix("2001:db8:0:1:1:0:f000:0/100")])] } }),
+    DiagnosticCase(code: .nodeAddressesExhausted, name: "20 nodes in a /28",
+                   trigger: { aws { $0.nodes = "10.250.0.0/28, AUTOv6"; $0.workers = [Worker(name: "pool", minimum: 20, maximum: 20, zones: ["eu-1a"])] } },
+                   nearMiss: { aws { $0.nodes = "10.250.0.0/24, AUTOv6"; $0.workers = [Worker(name: "pool", minimum: 20, maximum: 20, zones: ["eu-1a"])] } }),
+    DiagnosticCase(code: .nodePodCIDRPlanned, name: "observed node without IPv4 pod CIDR",
+                   trigger: { openstack { $0.observedNodes?[1].podCIDRs = [prefix("2001:db8::4000:0:1:0/112")] } }, nearMiss: { openstack() }),
+    DiagnosticCase(code: .servicesOutsideSubnet, name: "IPv6 services outside the /64",
+                   trigger: { openstack { $0.services = "10.1.0.0/16, 2001:db8:1::/108" } }, nearMiss: { openstack() }),
 ]
 
 @Suite("Diagnostic catalogue")
@@ -138,6 +157,19 @@ struct DiagnosticCatalogueTests {
         }
         let miss = c.nearMiss().plan
         #expect(!miss.has(c.code), "near miss still reports \(c.code.rawValue): \(miss.diagnostics.filter { $0.code == c.code.rawValue }.map(\.message))")
+    }
+
+    @Test func everyCodeHasATriggerAndANearMiss() {
+        let covered = Set(diagnosticCases.map(\.code))
+        let missing = DiagnosticCode.allCases.filter { !covered.contains($0) }
+        #expect(missing.isEmpty, "codes without a case: \(missing.map(\.rawValue))")
+    }
+
+    @Test func everyCodeIsInTheCatalogueDocument() throws {
+        let docs = try String(contentsOfFile: #filePath.replacingOccurrences(of: "Tests/IPAMTests/DiagnosticCatalogueTests.swift", with: "docs/diagnostics.md"), encoding: .utf8)
+        for code in DiagnosticCode.allCases {
+            #expect(docs.contains("| `\(code.rawValue)` | \(code.severity.rawValue)"), "docs/diagnostics.md lacks \(code.rawValue) with severity \(code.severity.rawValue)")
+        }
     }
 
     @Test func cleanBaselinesHaveNoErrorsOrWarnings() {
