@@ -50,6 +50,7 @@ let package = Package(
         .testTarget(name: "IPAMTests", dependencies: ["IPAM", "Loading", "Spec", "Addressing"]),
         .testTarget(name: "DiagramTests", dependencies: ["Diagram", "Canvas", "IPAM", "Loading", "Spec"]),
         .testTarget(name: "AppTests", dependencies: ["App", "Canvas", "Diagram", "IPAM", "Loading", "Spec"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Canvas", "CNcursesw"]),
         .testTarget(name: "CLITests", dependencies: ["Report"]),
     ],
     swiftLanguageModes: [.v6]
