@@ -36,6 +36,10 @@ struct CloudLayout {
             y += 1
         }
         y += 1
+        if zones.isEmpty {
+            b.text("no nodes", x: 2, y: y, role: .dim)
+            y += 2
+        }
         for zone in zones {
             let top = y
             let title = " " + (zone.name.map { "Zone " + $0 } ?? "No zone") + " "

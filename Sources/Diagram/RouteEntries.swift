@@ -29,7 +29,7 @@ enum RouteEntries {
         if hidden > 0 {
             let rest = routes.dropFirst(shown.count)
             let serious = rest.contains { $0.status == .missing || $0.status == .wrongNexthop || $0.status == .stale }
-            out.append([TextSegment("+\(hidden) more routes (\(PlanText.statusCounts(rest)))", role: serious ? .warning : .dim)])
+            out.append([TextSegment("+\(hidden) more \(hidden == 1 ? "route" : "routes") (\(PlanText.statusCounts(rest)))", role: serious ? .warning : .dim)])
         }
         return (out, hidden)
     }

@@ -52,6 +52,6 @@ enum ShootProperties {
     /// `+N more nodes not drawn (node limit L)`.
     static func moreNodes(_ hidden: Int, limit: Int?) -> [TextSegment] {
         let why = limit.map { " (node limit \($0))" } ?? ""
-        return [TextSegment("+\(hidden) more nodes not drawn" + why, role: .warning)]
+        return [TextSegment("+\(hidden) more \(hidden == 1 ? "node" : "nodes") not drawn" + why, role: .warning)]
     }
 }
