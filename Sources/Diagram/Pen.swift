@@ -35,6 +35,7 @@ struct Pen {
         case .marked(let glyph, let s):
             guard r.width > 0 else { return }
             set(glyph.scalar(in: g), x: r.x, y: r.y, role: e.role, on: &canvas)
+            if r.width > 1 { set(" ", x: r.x + 1, y: r.y, role: e.role, on: &canvas) }
             if r.width > 2 { text(s, x: r.x + 2, y: r.y, width: r.width - 2, role: e.role, on: &canvas) }
         }
     }
