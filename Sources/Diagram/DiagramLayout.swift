@@ -1,0 +1,32 @@
+import Canvas
+import IPAM
+import Spec
+
+extension Diagram {
+    /// Narrowest layout width; a smaller request is laid out at this width (a UI pane
+    /// that narrow scrolls sideways).
+    public static let minimumWidth = 40
+
+    /// Lays out `plan` for a canvas `width` columns wide: OpenStack like the proposal's
+    /// figure, other providers as VPC → zones → subnets → nodes.
+    ///
+    /// - Parameters:
+    ///   - nodeLimit: draw at most this many nodes and count the rest in "+N more nodes"
+    ///     lines (nil: all, for a UI that scrolls).
+    ///   - routeLimit: list at most this many routes per router and count the rest in a
+    ///     "+N more routes" line; defaults to `nodeLimit`.
+    public init(plan: Plan, width: Int, nodeLimit: Int? = nil, routeLimit: Int? = nil) {
+        let w = max(Self.minimumWidth, width)
+        let nodes = nodeLimit.map { max(0, $0) }
+        let routes = (routeLimit ?? nodeLimit).map { max(0, $0) }
+        var b = DiagramBuilder(capacity: 16 * min(plan.nodes.count, nodes ?? Int.max) + 64)
+        let height: Int, hiddenNodes: Int, hiddenRoutes: Int
+        if plan.provider == .openstack {
+            (height, hiddenNodes, hiddenRoutes) = OpenStackLayout(plan: plan, width: w, nodeLimit: nodes, routeLimit: routes).layout(into: &b)
+        } else {
+            (height, hiddenNodes) = CloudLayout(plan: plan, width: w, nodeLimit: nodes).layout(into: &b)
+            hiddenRoutes = 0
+        }
+        self.init(width: w, height: height, elements: b.elements, hiddenNodeCount: hiddenNodes, hiddenRouteCount: hiddenRoutes)
+    }
+}

@@ -1,0 +1,292 @@
+import Addressing
+import Canvas
+import IPAM
+import Spec
+
+/// The proposal's OpenStack figure: upstream networks, a router per family with its routing
+/// entries, the subnets on the network bar, and the shoot frame with the nodes and the
+/// shoot properties.
+///
+/// When the figure's side texts (subnet CIDRs left and right, routing entries beside the
+/// router) do not fit the width, they move into the boxes ("narrow" form).
+struct OpenStackLayout {
+    /// One family's upstream → router → subnet stack.
+    struct Column {
+        var family: IPFamily
+        var router: PlannedRouter?
+        var subnet: PlannedSubnet?
+        var entries: [[TextSegment]]
+        var subnetLines: [[TextSegment]]
+        /// Side texts go to this column's outer side in the figure form.
+        var outerLeft = false
+        // Placement, filled by `arrangeWide` / `arrangeNarrow`.
+        var spine = 0
+        var upstream = Rect(x: 0, y: 0, width: 0, height: 0)
+        var routerBox = Rect(x: 0, y: 0, width: 0, height: 0)
+        var subnetTab = Rect(x: 0, y: 0, width: 0, height: 0)
+
+        var entriesWidth: Int { entries.map(\.width).max() ?? 0 }
+        var subnetLinesWidth: Int { subnetLines.map(\.width).max() ?? 0 }
+        var subnetTitle: String { "Subnet " + PlanText.family(family) }
+    }
+
+    let plan: Plan
+    let width: Int
+    let nodeLimit: Int?
+    let routeLimit: Int?
+
+    static let upstreamHeight = 5
+    static let routerWidth = 16
+    static let subnetWidth = 28
+    static let networkHeight = 5
+
+    func layout(into b: inout DiagramBuilder) -> (height: Int, hiddenNodes: Int, hiddenRoutes: Int) {
+        var hiddenRoutes = 0
+        var columns = families().map { f -> Column in
+            let (entries, hidden) = RouteEntries.lines(routes(of: f), limit: routeLimit)
+            hiddenRoutes += hidden
+            let router = plan.routers.first { $0.family == f }
+            let subnet = plan.subnets.first { $0.prefix.family == f }
+            return Column(family: f, router: router, subnet: subnet, entries: router == nil && entries.isEmpty ? [] : entries,
+                          subnetLines: subnet.map(subnetLines) ?? [])
+        }
+        if columns.count > 1 { columns[0].outerLeft = true }
+
+        let shown = nodeLimit.map { min($0, plan.nodes.count) } ?? plan.nodes.count
+        let containers = NodeCard.containers(of: plan)
+        let cards = plan.nodes.prefix(shown).map { NodeCard($0, containers: containers) }
+        let grid = NodeGrid(cards: cards, areaWidth: width - 4, hasPort: true, preferFigure: true)
+
+        let wide = arrangeWide(&columns)
+        if !wide { arrangeNarrow(&columns) }
+
+        // Rows shared by all columns.
+        let hasRouters = columns.contains { $0.router != nil }
+        let hasSubnets = columns.contains { $0.subnet != nil }
+        let routerY = Self.upstreamHeight + 2
+        let routerHeight = wide ? 5 : columns.map { max(5, 3 + $0.entries.count) }.max() ?? 5
+        let routerBottom = routerY + routerHeight
+        let entriesEnd = wide ? routerY + 1 + (columns.map(\.entries.count).max() ?? 0) : 0
+        let subnetY = hasRouters ? max(routerBottom + 2, entriesEnd + 1) : routerY
+        let subnetHeight = wide ? 2 : 2 + (columns.map(\.subnetLines.count).max() ?? 0)
+        let networkY = hasSubnets ? subnetY + subnetHeight : subnetY
+        let frameY = networkY + Self.networkHeight + 2
+
+        for c in columns {
+            drawColumn(c, wide: wide, routerY: routerY, routerHeight: routerHeight, subnetY: subnetY,
+                       subnetHeight: subnetHeight, networkY: networkY, into: &b)
+        }
+
+        // Node connectors: one per first-row node, from its port up to the network bar.
+        let cardsTop = frameY + 3
+        var tees = grid.place(cards[...], x: 2, y: cardsTop, into: &b)
+        let noNodes = tees.isEmpty
+        if noNodes { tees = [width / 2] }
+
+        // The network bar reaches past the subnets sitting on it and over every connector.
+        var left = columns.map { min($0.upstream.x, $0.subnet == nil ? Int.max : $0.subnetTab.x - 2) }.min() ?? width / 2
+        var right = columns.map { max($0.upstream.maxX, $0.subnet == nil ? 0 : $0.subnetTab.maxX + 2) }.max() ?? width / 2
+        left = max(0, min(left, (tees.min() ?? left) - 4))
+        right = min(width, max(right, (tees.max() ?? right) + 5))
+        b.box(Rect(x: left, y: networkY, width: right - left, height: Self.networkHeight))
+        b.centered("Network", x: left, y: networkY + 2, width: right - left)
+        for c in columns where c.subnet != nil {
+            b.glyph(.teeUp, x: c.subnetTab.x, y: networkY)
+            b.glyph(.teeUp, x: c.subnetTab.maxX - 1, y: networkY)
+        }
+        for t in tees {
+            b.connector(x: t, arrowY: networkY + Self.networkHeight, joinY: frameY, join: noNodes ? .teeUp : .junction)
+            if !noNodes {
+                b.verticalLine(x: t, from: frameY + 1, to: cardsTop)
+                b.glyph(.teeUp, x: t, y: cardsTop)
+            }
+        }
+        placeShootTitle(y: frameY + 1, avoiding: tees, into: &b)
+
+        var y = cardsTop + grid.height(cards.count)
+        if noNodes {
+            b.text("no nodes", x: 2, y: cardsTop, role: .dim)
+            y = cardsTop + 1
+        }
+        let hiddenNodes = plan.nodes.count - shown
+        if hiddenNodes > 0 {
+            y += 1
+            b.line(ShootProperties.moreNodes(hiddenNodes, limit: nodeLimit), x: 2, y: y, limit: width - 4)
+            y += 1
+        }
+        y += 2
+        for l in ShootProperties.lines(plan) {
+            b.line(l, x: 2, y: y, limit: width - 4)
+            y += 1
+        }
+        for l in ShootProperties.legend(showsSimulated: b.showsSimulated, plan: plan) {
+            y += 1
+            b.line(l, x: 2, y: y, limit: width - 4)
+        }
+        b.box(Rect(x: 0, y: frameY, width: width, height: y + 1 - frameY))
+        return (y + 1, hiddenNodes, hiddenRoutes)
+    }
+
+    // MARK: Content
+
+    private func families() -> [IPFamily] {
+        var fs = plan.ipFamilies
+        if fs.isEmpty { fs = Array(Set(plan.networks.map(\.family) + plan.subnets.map(\.prefix.family))) }
+        return fs.sorted()
+    }
+
+    /// The routes shown at `family`'s router: those of its routers, and routes of unknown
+    /// routers by destination family.
+    private func routes(of family: IPFamily) -> [PlannedRoute] {
+        var routerFamily: [String: IPFamily] = [:]
+        for r in plan.routers { routerFamily[r.name] = r.family }
+        return plan.routes.filter { (routerFamily[$0.router] ?? $0.destination.family) == family }
+    }
+
+    private func subnetLines(_ s: PlannedSubnet) -> [[TextSegment]] {
+        var out = [[TextSegment("CIDR: ", role: .label), PlanText.value("\(s.prefix)", source: s.source, ref: .subnet(s.name))]]
+        if let pool = s.allocationPool {
+            out.append([TextSegment("Allocation Pool: ", role: .label), PlanText.value("\(pool)", source: s.source, ref: .subnet(s.name))])
+        }
+        return out
+    }
+
+    // MARK: Horizontal arrangement
+
+    /// The figure's form: fixed-size boxes on a spine per family, texts beside them.
+    /// Returns false when that does not fit the width.
+    private func arrangeWide(_ columns: inout [Column]) -> Bool {
+        for upstreamWidth in [38, 32, 26] {
+            var extents: [(min: Int, max: Int)] = []
+            for c in columns {
+                var lo = min(-upstreamWidth / 2, -7, -Self.subnetWidth / 2)
+                var hi = max(upstreamWidth - upstreamWidth / 2, Self.routerWidth - 7, Self.subnetWidth - Self.subnetWidth / 2)
+                if c.outerLeft {
+                    if c.subnet != nil { lo = min(lo, -Self.subnetWidth / 2 - 2 - c.subnetLinesWidth) }
+                    if !c.entries.isEmpty { lo = min(lo, -7 - 2 - c.entriesWidth) }
+                } else {
+                    if c.subnet != nil { hi = max(hi, Self.subnetWidth - Self.subnetWidth / 2 + 1 + c.subnetLinesWidth) }
+                    if !c.entries.isEmpty { hi = max(hi, Self.routerWidth - 7 + 2 + c.entriesWidth) }
+                }
+                extents.append((lo, hi))
+            }
+            guard let first = extents.first, let last = extents.last else { return true }
+            let step = upstreamWidth + 4
+            let total = -first.min + step * (columns.count - 1) + last.max
+            guard total <= width else { continue }
+            let spine0 = (width - total) / 2 - first.min
+            for i in columns.indices {
+                let s = spine0 + i * step
+                columns[i].spine = s
+                columns[i].upstream = Rect(x: s - upstreamWidth / 2, y: 0, width: upstreamWidth, height: Self.upstreamHeight)
+                columns[i].routerBox = Rect(x: s - 7, y: 0, width: Self.routerWidth, height: 0)
+                columns[i].subnetTab = Rect(x: s - Self.subnetWidth / 2, y: 0, width: Self.subnetWidth, height: 0)
+            }
+            return true
+        }
+        return false
+    }
+
+    /// The narrow form: each column as wide as its widest box, texts inside the boxes and
+    /// wrapped to them. When that is too wide, columns shrink toward the width their longest
+    /// unbreakable text needs (widest first, so subnet texts wrap before routes do), and only
+    /// then below it (texts cut visibly).
+    private func arrangeNarrow(_ columns: inout [Column]) {
+        let gap = 2, floor = 20
+        func widest(_ lines: [[TextSegment]]) -> Int { lines.flatMap { $0.map(\.naturalWidth) }.max() ?? 0 }
+        func routerWidth(_ c: Column) -> Int { c.router == nil ? Self.routerWidth : max(Self.routerWidth, 4 + c.entriesWidth) }
+        func subnetWidth(_ c: Column) -> Int { max(16, 4 + max(CellWidth.of(c.subnetTitle), c.subnetLinesWidth)) }
+        var widths = columns.map { c in max(floor, routerWidth(c), c.subnet == nil ? 0 : subnetWidth(c) + 4) }
+        let needs = columns.map { c in
+            max(floor, c.router == nil ? 0 : 4 + widest(c.entries), c.subnet == nil ? 0 : 8 + max(CellWidth.of(c.subnetTitle), widest(c.subnetLines)))
+        }
+        // One column of margin on each side keeps the network bar's corners free.
+        let room = width - 2
+        var excess = widths.reduce(0, +) + gap * (columns.count - 1) - room
+        for limit in [needs, Array(repeating: floor, count: columns.count)] {
+            while excess > 0, let i = widths.indices.filter({ widths[$0] > limit[$0] }).max(by: { widths[$0] < widths[$1] }) {
+                let others = widths.indices.filter { $0 != i && widths[$0] > limit[$0] }.map { widths[$0] }.max() ?? limit[i]
+                let cut = min(excess, widths[i] - max(limit[i], min(others, widths[i] - 1)))
+                widths[i] -= max(1, cut)
+                excess -= max(1, cut)
+            }
+        }
+        var x = 1 + max(0, (room - widths.reduce(0, +) - gap * (columns.count - 1)) / 2)
+        for i in columns.indices {
+            let w = widths[i]
+            columns[i].spine = x + w / 2
+            columns[i].upstream = Rect(x: x, y: 0, width: w, height: Self.upstreamHeight)
+            let rw = min(w, routerWidth(columns[i]))
+            columns[i].routerBox = Rect(x: x + (w - rw) / 2, y: 0, width: rw, height: 0)
+            let sw = min(w - 4, subnetWidth(columns[i]))
+            columns[i].subnetTab = Rect(x: x + (w - sw) / 2, y: 0, width: sw, height: 0)
+            columns[i].entries = columns[i].entries.flatMap { $0.wrapped(to: rw - 4) }
+            columns[i].subnetLines = columns[i].subnetLines.flatMap { $0.wrapped(to: sw - 4) }
+            x += w + gap
+        }
+    }
+
+    // MARK: Drawing one column
+
+    private func drawColumn(_ c: Column, wide: Bool, routerY: Int, routerHeight: Int, subnetY: Int, subnetHeight: Int,
+                            networkY: Int, into b: inout DiagramBuilder) {
+        b.box(c.upstream)
+        b.centered("Upstream " + PlanText.family(c.family), x: c.upstream.x, y: 2, width: c.upstream.width)
+        let lowerY = c.subnet != nil ? subnetY : networkY
+        if let router = c.router {
+            let box = Rect(x: c.routerBox.x, y: routerY, width: c.routerBox.width, height: wide ? 5 : routerHeight)
+            let ref = ObjectRef.router(router.name)
+            b.box(box, ref: ref)
+            b.connector(x: c.spine, arrowY: Self.upstreamHeight, joinY: routerY)
+            b.connector(x: c.spine, arrowY: box.maxY, joinY: lowerY)
+            if wide {
+                b.text("Router", x: box.x + 3, y: routerY + 2, role: .title, ref: ref)
+                let x = c.outerLeft ? box.x - 2 - c.entriesWidth : box.maxX + 2
+                for (i, l) in c.entries.enumerated() {
+                    b.line(l, x: max(0, x), y: routerY + 1 + i, limit: width - max(0, x))
+                }
+            } else {
+                b.text("Router", x: box.x + 2, y: routerY + (c.entries.isEmpty ? 2 : 1), width: min(6, box.width - 4), role: .title, ref: ref)
+                for (i, l) in c.entries.enumerated() {
+                    b.line(l, x: box.x + 2, y: routerY + 2 + i, limit: box.width - 4)
+                }
+            }
+        } else {
+            b.connector(x: c.spine, arrowY: Self.upstreamHeight, joinY: lowerY)
+        }
+        guard let subnet = c.subnet else { return }
+        let tab = Rect(x: c.subnetTab.x, y: subnetY, width: c.subnetTab.width, height: subnetHeight)
+        let ref = ObjectRef.subnet(subnet.name)
+        b.tab(tab, ref: ref)
+        b.centered(c.subnetTitle, x: tab.x + 1, y: subnetY + 1, width: tab.width - 2, ref: ref)
+        if wide {
+            let x = c.outerLeft ? tab.x - 2 - c.subnetLinesWidth : tab.maxX + 1
+            for (i, l) in c.subnetLines.enumerated() {
+                b.line(l, x: max(0, x), y: subnetY + i, limit: width - max(0, x))
+            }
+        } else {
+            for (i, l) in c.subnetLines.enumerated() {
+                b.line(l, x: tab.x + 2, y: subnetY + 2 + i, limit: tab.width - 4)
+            }
+        }
+    }
+
+    /// "Shoot NAME" in the frame's first row, in the gap between connectors nearest the middle.
+    private func placeShootTitle(y: Int, avoiding xs: [Int], into b: inout DiagramBuilder) {
+        let title = plan.shootName.isEmpty ? "Shoot" : "Shoot " + plan.shootName
+        let w = CellWidth.of(title)
+        let edges = [0] + xs.sorted() + [width - 1]
+        var best: (lo: Int, hi: Int)?
+        for (lo, hi) in zip(edges, edges.dropFirst()) where hi - lo - 3 >= w || best == nil {
+            let mid = width / 2
+            let fits = hi - lo - 3 >= w
+            guard let current = best else { best = (lo, hi); continue }
+            let currentFits = current.hi - current.lo - 3 >= w
+            let closer = abs((lo + hi) / 2 - mid) < abs((current.lo + current.hi) / 2 - mid)
+            if (fits && !currentFits) || (fits == currentFits && closer) { best = (lo, hi) }
+        }
+        guard let gap = best else { return }
+        let room = gap.hi - gap.lo - 3
+        b.text(title, x: gap.lo + 2 + max(0, (room - w) / 2), y: y, width: min(w, max(1, room)), role: .title)
+    }
+}

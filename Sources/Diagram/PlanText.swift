@@ -1,0 +1,37 @@
+import Addressing
+import Canvas
+import IPAM
+import Spec
+
+/// How plan values are written in a diagram: canonical text, simulated ones marked `~`.
+enum PlanText {
+    /// Prefix of a value that was simulated rather than given or observed.
+    static let simulatedMarker = "~"
+
+    static func value(_ text: String, source: RangeSource, ref: ObjectRef? = nil) -> TextSegment {
+        source == .simulated
+            ? TextSegment(simulatedMarker + text, role: .simulated, ref: ref)
+            : TextSegment(text, role: .address, ref: ref)
+    }
+
+    static func family(_ f: IPFamily) -> String { f == .v4 ? "v4" : "v6" }
+
+    /// `10.0.0.0/16, ~2001:db8::/66` for the ranges of one kind, or `none`.
+    static func ranges(_ ranges: [PlannedRange]) -> [TextSegment] {
+        guard !ranges.isEmpty else { return [TextSegment("none", role: .dim)] }
+        var out: [TextSegment] = []
+        for (i, r) in ranges.enumerated() {
+            if i > 0 { out.append(TextSegment(", ")) }
+            out.append(value("\(r.prefix)", source: r.source, ref: .network(r.kind, r.prefix)))
+        }
+        return out
+    }
+
+    /// `(+3 missing, 1 stale)`-style counts of route statuses, most serious first.
+    static func statusCounts(_ routes: some Sequence<PlannedRoute>) -> String {
+        var counts: [RouteStatus: Int] = [:]
+        for r in routes { counts[r.status, default: 0] += 1 }
+        let order: [RouteStatus] = [.missing, .wrongNexthop, .stale, .ok, .planned]
+        return order.compactMap { s in counts[s].map { "\($0) \(s.rawValue)" } }.joined(separator: ", ")
+    }
+}

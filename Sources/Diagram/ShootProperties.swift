@@ -1,0 +1,57 @@
+import Addressing
+import Canvas
+import IPAM
+import Spec
+
+/// The figure's "Shoot Properties" text (ranges per kind, capacity, families, provider) and
+/// the legend lines that explain markers used in the diagram.
+enum ShootProperties {
+    static func lines(_ plan: Plan) -> [[TextSegment]] {
+        var out: [[TextSegment]] = [[TextSegment("Shoot Properties", role: .title)]]
+        for (label, kind) in [("Node CIDR: ", NetworkKind.nodes), ("Pod CIDR: ", .pods), ("Svc CIDR: ", .services)] {
+            out.append([TextSegment(label, role: .label)] + PlanText.ranges(plan.ranges(kind)))
+        }
+        out.append(capacity(plan))
+        var families = [TextSegment("IP families: ", role: .label),
+                        TextSegment(plan.ipFamilies.isEmpty ? "none" : plan.ipFamilies.map(\.description).joined(separator: ", "))]
+        let masks = plan.ipFamilies.compactMap { f in plan.nodeMasks[f].map { "/\($0) (\(f))" } }
+        if !masks.isEmpty {
+            families += [TextSegment("   Pod prefix per node: ", role: .label), TextSegment(masks.joined(separator: ", "))]
+        }
+        out.append(families)
+        var provider = [TextSegment("Provider: ", role: .label), TextSegment(plan.providerName)]
+        if let region = plan.region { provider += [TextSegment("   Region: ", role: .label), TextSegment(region)] }
+        out.append(provider)
+        return out
+    }
+
+    /// `Max nodes: 256 (IPv4 256, IPv6 65536)   Workers' maximum: 10`.
+    private static func capacity(_ plan: Plan) -> [TextSegment] {
+        var line = [TextSegment("Max nodes: ", role: .label)]
+        if let max = plan.maxNodes {
+            let exceeded = plan.workersMaximum > 0 && UInt128(plan.workersMaximum) > max
+            line.append(TextSegment("\(max)", role: exceeded ? .error : .plain))
+            let perFamily = plan.ipFamilies.compactMap { f in plan.maxNodesByFamily[f].map { "\(f) \($0)" } }
+            if perFamily.count > 1 { line.append(TextSegment(" (" + perFamily.joined(separator: ", ") + ")", role: .dim)) }
+        } else {
+            line.append(TextSegment("unknown", role: .dim))
+        }
+        line += [TextSegment("   Workers' maximum: ", role: .label), TextSegment("\(plan.workersMaximum)")]
+        return line
+    }
+
+    /// Explanations of the markers the diagram used.
+    static func legend(showsSimulated: Bool, plan: Plan) -> [[TextSegment]] {
+        guard showsSimulated else { return [] }
+        let what = plan.nodesSimulated
+            ? "simulated: AUTOv6 resolved offline; nodes planned from the workers"
+            : "simulated: AUTOv6 resolved offline from the simulation pool"
+        return [[TextSegment(PlanText.simulatedMarker, role: .simulated), TextSegment(" " + what, role: .dim)]]
+    }
+
+    /// `+N more nodes not drawn (node limit L)`.
+    static func moreNodes(_ hidden: Int, limit: Int?) -> [TextSegment] {
+        let why = limit.map { " (node limit \($0))" } ?? ""
+        return [TextSegment("+\(hidden) more \(hidden == 1 ? "node" : "nodes") not drawn" + why, role: .warning)]
+    }
+}
