@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "AddressingTests", dependencies: ["Addressing"]),
         .testTarget(name: "LoadingTests", dependencies: ["Loading", "Spec", "Addressing"]),
         .testTarget(name: "IPAMTests", dependencies: ["IPAM", "Loading", "Spec", "Addressing"]),
-        .testTarget(name: "DiagramTests", dependencies: ["Diagram", "Canvas", "IPAM", "Loading", "Spec"]),
+        .testTarget(name: "DiagramTests", dependencies: ["Diagram", "Canvas", "IPAM", "Loading", "Spec"], exclude: ["Golden"]),
         .testTarget(name: "AppTests", dependencies: ["App", "Canvas", "Diagram", "IPAM", "Loading", "Spec"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Canvas", "CNcursesw"]),
         .testTarget(name: "CLITests", dependencies: ["Report"]),

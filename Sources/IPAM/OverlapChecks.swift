@@ -54,16 +54,21 @@ extension PlanBuilder {
     func freePrefix(like p: IPPrefix, avoiding others: [IPPrefix]) -> IPPrefix? {
         guard p.hostBits < 128 else { return nil }
         let step = UInt128(1) << UInt128(p.hostBits)
-        var forward: [IPPrefix] = []
-        var backward: [IPPrefix] = []
+        var candidates: [IPPrefix] = []
+        // Just past (and just before) every range in the way, then the neighbours of p.
+        for o in others where o.overlaps(p) {
+            if let after = o.last.adding(1) { candidates.append(IPPrefix(masking: after, length: p.length)) }
+            if o.network.value >= step, let before = o.network.subtracting(step) { candidates.append(IPPrefix(masking: before, length: p.length)) }
+        }
         var up = p.network, down = p.network
         for _ in 0..<64 {
-            if let next = up.adding(step) { up = next; forward.append(IPPrefix(masking: next, length: p.length)) }
-            if let prev = down.subtracting(step) { down = prev; backward.append(IPPrefix(masking: prev, length: p.length)) }
+            if let next = up.adding(step) { up = next; candidates.append(IPPrefix(masking: next, length: p.length)) }
+            if let prev = down.subtracting(step) { down = prev; candidates.append(IPPrefix(masking: prev, length: p.length)) }
         }
         let reserved = Self.gardenerReserved
-        return (forward + backward).first { c in
-            !others.contains { $0 != p && $0.overlaps(c) } && !c.overlaps(p) && !reserved.contains { $0.prefix.overlaps(c) }
+        return candidates.first { c in
+            !others.contains { $0.overlaps(c) } && !reserved.contains { $0.prefix.overlaps(c) }
+                && c.specialRanges.allSatisfy { !Self.unroutableKinds.contains($0.range.kind) }
                 && !(settings.seed.map { s in NetworkKind.allCases.contains { k in s[k].contains { $0.value.overlaps(c) } } } ?? false)
         }
     }

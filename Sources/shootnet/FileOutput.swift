@@ -31,5 +31,5 @@ enum FileOutput {
 /// Ends the process with a one-line error on stderr.
 func fail(_ message: String, status: Int32 = ExitStatus.unusableInput) -> Never {
     FileOutput.stderr("shootnet: \(message)")
-    exit(status)
+    Glibc.exit(status)
 }

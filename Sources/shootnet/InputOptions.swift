@@ -23,7 +23,7 @@ struct InputOptions: ParsableArguments {
             return try InputLoader.load(file: file, nodes: nodes, routes: routes, seed: seed)
         } catch {
             FileOutput.stderr("\(error)")
-            exit(ExitStatus.unusableInput)
+            Glibc.exit(ExitStatus.unusableInput)
         }
     }
 

@@ -28,7 +28,7 @@ struct Shootnet: ParsableCommand {
             if code == .validationFailure {
                 let message = fullMessage(for: error)
                 FileOutput.stderr(message)
-                exit(ExitStatus.unusableInput)
+                Glibc.exit(ExitStatus.unusableInput)
             }
             exit(withError: error)
         }
