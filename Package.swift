@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "DiagramTests", dependencies: ["Diagram", "Canvas", "IPAM", "Loading", "Spec"], exclude: ["Golden"]),
         .testTarget(name: "AppTests", dependencies: ["App", "Canvas", "Diagram", "IPAM", "Loading", "Spec"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Canvas", "CNcursesw"]),
-        .testTarget(name: "CLITests", dependencies: ["Report"]),
+        .testTarget(name: "CLITests", dependencies: ["Report"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )
