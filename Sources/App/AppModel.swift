@@ -195,7 +195,7 @@ public struct AppModel: Sendable {
     }
 
     var layout: Layout {
-        let panelHeight = max(6, (height - 4) * 2 / 5)
+        let panelHeight = max(7, (height - 4) / 3)
         let topHeight = max(1, height - 4 - panelHeight)
         return Layout(topology: Rect(x: 0, y: 1, width: width, height: topHeight),
                       tabs: 1 + topHeight,

@@ -16,8 +16,8 @@ extension AppModel {
         c.clear(l.topology)
         diagram.draw(into: &c, viewport: Rect(x: scrollX, y: scrollY, width: l.topology.width, height: l.topology.height),
                      originX: l.topology.x, originY: l.topology.y, highlight: highlight, selection: selection)
-        drawScrollHint(&c, l.topology)
         drawTabs(&c, row: l.tabs)
+        drawScrollHint(&c, l.topology, row: l.tabs)
         drawPanel(&c, l.panel)
         drawMessageLine(&c, row: l.message)
         drawHints(&c, row: l.hints)
@@ -80,7 +80,7 @@ extension AppModel {
         }
     }
 
-    private func drawScrollHint(_ c: inout Canvas, _ area: Rect) {
+    private func drawScrollHint(_ c: inout Canvas, _ area: Rect, row: Int) {
         // Say what lies beyond the edges: nothing is cut off silently.
         var parts: [String] = []
         if scrollY > 0 { parts.append("↑\(scrollY)") }
@@ -90,8 +90,10 @@ extension AppModel {
         let right = diagram.width - (scrollX + area.width)
         if right > 0 { parts.append("→\(right)") }
         guard !parts.isEmpty else { return }
-        let text = " " + parts.joined(separator: " ") + " rows/cols more "
-        c.put(text, x: max(0, area.maxX - CellWidth.of(text)), y: area.maxY - 1, role: .dim)
+        let text = " more: " + parts.joined(separator: " ") + " "
+        let x = area.maxX - CellWidth.of(text) - 1
+        let tabsEnd = tabTitles().last.map { $0.x + CellWidth.of($0.text) } ?? 0
+        if x > tabsEnd { c.put(text, x: x, y: row, role: .dim) }
     }
 
     func tabTitles() -> [(pane: Pane, text: String, x: Int)] {
