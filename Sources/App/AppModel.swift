@@ -220,3 +220,8 @@ public struct AppModel: Sendable {
     }
 }
 
+
+extension AppModel {
+    /// Applies an edit as Enter in the spec editor does (for the benchmark).
+    public mutating func benchEdit(_ field: SpecField, text: String) -> EditError? { applyEdit(field, text: text) }
+}
