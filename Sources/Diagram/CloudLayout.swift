@@ -21,11 +21,12 @@ struct CloudLayout {
     func layout(into b: inout DiagramBuilder) -> (height: Int, hiddenNodes: Int) {
         let shown = nodeLimit.map { min($0, plan.nodes.count) } ?? plan.nodes.count
         let zones = groupByZone(shown: shown)
-        let containers = NodeCard.containers(of: plan)
         // The zone frame names the zone; a shorter pod label keeps cards narrow.
-        let cards = plan.nodes.prefix(shown).map { NodeCard($0, containers: containers, podLabel: "Pod CIDR:", showZone: false) }
+        let options = NodeCard.Options(plan: plan, podLabel: "Pod CIDR:", showZone: false)
+        let metrics = NodeMetrics(plan.nodes, members: 0..<shown, options)
+        if metrics.anySimulated { b.noteSimulated() }
         let areaX = 5, areaWidth = width - 10
-        let grid = NodeGrid(cards: cards, areaWidth: areaWidth, hasPort: false, preferFigure: false)
+        let grid = NodeGrid(metrics, areaWidth: areaWidth, hasPort: false, preferFigure: false)
         // Cards of all zones share one set of columns.
         let columns = zones.map(\.nodes.count).max() ?? 1
 
@@ -51,11 +52,10 @@ struct CloudLayout {
             }
             if !zone.nodes.isEmpty {
                 y += 1
-                var zoneCards: [NodeCard] = []
-                zoneCards.reserveCapacity(zone.nodes.count)
-                for i in zone.nodes { zoneCards.append(cards[i]) }
-                grid.place(zoneCards[...], columns: columns, x: areaX, y: y, into: &b)
-                y += grid.height(zoneCards.count)
+                let block = NodeBlock(nodes: plan.nodes, members: zone.nodes, grid: grid, options: options,
+                                      columns: columns, x: areaX, y: y)
+                b.add(block)
+                y += block.height
             } else if zone.hidden == 0 {
                 b.text("no nodes", x: 4, y: y, role: .dim)
                 y += 1
