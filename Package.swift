@@ -27,7 +27,7 @@ let package = Package(
         // Spec → Plan: the pure IPAM engine and its diagnostics.
         .target(name: "IPAM", dependencies: ["Spec", "Addressing"]),
         // Plan → text/JSON/YAML for the commands.
-        .target(name: "Report", dependencies: ["IPAM", "Spec", "Addressing"]),
+        .target(name: "Report", dependencies: ["IPAM", "Spec", "Addressing", "Canvas"]),
         // An in-memory grid of styled cells; what every view draws into.
         .target(name: "Canvas"),
         // Plan → Diagram → Canvas.
@@ -48,9 +48,10 @@ let package = Package(
         .testTarget(name: "AddressingTests", dependencies: ["Addressing"]),
         .testTarget(name: "LoadingTests", dependencies: ["Loading", "Spec", "Addressing"]),
         .testTarget(name: "IPAMTests", dependencies: ["IPAM", "Loading", "Spec", "Addressing"]),
-        .testTarget(name: "DiagramTests", dependencies: ["Diagram", "Canvas", "IPAM", "Loading", "Spec"]),
+        .testTarget(name: "DiagramTests", dependencies: ["Diagram", "Canvas", "IPAM", "Loading", "Spec"], exclude: ["Golden"]),
         .testTarget(name: "AppTests", dependencies: ["App", "Canvas", "Diagram", "IPAM", "Loading", "Spec"]),
-        .testTarget(name: "CLITests", dependencies: []),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Canvas", "CNcursesw"]),
+        .testTarget(name: "CLITests", dependencies: ["Report"]),
     ],
     swiftLanguageModes: [.v6]
 )

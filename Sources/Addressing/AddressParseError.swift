@@ -1,4 +1,7 @@
 /// Why a text is not an address or prefix. ``message`` is one line for users.
+///
+/// New cases may be added as the parser learns to explain more; match on the cases you
+/// handle and use ``message`` for the rest.
 public enum AddressParseError: Error, Sendable, Hashable, CustomStringConvertible {
     case empty
     case unexpectedCharacter(Character)
@@ -10,6 +13,8 @@ public enum AddressParseError: Error, Sendable, Hashable, CustomStringConvertibl
     case multipleDoubleColons
     case tooManyGroups
     case tooFewGroups
+    /// `::` written together with eight groups, so it would stand for no group at all.
+    case doubleColonWithEightGroups
     case groupTooLong(String)
     case emptyGroup
     case embeddedIPv4NotAtEnd
@@ -33,6 +38,7 @@ public enum AddressParseError: Error, Sendable, Hashable, CustomStringConvertibl
         case .multipleDoubleColons: "more than one \"::\" in IPv6 address"
         case .tooManyGroups: "too many groups in IPv6 address (at most 8)"
         case .tooFewGroups: "too few groups in IPv6 address (8 needed without \"::\")"
+        case .doubleColonWithEightGroups: "\"::\" must stand for at least one zero group, but 8 groups are already given"
         case .groupTooLong(let g): "IPv6 group \"\(g)\" has more than 4 hex digits"
         case .emptyGroup: "empty group in IPv6 address (single \":\" at start or end?)"
         case .embeddedIPv4NotAtEnd: "embedded IPv4 address must be the last 32 bits"

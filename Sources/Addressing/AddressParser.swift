@@ -1,8 +1,8 @@
 /// Strict parsing of addresses and prefixes, with a reason for every rejection.
 ///
-/// Rules follow Go's `netip`: no leading zeros in IPv4 octets, no zones, at most one `::`,
-/// groups of 1–4 hex digits, embedded IPv4 only in the last 32 bits, prefix lengths in
-/// decimal without leading zeros.
+/// Rules follow Go's `netip`: no leading zeros in IPv4 octets, no zones, at most one `::`
+/// and it stands for at least one zero group, groups of 1–4 hex digits, embedded IPv4 only in
+/// the last 32 bits, prefix lengths in decimal without leading zeros.
 public enum AddressParser {
     public static func parseAddress(_ text: Substring) -> Result<IPAddress, AddressParseError> {
         let bytes = Array(text.utf8)
@@ -18,21 +18,18 @@ public enum AddressParser {
     /// naming the masked prefix; when true (`calc`), they are cleared.
     public static func parsePrefix(_ text: Substring, allowHostBits: Bool = false) -> Result<IPPrefix, AddressParseError> {
         if text.isEmpty { return .failure(.empty) }
+        if text.contains("%") { return .failure(.zoneNotAllowed) }
         guard let slash = text.lastIndex(of: "/") else {
-            if text.contains("%") { return .failure(.zoneNotAllowed) }
             if case .failure(let e) = parseAddress(text) { return .failure(e) }
             return .failure(.missingPrefixLength)
         }
-        let addrText = text[..<slash]
-        let lenText = text[text.index(after: slash)...]
-        if addrText.contains("%") { return .failure(.zoneNotAllowed) }
         let address: IPAddress
-        switch parseAddress(addrText) {
+        switch parseAddress(text[..<slash]) {
         case .success(let a): address = a
         case .failure(let e): return .failure(e)
         }
         let length: Int
-        switch parseLength(lenText, max: address.family.bits) {
+        switch parseLength(text[text.index(after: slash)...], max: address.family.bits) {
         case .success(let l): length = l
         case .failure(let e): return .failure(e)
         }
@@ -43,15 +40,27 @@ public enum AddressParser {
         return .success(prefix)
     }
 
+    /// Like ``parsePrefix(_:allowHostBits:)``, but a bare address is accepted as the prefix
+    /// holding only that address (`/32` or `/128`), as subnet calculators do.
+    public static func parsePrefixOrAddress(_ text: Substring, allowHostBits: Bool = false) -> Result<IPPrefix, AddressParseError> {
+        if text.contains("/") { return parsePrefix(text, allowHostBits: allowHostBits) }
+        return parseAddress(text).map { IPPrefix(host: $0) }
+    }
+
+    /// Parses a prefix length: decimal digits only, no leading zeros, at most `max`.
     public static func parseLength(_ s: Substring, max: Int) -> Result<Int, AddressParseError> {
         if s.isEmpty { return .failure(.emptyPrefixLength) }
-        var n = 0
-        for b in s.utf8 {
-            guard b >= 0x30 && b <= 0x39 else { return .failure(.prefixLengthNotNumeric(String(s))) }
-            n = n * 10 + Int(b - 0x30)
-            if n > 1000 { return .failure(.prefixLengthOutOfRange(n, max: max)) }
+        guard s.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+            return .failure(.prefixLengthNotNumeric(String(s)))
         }
         if s.utf8.count > 1 && s.utf8.first == 0x30 { return .failure(.prefixLengthLeadingZero(String(s))) }
+        var n = 0
+        for b in s.utf8 {
+            // Saturate instead of overflowing: anything this large is out of range anyway.
+            let (times10, o1) = n.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times10.addingReportingOverflow(Int(b - 0x30))
+            n = o1 || o2 ? Int.max : sum
+        }
         if n > max { return .failure(.prefixLengthOutOfRange(n, max: max)) }
         return .success(n)
     }
@@ -88,66 +97,63 @@ public enum AddressParser {
     }
 
     static func parseV6(_ b: ArraySlice<UInt8>) -> Result<UInt128, AddressParseError> {
+        let colon = UInt8(ascii: ":")
         var groups: [UInt16] = []
         groups.reserveCapacity(8)
-        var ellipsis = -1
+        var ellipsis = -1  // index in `groups` where "::" stands, or -1
         var i = b.startIndex
         let end = b.endIndex
-        if b.count >= 2 && b[i] == UInt8(ascii: ":") && b[i + 1] == UInt8(ascii: ":") {
+        if b.count >= 2 && b[i] == colon && b[i + 1] == colon {
             ellipsis = 0
             i += 2
             if i == end { return .success(0) }
-        } else if b[i] == UInt8(ascii: ":") {
+            if b[i] == colon { return .failure(.unexpectedCharacter(":")) }
+        } else if b.first == colon {
             return .failure(.emptyGroup)
         }
         while i < end {
             let start = i
             var v: UInt32 = 0
             while i < end, let d = hexValue(b[i]) {
-                v = v << 4 | UInt32(d)
-                if v > 0xFFFFF { v = 0xFFFFF }
+                v = min(v << 4 | UInt32(d), 0xFFFFF)
                 i += 1
             }
-            let digits = i - start
             if i < end && b[i] == UInt8(ascii: ".") {
-                // Embedded IPv4: must take exactly the last 32 bits.
+                // Embedded IPv4: allowed only as the last 32 bits, so nothing may follow it.
+                if b[i...].contains(colon) { return .failure(.embeddedIPv4NotAtEnd) }
                 guard groups.count <= 6 else { return .failure(.tooManyGroups) }
                 switch parseV4(b[start..<end]) {
                 case .failure(let e): return .failure(e)
                 case .success(let v4):
-                    groups.append(UInt16(v4 >> 16))
-                    groups.append(UInt16(v4 & 0xFFFF))
-                    i = end
+                    groups.append(UInt16(truncatingIfNeeded: v4 >> 16))
+                    groups.append(UInt16(truncatingIfNeeded: v4))
                 }
-                if ellipsis < 0 && groups.count != 8 { return .failure(.tooFewGroups) }
                 break
             }
+            let digits = i - start
             if digits == 0 {
-                if i < end && b[i] != UInt8(ascii: ":") { return .failure(.unexpectedCharacter(Self.char(b, at: i))) }
+                if i < end && b[i] != colon { return .failure(.unexpectedCharacter(Self.char(b, at: i))) }
                 return .failure(.emptyGroup)
             }
             if digits > 4 { return .failure(.groupTooLong(String(decoding: b[start..<i], as: UTF8.self))) }
-            groups.append(UInt16(v))
+            groups.append(UInt16(truncatingIfNeeded: v))
             if groups.count > 8 { return .failure(.tooManyGroups) }
             if i == end { break }
-            guard b[i] == UInt8(ascii: ":") else { return .failure(.unexpectedCharacter(Self.char(b, at: i))) }
+            guard b[i] == colon else { return .failure(.unexpectedCharacter(Self.char(b, at: i))) }
             i += 1
-            if i < end && b[i] == UInt8(ascii: ":") {
+            if i == end { return .failure(.emptyGroup) }
+            if b[i] == colon {
                 if ellipsis >= 0 { return .failure(.multipleDoubleColons) }
                 ellipsis = groups.count
                 i += 1
-                if i == end { break }
-                if b[i] == UInt8(ascii: ":") { return .failure(.multipleDoubleColons) }
-            } else if i == end {
-                return .failure(.emptyGroup)
+                if i < end && b[i] == colon { return .failure(.unexpectedCharacter(":")) }
             }
         }
         if groups.count > 8 { return .failure(.tooManyGroups) }
         if ellipsis >= 0 {
-            // "::" must stand for at least one zero group (RFC 4291 §2.2).
-            if groups.count > 7 { return .failure(.tooManyGroups) }
-            let fill = 8 - groups.count
-            groups.insert(contentsOf: [UInt16](repeating: 0, count: fill), at: ellipsis)
+            // "::" stands for one or more zero groups (RFC 4291 §2.2), never for none.
+            if groups.count == 8 { return .failure(.doubleColonWithEightGroups) }
+            groups.insert(contentsOf: [UInt16](repeating: 0, count: 8 - groups.count), at: ellipsis)
         } else if groups.count < 8 {
             return .failure(.tooFewGroups)
         }

@@ -38,9 +38,7 @@ public struct IPPrefix: Hashable, Sendable, Comparable {
     }
 
     /// The number of addresses in decimal (2^128 included).
-    public var addressCountText: String {
-        addressCount.map { String($0) } ?? "340282366920938463463374607431768211456"
-    }
+    public var addressCountText: String { PowerOfTwo.decimal(hostBits) }
 
     /// True when the prefix length is a multiple of 4 (a nibble boundary, reverse-DNS friendly).
     public var isNibbleAligned: Bool { length % 4 == 0 }
@@ -74,6 +72,13 @@ public struct IPPrefix: Hashable, Sendable, Comparable {
         guard subnetLength >= length, subnetLength <= bits else { return nil }
         let diff = subnetLength - length
         return diff >= 128 ? nil : UInt128(1) << UInt128(diff)
+    }
+
+    /// ``subnetCount(length:)`` in decimal (2^128 included), or nil when `subnetLength` is out
+    /// of range.
+    public func subnetCountText(length subnetLength: Int) -> String? {
+        guard subnetLength >= length, subnetLength <= bits else { return nil }
+        return PowerOfTwo.decimal(subnetLength - length)
     }
 
     /// The `index`-th (0-based) subnet of `subnetLength`, or nil when there is none.

@@ -23,7 +23,14 @@ public struct Canvas: Sendable, Equatable {
         get { (x >= 0 && x < width && y >= 0 && y < height) ? cells[y * width + x] : .blank }
         set {
             guard x >= 0, x < width, y >= 0, y < height else { return }
-            cells[y * width + x] = newValue
+            let i = y * width + x
+            // Overwriting half of a wide character blanks its other half, so no orphan remains.
+            if cells[i].isContinuation, x > 0, !newValue.isContinuation {
+                cells[i - 1] = Cell(" ", role: cells[i - 1].role)
+            } else if x + 1 < width, cells[i + 1].isContinuation, newValue.isContinuation || !cells[i].isContinuation {
+                cells[i + 1] = Cell(" ", role: cells[i + 1].role)
+            }
+            cells[i] = newValue
         }
     }
 
@@ -54,7 +61,7 @@ public struct Canvas: Sendable, Equatable {
         guard limit > 0, y >= 0, y < height else { return 0 }
         let total = CellWidth.of(text)
         let truncate = total > limit
-        let budget = truncate ? limit - 1 : limit
+        let budget = truncate ? limit - glyphs.ellipsis.unicodeScalars.count : limit
         var col = 0
         for s in text.unicodeScalars {
             let w = CellWidth.isUnsafe(s) ? 1 : CellWidth.of(s)
@@ -62,7 +69,9 @@ public struct Canvas: Sendable, Equatable {
             col += put(s, x: x + col, y: y, role: role)
         }
         if truncate {
-            col += put("…", x: x + col, y: y, role: .dim)
+            for s in glyphs.ellipsis.unicodeScalars.prefix(max(0, limit - col)) {
+                col += put(s, x: x + col, y: y, role: .dim)
+            }
         }
         return col
     }

@@ -1,0 +1,71 @@
+import Addressing
+import Spec
+
+extension PlanBuilder {
+    /// Decides the shoot's families (primary first) from `ipFamilies` or, when absent, from
+    /// the tuples, and reports entries that contradict them.
+    mutating func resolveFamilies() {
+        let net = shoot.networking
+        var families: [IPFamily] = []
+        if let written = net.ipFamilies {
+            for (i, name) in written.value.enumerated() {
+                guard let f = IPFamily(kubernetesName: name) else {
+                    report(.ipFamilies, path: "spec.networking.ipFamilies[\(i)]",
+                           "unknown IP family \"\(name)\"; use IPv4 or IPv6", at: written.location)
+                    continue
+                }
+                if families.contains(f) {
+                    report(.ipFamilies, path: "spec.networking.ipFamilies[\(i)]",
+                           "\(f) is listed twice in ipFamilies", at: written.location)
+                    continue
+                }
+                families.append(f)
+            }
+        } else {
+            let present = Set(NetworkKind.allCases.flatMap { net[$0].compactMap(\.family) })
+            families = IPFamily.allCases.filter { present.contains($0) }
+            if families.count == 2 {
+                report(.familiesInferred, path: "spec.networking.ipFamilies",
+                       "ipFamilies not set; inferred [IPv4, IPv6] from the ranges (IPv4 primary, as Gardener defaults); set ipFamilies: [IPv6, IPv4] to make IPv6 primary")
+            } else if families == [.v6] {
+                report(.familiesInferred, path: "spec.networking.ipFamilies", "ipFamilies not set; inferred [IPv6] from the ranges")
+            }
+        }
+        if families.isEmpty { families = [.v4] }
+        plan.ipFamilies = families
+
+        for kind in NetworkKind.allCases {
+            var seen: [IPFamily: Int] = [:]
+            for (i, slot) in net[kind].enumerated() {
+                let path = "spec.networking.\(kind.rawValue)[\(i)]"
+                switch slot.value {
+                case .invalid(let error):
+                    if case .hostBitsSet(let masked) = error {
+                        report(.hostBits, path: path, "\(kind.rawValue) \(slot.text): host bits set; did you mean \(masked)?", at: slot.location)
+                    } else {
+                        report(.invalidCIDR, path: path, "\(kind.rawValue) \"\(slot.text)\": \(error.message)", at: slot.location)
+                    }
+                    continue
+                case .auto where !families.contains(.v6):
+                    report(.autoMisplaced, path: path,
+                           "AUTOv6 in \(kind.rawValue) of a shoot without IPv6; add IPv6 to ipFamilies or remove AUTOv6", at: slot.location)
+                    continue
+                default:
+                    break
+                }
+                guard let f = slot.family else { continue }
+                if !families.contains(f) {
+                    report(.familyMismatch, path: path,
+                           "\(kind.rawValue) \(slot.text) is \(f) but ipFamilies is [\(families.map(\.description).joined(separator: ", "))]",
+                           at: slot.location)
+                } else if let first = seen[f] {
+                    report(.duplicateFamily, path: path,
+                           "\(kind.rawValue) has two \(f) entries ([\(first)] and [\(i)]); give at most one prefix per family",
+                           at: slot.location)
+                } else {
+                    seen[f] = i
+                }
+            }
+        }
+    }
+}

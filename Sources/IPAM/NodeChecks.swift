@@ -1,0 +1,90 @@
+import Addressing
+import Spec
+
+extension PlanBuilder {
+    /// Per-node checks: every family present, addresses in the nodes range, pod prefixes in
+    /// the pod range and disjoint from each other (sort and sweep: O(n log n)).
+    mutating func checkNodes() {
+        var seenNames: Set<String> = []
+        var duplicateNames: [String] = []
+        var missing: [IPFamily: [String]] = [:]
+        var outside: [String] = []
+        for node in plan.nodes {
+            if !seenNames.insert(node.name).inserted { duplicateNames.append(node.name) }
+            for family in plan.ipFamilies {
+                guard let a = node.address(family) else {
+                    if plan.range(.nodes, family) != nil { missing[family, default: []].append(node.name) }
+                    continue
+                }
+                if node.source == .observed, let nodes = plan.range(.nodes, family), !nodes.prefix.contains(a) {
+                    outside.append("\(node.name) (\(a) not in \(nodes.prefix))")
+                }
+            }
+        }
+        if !duplicateNames.isEmpty {
+            report(.duplicateNodeName, path: "nodes", "node names appear twice: \(duplicateNames.prefix(5).joined(separator: ", "))",
+                   objects: duplicateNames.prefix(20).map { .node($0) })
+        }
+        for (family, names) in missing.sorted(by: { $0.key < $1.key }) where plan.ipFamilies.count == 2 || !plan.nodesSimulated {
+            report(.nodeMissingFamily, path: "nodes",
+                   "\(names.count) node(s) have no \(family) InternalIP in a shoot with \(family): \(names.prefix(5).joined(separator: ", "))",
+                   objects: names.prefix(20).map { .node($0) })
+        }
+        if !outside.isEmpty {
+            report(.nodeAddressOutsideRange, path: "nodes",
+                   "\(outside.count) node address(es) outside the nodes range: \(outside.prefix(3).joined(separator: "; "))")
+        }
+        for family in plan.ipFamilies { checkPodCIDRs(family) }
+    }
+
+    private mutating func checkPodCIDRs(_ family: IPFamily) {
+        var owned: [(prefix: IPPrefix, node: Int)] = []
+        owned.reserveCapacity(plan.nodes.count)
+        for (i, node) in plan.nodes.enumerated() {
+            for p in node.podCIDRs where p.family == family { owned.append((p, i)) }
+        }
+        let pods = plan.range(.pods, family)
+        var reported = 0
+        for (p, i) in owned {
+            let node = plan.nodes[i]
+            let inside: Bool
+            if plan.podModes[family] == .nodePrefix, let np = node.nodePrefix {
+                inside = np.contains(p)
+            } else {
+                inside = pods.map { $0.prefix.contains(p) } ?? true
+            }
+            if !inside && reported < 50 {
+                reported += 1
+                let container = plan.podModes[family] == .nodePrefix ? "its node prefix \(node.nodePrefix.map { "\($0)" } ?? "")"
+                                                                     : "the pod range \(pods.map { "\($0.prefix)" } ?? "")"
+                report(.podCIDROutsideRange, path: "nodes[\(node.name)].podCIDRs",
+                       "node \(node.name) pod CIDR \(p) lies outside \(container)",
+                       objects: [.node(node.name), .podCIDR(node: node.name, p)], at: node.location)
+            }
+            if let reservedRange = node.reservedPrefix, reservedRange.overlaps(p) {
+                report(.templateOverlapsReserved, path: "nodes[\(node.name)].podCIDRs",
+                       "node \(node.name) pod CIDR \(p) touches the node-reserved range \(reservedRange)",
+                       objects: [.node(node.name), .podCIDR(node: node.name, p)], at: node.location)
+            }
+        }
+        owned.sort { $0.prefix.network.value < $1.prefix.network.value }
+        var overlaps = 0
+        var reach: (last: UInt128, index: Int)? = nil
+        for item in owned {
+            if let r = reach, item.prefix.network.value <= r.last {
+                overlaps += 1
+                if overlaps <= 20 {
+                    let a = plan.nodes[r.index], b = plan.nodes[item.node]
+                    report(.overlapPodCIDRs, path: "nodes[\(b.name)].podCIDRs",
+                           "pod CIDR \(item.prefix) of node \(b.name) overlaps a pod CIDR of node \(a.name)",
+                           objects: [.node(a.name), .node(b.name), .podCIDR(node: b.name, item.prefix)], at: b.location)
+                }
+            }
+            if let r = reach, item.prefix.last.value <= r.last { continue }
+            reach = (item.prefix.last.value, item.node)
+        }
+        if overlaps > 20 {
+            report(.overlapPodCIDRs, path: "nodes", "\(overlaps - 20) more overlapping \(family) pod CIDRs not listed")
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import Addressing
+import Spec
+
+extension PlanBuilder {
+    /// Simulated nodes are capped so a typo like `minimum: 100000000` cannot exhaust memory.
+    static let simulatedNodeLimit = 100_000
+
+    /// Builds the node list (observed, or simulated from the workers' minimum) and gives
+    /// every node its pod prefixes.
+    mutating func planNodes() {
+        if let observed = input.observed.nodes {
+            plan.nodes = observed.enumerated().map { i, n in
+                let addresses = n.addresses.enumerated().sorted { a, b in
+                    a.element.family != b.element.family ? a.element.family < b.element.family : a.offset < b.offset
+                }.map(\.element)
+                var node = PlannedNode(name: n.name, zone: n.zone, addresses: addresses, podCIDRs: n.podCIDRs,
+                                       source: .observed, location: n.location, index: i)
+                if plan.podModes[.v6] == .nodePrefix, let v6 = node.address(.v6) {
+                    let prefix = IPPrefix(masking: v6, length: profile.nodePrefixLength)
+                    node.nodePrefix = prefix
+                    node.reservedPrefix = prefix.subnet(0, length: max(prefix.length, min(reservedLength, 128)))
+                }
+                return node
+            }
+        } else {
+            plan.nodesSimulated = true
+            simulateNodes()
+        }
+        assignPodCIDRs()
+    }
+
+    private mutating func simulateNodes() {
+        let allZones = zones
+        var perZone: [String: UInt128] = [:]
+        var perSubnet: [IPPrefix: UInt128] = [:]
+        var index = 0
+        var capped = false
+        for worker in shoot.workers {
+            let workerZones = worker.zones.isEmpty ? [allZones[0]] : worker.zones
+            for k in 0..<max(0, worker.minimum) {
+                if index >= Self.simulatedNodeLimit { capped = true; break }
+                let zone = workerZones[k % workerZones.count]
+                let zoneNumber = (allZones.firstIndex(of: zone) ?? 0) + 1
+                let inZone = perZone[zone, default: 0]
+                perZone[zone] = inZone + 1
+                var node = PlannedNode(name: "\(worker.name)-z\(zoneNumber)-\(k / workerZones.count)", zone: zone,
+                                       source: .simulated, index: index)
+                for family in plan.ipFamilies {
+                    if family == .v6 && plan.podModes[.v6] == .nodePrefix {
+                        guard let subnet = subnet(zone: zone, family: .v6) else { continue }
+                        // Zones may share one subnet (GCP): count node prefixes per subnet.
+                        let k = perSubnet[subnet.prefix, default: 0]
+                        perSubnet[subnet.prefix] = k + 1
+                        guard let prefix = subnet.prefix.subnet(k + 1, length: max(profile.nodePrefixLength, subnet.prefix.length))
+                        else { continue }
+                        node.nodePrefix = prefix
+                        node.reservedPrefix = prefix.subnet(0, length: max(prefix.length, min(reservedLength, 128)))
+                        if let a = prefix.network.adding(1) { node.addresses.append(a) }
+                    } else if let a = simulatedAddress(zone: zone, family: family, inZone: inZone) {
+                        node.addresses.append(a)
+                    }
+                }
+                plan.nodes.append(node)
+                index += 1
+            }
+        }
+        if capped {
+            report(.nodeAddressesExhausted, path: "spec.provider.workers",
+                   "simulated only the first \(Self.simulatedNodeLimit) nodes of the workers' minimum; pass a node list (--nodes) to plan more",
+                   severity: .warning)
+        }
+    }
+
+    /// A node address as DHCP would hand it out: from the zone subnet (or the OpenStack
+    /// allocation pool) after a few reserved addresses.
+    private mutating func simulatedAddress(zone: String, family: IPFamily, inZone: UInt128) -> IPAddress? {
+        let base: IPPrefix?
+        if profile.provider == .openstack {
+            base = plan.subnets.first { $0.prefix.family == family }?.allocationPool ?? plan.range(.nodes, family)?.prefix
+        } else {
+            base = subnet(zone: zone, family: family)?.prefix ?? plan.range(.nodes, family)?.prefix
+        }
+        guard let base else { return nil }
+        let offset: UInt128 = family == .v4 ? 10 : 0x100
+        let index = profile.provider == .openstack ? UInt128(plan.nodes.count) : inZone
+        guard let a = base.network.adding(offset + index), base.contains(a), a != base.last else {
+            if !plan.diagnostics.contains(where: { $0.code == DiagnosticCode.nodeAddressesExhausted.rawValue }) {
+                report(.nodeAddressesExhausted, path: "spec.networking.nodes",
+                       "the \(family) nodes range \(base) has no address left for every simulated node; use a larger nodes range",
+                       objects: [.network(.nodes, base)])
+            }
+            return nil
+        }
+        return a
+    }
+
+    func subnet(zone: String, family: IPFamily) -> PlannedSubnet? {
+        plan.subnets.first { $0.zone == zone && $0.prefix.family == family }
+    }
+
+    /// Cluster-range families: kube-controller-manager's allocator over the pod range.
+    /// Node-prefix families: the template applied to each node's own prefix.
+    private mutating func assignPodCIDRs() {
+        for family in plan.ipFamilies {
+            let missing = plan.nodes.indices.filter { plan.nodes[$0].podCIDR(family) == nil }
+            guard !missing.isEmpty else { continue }
+            var planned: [String] = []
+            switch plan.podModes[family] ?? .clusterRange {
+            case .nodePrefix:
+                for i in missing {
+                    guard let np = plan.nodes[i].nodePrefix, let pod = applyTemplate(to: np) else { continue }
+                    plan.nodes[i].podCIDRs.append(pod)
+                    planned.append(plan.nodes[i].name)
+                }
+            case .clusterRange:
+                guard let pods = plan.range(.pods, family), let mask = plan.nodeMasks[family],
+                      var allocator = ClusterRangeAllocator(range: pods.prefix, mask: mask) else { continue }
+                for node in plan.nodes { for p in node.podCIDRs where p.family == family { allocator.occupy(p) } }
+                if let services = plan.range(.services, family) { allocator.occupy(services.prefix) }
+                for i in missing {
+                    guard let block = allocator.next() else {
+                        report(.capacityExceeded, path: "spec.networking.pods",
+                               "the \(family) pod range \(pods.prefix) has no free /\(mask) left for node \(plan.nodes[i].name)",
+                               objects: [.network(.pods, pods.prefix), .node(plan.nodes[i].name)])
+                        break
+                    }
+                    plan.nodes[i].podCIDRs.append(block)
+                    planned.append(plan.nodes[i].name)
+                }
+            }
+            if !plan.nodesSimulated && !planned.isEmpty {
+                let names = planned.prefix(3).joined(separator: ", ") + (planned.count > 3 ? " and \(planned.count - 3) more" : "")
+                report(.nodePodCIDRPlanned, path: "nodes",
+                       "\(planned.count) node(s) have no \(family) pod CIDR yet (\(names)); planned the next free ones",
+                       objects: planned.prefix(20).map { .node($0) })
+            }
+            // Keep the primary family first, as Kubernetes lists podCIDRs.
+            let order = plan.ipFamilies
+            for i in missing {
+                plan.nodes[i].podCIDRs.sort { (order.firstIndex(of: $0.family) ?? 9) < (order.firstIndex(of: $1.family) ?? 9) }
+            }
+        }
+    }
+
+    /// `<nodePrefix>::f000:0/100` applied to a node prefix; nil when the template does not fit.
+    func applyTemplate(to nodePrefix: IPPrefix) -> IPPrefix? {
+        guard template.length >= nodePrefix.length, template.length <= 128 else { return nil }
+        let hostMask: UInt128 = nodePrefix.hostBits >= 128 ? .max : (UInt128(1) << UInt128(nodePrefix.hostBits)) - 1
+        guard template.offset & ~hostMask == 0 else { return nil }
+        return IPPrefix(masking: IPAddress(v6: nodePrefix.network.value | template.offset), length: template.length)
+    }
+}

@@ -1,0 +1,71 @@
+import Addressing
+import Spec
+
+/// The IPAM engine: a pure function from what the user wrote and what the cloud reported to
+/// a complete ``Plan``. Same input, same plan; no I/O.
+public enum Planner {
+    public static func plan(_ input: PlanInput) -> Plan {
+        var b = PlanBuilder(input: input)
+        b.resolveFamilies()
+        b.resolveRanges()
+        b.resolveNodeMasks()
+        b.layoutSubnets()
+        b.planNodes()
+        b.planRoutes()
+        b.computeCapacity()
+        b.runChecks()
+        return b.finish()
+    }
+}
+
+/// Working state of one planning run. Each step lives in its own file as an extension.
+struct PlanBuilder {
+    let input: PlanInput
+    let profile: ProviderProfile
+    var plan: Plan
+    /// Per-family pod prefix template in node-prefix mode.
+    let template: PodPrefixTemplate
+    let reservedLength: Int
+
+    init(input: PlanInput) {
+        self.input = input
+        let shoot = input.shoot
+        profile = ProviderProfile.profile(for: shoot.providerType).applying(input.settings)
+        plan = Plan(shootName: shoot.name, provider: shoot.providerType, providerName: shoot.provider.value, region: shoot.region)
+        template = input.settings.podPrefixTemplate?.value ?? .standard
+        reservedLength = input.settings.nodeReservedLength?.value ?? 100
+        plan.workersMaximum = shoot.workers.reduce(0) { $0 &+ max(0, $1.maximum) }
+    }
+
+    var shoot: Shoot { input.shoot }
+    var settings: Settings { input.settings }
+
+    mutating func report(_ code: DiagnosticCode, path: String, _ message: String, objects: [ObjectRef] = [],
+                         at location: SourceLocation? = nil, severity: Severity? = nil) {
+        plan.diagnostics.append(Diagnostic(code: code.rawValue, severity: severity ?? code.severity, path: path,
+                                           message: message, objects: objects, location: location ?? shoot.location))
+    }
+
+    /// A stable key for simulated choices: the same shoot always gets the same ranges.
+    var simulationKey: String { "\(shoot.namespace ?? "")/\(shoot.name)" }
+
+    /// Zones of all worker pools, in order of first appearance.
+    var zones: [String] {
+        var seen: Set<String> = []
+        var out: [String] = []
+        for w in shoot.workers { for z in w.zones where seen.insert(z).inserted { out.append(z) } }
+        if out.isEmpty { out.append(shoot.region ?? "zone-1") }
+        return out
+    }
+
+    func finish() -> Plan {
+        var p = plan
+        // Errors first, then by code and path: a stable order users and tests can rely on.
+        p.diagnostics.sort { a, b in
+            if a.severity != b.severity { return a.severity > b.severity }
+            if a.code != b.code { return a.code < b.code }
+            return a.path < b.path
+        }
+        return p
+    }
+}

@@ -1,0 +1,24 @@
+import Addressing
+import Spec
+
+extension PlanBuilder {
+    /// Ranges Gardener keeps for itself; a shoot range touching one is rejected on admission.
+    static let gardenerReserved: [(prefix: IPPrefix, code: DiagnosticCode, use: String)] = {
+        var out: [(IPPrefix, DiagnosticCode, String)] = []
+        if let vpn = IPPrefix("fd8f:6d53:b97a:1::/96") { out.append((vpn, .reservedVPN, "Gardener's VPN")) }
+        for first in 240...244 {
+            if let p = IPPrefix("\(first).0.0.0/8") { out.append((p, .reservedMapping, "Gardener's range mapping")) }
+        }
+        return out.map { (prefix: $0.0, code: $0.1, use: $0.2) }
+    }()
+
+    mutating func checkReservedRanges() {
+        for r in plan.networks {
+            for reserved in Self.gardenerReserved where reserved.prefix.overlaps(r.prefix) {
+                report(reserved.code, path: path(of: r),
+                       "\(r.kind.rawValue) \(r.prefix) overlaps \(reserved.prefix), reserved for \(reserved.use); choose another range",
+                       objects: [.network(r.kind, r.prefix), .reserved(reserved.prefix)], at: r.location)
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Addressing
+import Spec
+
+/// The three ways a CIDR field may be written: one CIDR (Gardener's form), the proposal's
+/// comma tuple (`AUTOv6, 100.128.0.0/11,`), or a YAML/JSON list of strings.
+extension FieldDecoder {
+    static let cidrFieldExpectation = "expected a list of CIDRs or a comma-separated string"
+
+    /// Spec fields: every entry is kept, invalid text as `.invalid` with its location, for the
+    /// engine to report. Wrong types are load errors.
+    func cidrSlots(_ node: DocNode?, _ path: @autoclosure () -> String) throws(LoadError) -> [CIDRSlot] {
+        guard let node, !node.isNull else { return [] }
+        switch node.kind {
+        case .string:
+            return CIDRSlot.parseTuple(node.text, location: contentLocation(node))
+        case .sequence:
+            var slots: [CIDRSlot] = []
+            var i = 0
+            for item in node.children {
+                guard item.kind == .string else {
+                    throw error(item, "\(path())[\(i)]: expected a CIDR string, found \(found(item))")
+                }
+                slots.append(CIDRSlot(parsing: item.text, location: contentLocation(item)))
+                i += 1
+            }
+            return slots
+        default:
+            throw error(node, "\(path()): \(Self.cidrFieldExpectation), found \(found(node))")
+        }
+    }
+
+    /// Machine-written and settings fields: the same forms, but every entry must be a valid,
+    /// canonical CIDR (a load error otherwise); `AUTOv6` is not allowed.
+    func prefixes(_ node: DocNode?, _ path: @autoclosure () -> String) throws(LoadError) -> [Located<IPPrefix>] {
+        guard let node, !node.isNull else { return [] }
+        switch node.kind {
+        case .string:
+            var out: [Located<IPPrefix>] = []
+            let text = node.text
+            var column = contentLocation(node).column
+            for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+                var item = part
+                while item.first == " " { item = item.dropFirst() }
+                while item.last == " " { item = item.dropLast() }
+                if !item.isEmpty {
+                    let lead = part.distance(from: part.startIndex, to: item.startIndex)
+                    let loc = SourceLocation(file: file, line: node.line, column: column + lead)
+                    out.append(try strictPrefix(item, at: loc, path()))
+                }
+                column += part.count + 1
+            }
+            return out
+        case .sequence:
+            var out: [Located<IPPrefix>] = []
+            out.reserveCapacity(node.count)
+            var i = 0
+            for item in node.children {
+                guard item.kind == .string else {
+                    throw error(item, "\(path())[\(i)]: expected a CIDR string, found \(found(item))")
+                }
+                out.append(try strictPrefix(Substring(item.text), at: contentLocation(item), path()))
+                i += 1
+            }
+            return out
+        default:
+            throw error(node, "\(path()): \(Self.cidrFieldExpectation), found \(found(node))")
+        }
+    }
+
+    /// A single canonical CIDR; nil when absent or null.
+    func prefix(_ node: DocNode?, _ path: @autoclosure () -> String) throws(LoadError) -> Located<IPPrefix>? {
+        guard let node, !node.isNull else { return nil }
+        guard node.kind == .string else { throw error(node, "\(path()): expected a CIDR string, found \(found(node))") }
+        return try strictPrefix(Substring(node.text), at: contentLocation(node), path())
+    }
+
+    private func strictPrefix(_ text: Substring, at loc: SourceLocation, _ path: @autoclosure () -> String) throws(LoadError) -> Located<IPPrefix> {
+        switch AddressParser.parsePrefix(text) {
+        case .success(let p):
+            return Located(p, at: loc)
+        case .failure(let e):
+            let message = text == Substring(CIDRSlot.autoKeyword)
+                ? "\(path()): \(CIDRSlot.autoKeyword) is not allowed here; write a CIDR"
+                : "\(path()): \(quoted(String(text))) is not a valid CIDR: \(e.message)"
+            throw LoadError(file: file, line: loc.line, column: loc.column, message: message)
+        }
+    }
+
+    /// An IP address (no prefix length); nil when absent or null.
+    func address(_ node: DocNode?, _ path: @autoclosure () -> String) throws(LoadError) -> IPAddress? {
+        guard let node, !node.isNull else { return nil }
+        guard node.kind == .string else { throw error(node, "\(path()): expected an IP address, found \(found(node))") }
+        let text = node.text
+        switch AddressParser.parseAddress(Substring(text)) {
+        case .success(let a): return a
+        case .failure(let e): throw error(node, "\(path()): \(quoted(text)) is not a valid IP address: \(e.message)")
+        }
+    }
+}

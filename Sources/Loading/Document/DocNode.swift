@@ -1,0 +1,114 @@
+/// A node of a ``DocumentTape``: a cheap handle (borrowed storage + index) with tree-style
+/// navigation. Only valid inside ``DocumentTape/withDocuments(_:)``.
+struct DocNode {
+    let view: TapeView
+    let index: Int
+
+    var entry: TapeEntry { view.entries[index] }
+    var kind: NodeKind { entry.kind }
+    var style: NodeStyle { entry.style }
+    /// 1-based line of the node's first character (a quote or bracket included).
+    var line: Int { Int(entry.line) }
+    /// 1-based column, in Unicode scalars.
+    var column: Int { Int(entry.column) }
+    var isNull: Bool { kind == .null }
+
+    /// The index after this node's subtree.
+    var subtreeEnd: Int {
+        let e = entry
+        return e.kind.isCollection ? Int(e.second) : index + 1
+    }
+
+    // MARK: Scalars
+
+    /// Runs `body` over the scalar's bytes (empty for collections).
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let e = entry
+        guard !e.kind.isCollection else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let start = Int(e.first), count = Int(e.second)
+        let storage = e.inExtra ? view.extra : view.source
+        return body(UnsafeBufferPointer(rebasing: storage[start..<start + count]))
+    }
+
+    /// The scalar's text as written (decoded); "" for collections and null.
+    var text: String { withBytes { String(decoding: $0, as: UTF8.self) } }
+
+    /// True when this scalar's text is exactly `literal`.
+    func textEquals(_ literal: StaticString) -> Bool {
+        withBytes { bytes in
+            guard bytes.count == literal.utf8CodeUnitCount else { return false }
+            let other = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
+            return bytes.elementsEqual(other)
+        }
+    }
+
+    func textEquals(_ string: String) -> Bool {
+        withBytes { bytes in bytes.elementsEqual(string.utf8) }
+    }
+
+    /// True when both scalars hold the same bytes.
+    func textEquals(_ other: DocNode) -> Bool {
+        withBytes { a in other.withBytes { b in a.elementsEqual(b) } }
+    }
+
+    /// For a boolean scalar: true for `true`/`True`/`TRUE`.
+    var boolValue: Bool { kind == .bool && withBytes { $0.first == UInt8(ascii: "t") || $0.first == UInt8(ascii: "T") } }
+
+    // MARK: Collections
+
+    /// Number of elements of a sequence or pairs of a mapping; 0 for scalars.
+    var count: Int { kind.isCollection ? Int(entry.first) : 0 }
+
+    /// The elements of a sequence (the keys and values of a mapping, alternating).
+    var children: Children { Children(view: view, start: kind.isCollection ? index + 1 : index, end: subtreeEnd) }
+
+    /// The key/value pairs of a mapping (empty for anything else).
+    var pairs: Pairs { Pairs(children: kind == .mapping ? children : Children(view: view, start: index, end: index)) }
+
+    /// The value stored under `key` in a mapping.
+    subscript(key: StaticString) -> DocNode? { pair(forKey: key)?.value }
+
+    func pair(forKey key: StaticString) -> (key: DocNode, value: DocNode)? {
+        for pair in pairs where pair.key.textEquals(key) { return pair }
+        return nil
+    }
+
+    func pair(forKey key: String) -> (key: DocNode, value: DocNode)? {
+        for pair in pairs where pair.key.textEquals(key) { return pair }
+        return nil
+    }
+
+    /// The `i`-th element of a sequence.
+    func element(_ i: Int) -> DocNode? {
+        guard kind == .sequence, i >= 0 else { return nil }
+        var k = 0
+        for child in children {
+            if k == i { return child }
+            k += 1
+        }
+        return nil
+    }
+
+    /// Siblings in order: each step jumps over the previous node's subtree.
+    struct Children: Sequence, IteratorProtocol {
+        let view: TapeView
+        var start: Int
+        let end: Int
+
+        mutating func next() -> DocNode? {
+            guard start < end else { return nil }
+            let node = DocNode(view: view, index: start)
+            start = node.subtreeEnd
+            return node
+        }
+    }
+
+    struct Pairs: Sequence, IteratorProtocol {
+        var children: Children
+
+        mutating func next() -> (key: DocNode, value: DocNode)? {
+            guard let key = children.next(), let value = children.next() else { return nil }
+            return (key, value)
+        }
+    }
+}

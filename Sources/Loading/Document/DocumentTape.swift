@@ -1,0 +1,124 @@
+/// What a node of an input document holds.
+enum NodeKind: UInt8, Sendable {
+    case null, bool, number, string, sequence, mapping
+
+    /// How error messages name a value of this kind ("found a mapping").
+    var phrase: String {
+        switch self {
+        case .null: "nothing (null)"
+        case .bool: "a boolean"
+        case .number: "a number"
+        case .string: "a string"
+        case .sequence: "a list"
+        case .mapping: "a mapping"
+        }
+    }
+
+    var isCollection: Bool { self == .sequence || self == .mapping }
+}
+
+/// How a node was written. The editor needs it to find where a value ends in the text;
+/// JSON strings count as double-quoted and JSON containers as flow collections.
+enum NodeStyle: UInt8, Sendable {
+    case plain, singleQuoted, doubleQuoted, literal, folded, block, flow
+
+    var isQuoted: Bool { self == .singleQuoted || self == .doubleQuoted }
+}
+
+/// One node of a document, stored flat in pre-order (a "tape").
+///
+/// A collection is followed by its children (a mapping by key, value, key, value …) and
+/// records the index just past its subtree, so siblings are found without recursion.
+struct TapeEntry: Sendable {
+    var kind: NodeKind
+    var style: NodeStyle
+    /// The scalar's bytes live in the tape's `extra` buffer (decoded) instead of `source`.
+    var inExtra: Bool
+    var line: Int32
+    var column: Int32
+    /// Scalars: first byte of the value. Collections: number of children (pairs for a mapping).
+    var first: Int32
+    /// Scalars: byte count of the value. Collections: the index after the subtree.
+    var second: Int32
+}
+
+/// The documents of one input file as a flat, positioned tree that the YAML and the JSON
+/// reader both produce, so one decoder serves both with exact line:column errors.
+struct DocumentTape: Sendable {
+    let entries: [TapeEntry]
+    /// The raw input bytes (JSON strings without escapes point straight into it).
+    let source: [UInt8]
+    /// Decoded scalar bytes (YAML scalars, JSON strings with escapes).
+    let extra: [UInt8]
+    /// Entry index of each document's root, in file order.
+    let roots: [Int]
+
+    /// Runs `body` with the documents' roots. Nodes are views into the tape's storage and
+    /// must not escape `body` (which keeps navigation free of reference counting).
+    func withDocuments<R, E: Error>(_ body: ([DocNode]) throws(E) -> R) throws(E) -> R {
+        try entries.withUnsafeBufferPointer { (e) throws(E) -> R in
+            try source.withUnsafeBufferPointer { (s) throws(E) -> R in
+                try extra.withUnsafeBufferPointer { (x) throws(E) -> R in
+                    let view = TapeView(entries: e, source: s, extra: x)
+                    return try body(roots.map { DocNode(view: view, index: $0) })
+                }
+            }
+        }
+    }
+}
+
+/// The tape's storage, borrowed for the duration of a ``DocumentTape/withDocuments(_:)`` call.
+struct TapeView {
+    let entries: UnsafeBufferPointer<TapeEntry>
+    let source: UnsafeBufferPointer<UInt8>
+    let extra: UnsafeBufferPointer<UInt8>
+}
+
+/// Collects entries while a reader walks its input.
+struct TapeBuilder {
+    var entries: [TapeEntry] = []
+    var extra: [UInt8] = []
+    var roots: [Int] = []
+
+    init(expectedEntries: Int = 0) {
+        entries.reserveCapacity(expectedEntries)
+    }
+
+    mutating func beginDocument() { roots.append(entries.count) }
+
+    /// A scalar whose bytes are `source[start..<start+count]`.
+    mutating func appendScalar(_ kind: NodeKind, style: NodeStyle, line: Int, column: Int, sourceStart: Int, count: Int) {
+        entries.append(TapeEntry(kind: kind, style: style, inExtra: false, line: Int32(clamping: line),
+                                 column: Int32(clamping: column), first: Int32(clamping: sourceStart), second: Int32(clamping: count)))
+    }
+
+    /// A scalar whose bytes were already appended to `extra` from `extraStart` on.
+    mutating func appendDecodedScalar(_ kind: NodeKind, style: NodeStyle, line: Int, column: Int, extraStart: Int) {
+        entries.append(TapeEntry(kind: kind, style: style, inExtra: true, line: Int32(clamping: line),
+                                 column: Int32(clamping: column), first: Int32(clamping: extraStart),
+                                 second: Int32(clamping: extra.count - extraStart)))
+    }
+
+    mutating func appendScalar(_ kind: NodeKind, style: NodeStyle, line: Int, column: Int, text: String) {
+        let start = extra.count
+        extra.append(contentsOf: text.utf8)
+        appendDecodedScalar(kind, style: style, line: line, column: column, extraStart: start)
+    }
+
+    /// Opens a sequence or mapping; returns its index for ``close(_:count:)``.
+    mutating func open(_ kind: NodeKind, style: NodeStyle, line: Int, column: Int) -> Int {
+        entries.append(TapeEntry(kind: kind, style: style, inExtra: false, line: Int32(clamping: line),
+                                 column: Int32(clamping: column), first: 0, second: 0))
+        return entries.count - 1
+    }
+
+    /// Closes the collection opened at `index` with `count` children (pairs for a mapping).
+    mutating func close(_ index: Int, count: Int) {
+        entries[index].first = Int32(clamping: count)
+        entries[index].second = Int32(clamping: entries.count)
+    }
+
+    func finish(source: [UInt8]) -> DocumentTape {
+        DocumentTape(entries: entries, source: source, extra: extra, roots: roots)
+    }
+}

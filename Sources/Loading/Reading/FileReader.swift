@@ -1,0 +1,62 @@
+import Foundation
+
+/// Reads whole input files with checks that give one-line errors naming the file.
+enum FileReader {
+    /// Larger inputs are refused: a node list of 50,000 nodes is about 21 MB.
+    static let maxBytes = 64 << 20
+
+    static func read(path: String) throws(LoadError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw LoadError(file: path, message: openFailure(errno)) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw LoadError(file: path, message: "cannot read: \(systemMessage(errno))") }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw LoadError(file: path, message: "is a directory, not a file") }
+        if Int(info.st_size) > maxBytes { throw tooLarge(path) }
+        // Read straight into the array; one spare byte tells whether the file grew meanwhile.
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size) + 1) { buffer, count in
+            guard let base = buffer.baseAddress else { return }
+            while count < buffer.count {
+                let n = Foundation.read(fd, base + count, buffer.count - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if n == 0 { return }
+                count += n
+            }
+        }
+        var chunk = [UInt8](repeating: 0, count: bytes.count > Int(info.st_size) ? 1 << 16 : 0)
+        while failure == 0 && !chunk.isEmpty {
+            let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno != EINTR { failure = errno }
+                continue
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+            if bytes.count > maxBytes { throw tooLarge(path) }
+        }
+        if failure != 0 { throw LoadError(file: path, message: "cannot read: \(systemMessage(failure))") }
+        return bytes
+    }
+
+    private static func tooLarge(_ path: String) -> LoadError {
+        LoadError(file: path, message: "file is larger than \(maxBytes >> 20) MiB")
+    }
+
+    private static func openFailure(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: "no such file"
+        case EACCES: "permission denied"
+        case EISDIR: "is a directory, not a file"
+        default: "cannot open: \(systemMessage(code))"
+        }
+    }
+
+    static func systemMessage(_ code: Int32) -> String {
+        String(cString: strerror(code))
+    }
+}

@@ -1,0 +1,398 @@
+/// A strict RFC 8259 reader that walks raw bytes once and fills a ``DocumentTape``.
+///
+/// Strings without escapes are not copied: their entries point into the input. Nesting is
+/// handled with an explicit stack (no recursion), capped at ``maxDepth`` levels.
+struct JSONReader {
+    static let maxDepth = 512
+
+    /// Where and why reading stopped: a byte offset into the input, or a line:column
+    /// already known from the tape.
+    struct Failure: Error {
+        var offset: Int
+        var message: String
+        var lineColumn: (line: Int, column: Int)?
+
+        init(offset: Int, message: String, lineColumn: (line: Int, column: Int)? = nil) {
+            self.offset = offset
+            self.message = message
+            self.lineColumn = lineColumn
+        }
+    }
+
+    /// Reads one JSON value from `bytes[start...]` (`start` skips a byte order mark).
+    static func read(_ bytes: [UInt8], from start: Int = 0) -> Result<DocumentTape, Failure> {
+        let result: Result<TapeBuilder, Failure> = bytes.withUnsafeBufferPointer { buffer in
+            var reader = JSONReader(buffer: buffer, start: start)
+            do throws(Failure) {
+                try reader.readDocument()
+                return .success(reader.builder)
+            } catch {
+                return .failure(error)
+            }
+        }
+        return result.map { $0.finish(source: bytes) }
+    }
+
+    private struct Frame {
+        var index: Int
+        var count: Int
+        var isObject: Bool
+    }
+
+    private let b: UnsafeBufferPointer<UInt8>
+    private let n: Int
+    private var i: Int
+    private var line = 1
+    private var lineStart: Int
+    /// UTF-8 continuation bytes seen on the current line (columns count Unicode scalars).
+    private var continuationBytesOnLine = 0
+    private var builder: TapeBuilder
+    private var keyScratch: [Int] = []
+
+    private init(buffer: UnsafeBufferPointer<UInt8>, start: Int) {
+        b = buffer
+        n = buffer.count
+        i = start
+        lineStart = start
+        builder = TapeBuilder(expectedEntries: buffer.count / 12)
+    }
+
+    private var column: Int { i - lineStart - continuationBytesOnLine + 1 }
+
+    // MARK: Structure
+
+    private mutating func readDocument() throws(Failure) {
+        builder.beginDocument()
+        var stack: [Frame] = []
+        stack.reserveCapacity(16)
+        value: while true {
+            skipWhitespace()
+            guard i < n else { throw endOfInput(stack) }
+            switch b[i] {
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                let isObject = b[i] == UInt8(ascii: "{")
+                guard stack.count < Self.maxDepth else {
+                    throw Failure(offset: i, message: "JSON nesting is deeper than \(Self.maxDepth) levels")
+                }
+                let index = builder.open(isObject ? .mapping : .sequence, style: .flow, line: line, column: column)
+                i += 1
+                skipWhitespace()
+                if i < n && b[i] == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+                    i += 1
+                    builder.close(index, count: 0)
+                    break
+                }
+                stack.append(Frame(index: index, count: 0, isObject: isObject))
+                if isObject { try readKeyAndColon() }
+                continue value
+            case UInt8(ascii: "\""):
+                try readString()
+            case UInt8(ascii: "t"):
+                try readLiteral("true", kind: .bool)
+            case UInt8(ascii: "f"):
+                try readLiteral("false", kind: .bool)
+            case UInt8(ascii: "n"):
+                try readLiteral("null", kind: .null)
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                try readNumber()
+            default:
+                throw unexpected("a value")
+            }
+            // A value is complete: close containers or move to the next element.
+            while let top = stack.last {
+                skipWhitespace()
+                guard i < n else { throw endOfInput(stack) }
+                let c = b[i]
+                if c == UInt8(ascii: ",") {
+                    let comma = i
+                    i += 1
+                    stack[stack.count - 1].count += 1
+                    skipWhitespace()
+                    let closer = top.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                    if i < n && b[i] == closer {
+                        throw Failure(offset: comma, message: "trailing comma before '\(Character(Unicode.Scalar(closer)))'")
+                    }
+                    if top.isObject { try readKeyAndColon() }
+                    continue value
+                }
+                if c == (top.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+                    stack.removeLast()
+                    builder.close(top.index, count: top.count + 1)
+                    if top.isObject { try checkDuplicateKeys(of: top.index) }
+                    i += 1
+                    continue
+                }
+                throw unexpected(top.isObject ? "',' or '}'" : "',' or ']'")
+            }
+            break
+        }
+        skipWhitespace()
+        if i < n { throw Failure(offset: i, message: "unexpected content after the JSON value") }
+    }
+
+    private mutating func readKeyAndColon() throws(Failure) {
+        skipWhitespace()
+        guard i < n else { throw Failure(offset: i, message: "unexpected end of input; expected a key") }
+        guard b[i] == UInt8(ascii: "\"") else { throw unexpected("a string key") }
+        try readString()
+        skipWhitespace()
+        guard i < n, b[i] == UInt8(ascii: ":") else { throw unexpected("':' after the key") }
+        i += 1
+    }
+
+    @inline(__always)
+    private mutating func skipWhitespace() {
+        while i < n {
+            let c = b[i]
+            if c == 0x20 || c == 0x09 || c == 0x0D {
+                i += 1
+            } else if c == 0x0A {
+                i += 1
+                line += 1
+                lineStart = i
+                continuationBytesOnLine = 0
+            } else {
+                return
+            }
+        }
+    }
+
+    // MARK: Scalars
+
+    private mutating func readLiteral(_ word: StaticString, kind: NodeKind) throws(Failure) {
+        let len = word.utf8CodeUnitCount
+        let expected = UnsafeBufferPointer(start: word.utf8Start, count: len)
+        guard i + len <= n, UnsafeBufferPointer(rebasing: b[i..<i + len]).elementsEqual(expected) else {
+            throw Failure(offset: i, message: "invalid literal; expected true, false, null, a number, a string, an object or an array")
+        }
+        builder.appendScalar(kind, style: .plain, line: line, column: column, sourceStart: i, count: len)
+        i += len
+    }
+
+    private mutating func readNumber() throws(Failure) {
+        let start = i
+        let startColumn = column
+        if b[i] == UInt8(ascii: "-") { i += 1 }
+        guard i < n, isDigit(b[i]) else { throw Failure(offset: i, message: "invalid number: expected a digit") }
+        if b[i] == UInt8(ascii: "0") {
+            i += 1
+            if i < n && isDigit(b[i]) { throw Failure(offset: start, message: "invalid number: leading zeros are not allowed") }
+        } else {
+            while i < n && isDigit(b[i]) { i += 1 }
+        }
+        if i < n && b[i] == UInt8(ascii: ".") {
+            i += 1
+            guard i < n, isDigit(b[i]) else { throw Failure(offset: i, message: "invalid number: expected a digit after '.'") }
+            while i < n && isDigit(b[i]) { i += 1 }
+        }
+        if i < n && (b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E")) {
+            i += 1
+            if i < n && (b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-")) { i += 1 }
+            guard i < n, isDigit(b[i]) else { throw Failure(offset: i, message: "invalid number: expected a digit in the exponent") }
+            while i < n && isDigit(b[i]) { i += 1 }
+        }
+        builder.appendScalar(.number, style: .plain, line: line, column: startColumn, sourceStart: start, count: i - start)
+    }
+
+    @inline(__always)
+    private func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
+
+    /// Reads a string at `i` (the opening quote). Without escapes it is a slice of the input.
+    private mutating func readString() throws(Failure) {
+        let quote = i
+        let startLine = line, startColumn = column
+        i += 1
+        let start = i
+        while i < n {
+            let c = b[i]
+            if c == UInt8(ascii: "\"") {
+                builder.appendScalar(.string, style: .doubleQuoted, line: startLine, column: startColumn,
+                                     sourceStart: start, count: i - start)
+                i += 1
+                return
+            }
+            if c == UInt8(ascii: "\\") {
+                try readEscapedString(contentStart: start, line: startLine, column: startColumn, quote: quote)
+                return
+            }
+            if c < 0x20 { throw controlCharacter(c) }
+            if c >= 0x80 {
+                try skipMultibyte()
+            } else {
+                i += 1
+            }
+        }
+        throw Failure(offset: quote, message: "unterminated string")
+    }
+
+    /// The slow path: decodes escapes into the tape's side buffer.
+    private mutating func readEscapedString(contentStart: Int, line startLine: Int, column startColumn: Int, quote: Int) throws(Failure) {
+        let extraStart = builder.extra.count
+        builder.extra.append(contentsOf: UnsafeBufferPointer(rebasing: b[contentStart..<i]))
+        while i < n {
+            let c = b[i]
+            if c == UInt8(ascii: "\"") {
+                builder.appendDecodedScalar(.string, style: .doubleQuoted, line: startLine, column: startColumn, extraStart: extraStart)
+                i += 1
+                return
+            }
+            if c == UInt8(ascii: "\\") {
+                try readEscape()
+            } else if c < 0x20 {
+                throw controlCharacter(c)
+            } else if c >= 0x80 {
+                let from = i
+                try skipMultibyte()
+                builder.extra.append(contentsOf: UnsafeBufferPointer(rebasing: b[from..<i]))
+            } else {
+                builder.extra.append(c)
+                i += 1
+            }
+        }
+        throw Failure(offset: quote, message: "unterminated string")
+    }
+
+    private mutating func readEscape() throws(Failure) {
+        let backslash = i
+        guard i + 1 < n else { throw Failure(offset: backslash, message: "unterminated string") }
+        let e = b[i + 1]
+        i += 2
+        let simple: UInt8?
+        switch e {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): simple = e
+        case UInt8(ascii: "b"): simple = 0x08
+        case UInt8(ascii: "f"): simple = 0x0C
+        case UInt8(ascii: "n"): simple = 0x0A
+        case UInt8(ascii: "r"): simple = 0x0D
+        case UInt8(ascii: "t"): simple = 0x09
+        case UInt8(ascii: "u"): simple = nil
+        default:
+            let shown = e >= 0x20 && e < 0x7F ? "\\" + String(Character(Unicode.Scalar(e))) : "\\ followed by byte \(UTF8Text.hex(e))"
+            throw Failure(offset: backslash, message: "invalid escape sequence \(shown) in string")
+        }
+        if let simple {
+            builder.extra.append(simple)
+            return
+        }
+        var scalar = try readHex4(escapeAt: backslash)
+        if scalar >= 0xD800 && scalar <= 0xDBFF {
+            guard i + 1 < n, b[i] == UInt8(ascii: "\\"), b[i + 1] == UInt8(ascii: "u") else {
+                throw Failure(offset: backslash, message: "invalid \\u escape: high surrogate without a following low surrogate")
+            }
+            let second = i
+            i += 2
+            let low = try readHex4(escapeAt: second)
+            guard low >= 0xDC00 && low <= 0xDFFF else {
+                throw Failure(offset: second, message: "invalid \\u escape: expected a low surrogate (\\uDC00–\\uDFFF)")
+            }
+            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+        } else if scalar >= 0xDC00 && scalar <= 0xDFFF {
+            throw Failure(offset: backslash, message: "invalid \\u escape: unpaired low surrogate")
+        }
+        guard let s = Unicode.Scalar(scalar) else {
+            throw Failure(offset: backslash, message: "invalid \\u escape")
+        }
+        UTF8.encode(s) { builder.extra.append($0) }
+    }
+
+    private mutating func readHex4(escapeAt start: Int) throws(Failure) -> UInt32 {
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            guard i < n else { throw Failure(offset: start, message: "invalid \\u escape: expected 4 hex digits") }
+            let c = b[i]
+            let d: UInt32
+            switch c {
+            case 0x30...0x39: d = UInt32(c - 0x30)
+            case 0x41...0x46: d = UInt32(c - 0x41 + 10)
+            case 0x61...0x66: d = UInt32(c - 0x61 + 10)
+            default: throw Failure(offset: start, message: "invalid \\u escape: expected 4 hex digits")
+            }
+            v = v << 4 | d
+            i += 1
+        }
+        return v
+    }
+
+    @inline(__always)
+    private mutating func skipMultibyte() throws(Failure) {
+        guard let len = UTF8Text.sequenceLength(b, at: i) else {
+            throw Failure(offset: i, message: "invalid UTF-8 byte \(UTF8Text.hex(b[i])) (the file must be UTF-8)")
+        }
+        i += len
+        continuationBytesOnLine += len - 1
+    }
+
+    // MARK: Checks and messages
+
+    /// Duplicate keys make "which one wins" ambiguous; report the second one.
+    private mutating func checkDuplicateKeys(of index: Int) throws(Failure) {
+        let count = Int(builder.entries[index].first)
+        guard count > 1 else { return }
+        keyScratch.removeAll(keepingCapacity: true)
+        var k = index + 1
+        for _ in 0..<count {
+            keyScratch.append(k)
+            let valueIndex = k + 1
+            let value = builder.entries[valueIndex]
+            k = value.kind.isCollection ? Int(value.second) : valueIndex + 1
+        }
+        if count <= 32 {
+            for a in 1..<count {
+                for c in 0..<a where keyBytesEqual(keyScratch[a], keyScratch[c]) {
+                    throw duplicateKey(at: keyScratch[a], first: keyScratch[c])
+                }
+            }
+        } else {
+            var seen: [[UInt8]: Int] = [:]
+            for key in keyScratch {
+                let bytes = keyBytes(key)
+                if let first = seen[bytes] { throw duplicateKey(at: key, first: first) }
+                seen[bytes] = key
+            }
+        }
+    }
+
+    private func keyBytes(_ entryIndex: Int) -> [UInt8] {
+        let e = builder.entries[entryIndex]
+        let range = Int(e.first)..<Int(e.first) + Int(e.second)
+        return e.inExtra ? Array(builder.extra[range]) : Array(b[range])
+    }
+
+    private func keyBytesEqual(_ x: Int, _ y: Int) -> Bool {
+        let ex = builder.entries[x], ey = builder.entries[y]
+        guard ex.second == ey.second else { return false }
+        if !ex.inExtra && !ey.inExtra {
+            let rx = Int(ex.first)..<Int(ex.first) + Int(ex.second)
+            let ry = Int(ey.first)..<Int(ey.first) + Int(ey.second)
+            return b[rx].elementsEqual(b[ry])
+        }
+        return keyBytes(x) == keyBytes(y)
+    }
+
+    private func duplicateKey(at key: Int, first: Int) -> Failure {
+        let e = builder.entries[key], f = builder.entries[first]
+        let name = String(decoding: keyBytes(key), as: UTF8.self)
+        return Failure(offset: 0, message: "duplicate key \"\(name)\" (first defined at line \(f.line), column \(f.column))",
+                       lineColumn: (Int(e.line), Int(e.column)))
+    }
+
+    private func controlCharacter(_ c: UInt8) -> Failure {
+        Failure(offset: i, message: "control character \(UTF8Text.hex(c)) in string; it must be escaped (e.g. \\n, \\t, \\u0001)")
+    }
+
+    private func unexpected(_ expectation: String) -> Failure {
+        guard i < n else { return Failure(offset: i, message: "unexpected end of input; expected \(expectation)") }
+        let c = b[i]
+        let shown = c >= 0x20 && c < 0x7F ? "'\(Character(Unicode.Scalar(c)))'" : "byte \(UTF8Text.hex(c))"
+        return Failure(offset: i, message: "unexpected \(shown); expected \(expectation)")
+    }
+
+    private func endOfInput(_ stack: [Frame]) -> Failure {
+        guard let top = stack.last else {
+            return Failure(offset: i, message: "unexpected end of input; expected a value")
+        }
+        let open = builder.entries[top.index]
+        let what = top.isObject ? "object" : "array"
+        return Failure(offset: i, message: "unexpected end of input; the \(what) opened at line \(open.line), column \(open.column) is not closed")
+    }
+}

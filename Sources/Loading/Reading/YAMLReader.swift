@@ -1,0 +1,122 @@
+import Yams
+
+/// Reads a YAML stream (several `---` documents) through Yams' composer into a
+/// ``DocumentTape``, and turns every Yams error into `FILE:LINE:COL: error: …`.
+///
+/// Aliases are expanded while copying into the tape; a budget on expanded nodes and scalar
+/// bytes (proportional to the file size) stops alias bombs ("billion laughs").
+enum YAMLReader {
+    /// Deepest nesting accepted, aliases included (libyaml alone stops at 1000 in the text).
+    static let maxDepth = 1000
+
+    static func read(text: String, file: String) throws(LoadError) -> DocumentTape {
+        try YAMLPrecheck.rejectAliasKeys(in: text, file: file)
+        let parser: Parser
+        do {
+            parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
+        } catch {
+            throw YAMLErrorTranslation.translate(error, text: text, file: file)
+        }
+        let size = text.utf8.count
+        var converter = Converter(file: file, nodesLeft: 2 * size + 100_000, bytesLeft: 2 * size + 1 << 20)
+        while true {
+            let root: Node?
+            do {
+                root = try parser.nextRoot()
+            } catch {
+                throw YAMLErrorTranslation.translate(error, text: text, file: file)
+            }
+            guard let root else { break }
+            converter.builder.beginDocument()
+            try converter.add(root, depth: 0)
+        }
+        return converter.builder.finish(source: [])
+    }
+
+    /// Copies Yams nodes into the tape, expanding aliases within a budget.
+    private struct Converter {
+        let file: String
+        var nodesLeft: Int
+        var bytesLeft: Int
+        var builder = TapeBuilder()
+
+        init(file: String, nodesLeft: Int, bytesLeft: Int) {
+            self.file = file
+            self.nodesLeft = nodesLeft
+            self.bytesLeft = bytesLeft
+        }
+
+        mutating func add(_ node: Node, depth: Int) throws(LoadError) {
+            let (line, column) = Self.position(node)
+            nodesLeft -= 1
+            guard nodesLeft >= 0 else { throw expansionError(line, column) }
+            guard depth <= YAMLReader.maxDepth else {
+                throw LoadError(file: file, line: line, column: column,
+                                message: "nesting is deeper than \(YAMLReader.maxDepth) levels")
+            }
+            switch node {
+            case .scalar(let scalar):
+                bytesLeft -= scalar.string.utf8.count
+                guard bytesLeft >= 0 else { throw expansionError(line, column) }
+                builder.appendScalar(Self.kind(of: scalar), style: Self.style(of: scalar), line: line, column: column, text: scalar.string)
+            case .sequence(let sequence):
+                let index = builder.open(.sequence, style: sequence.style == .flow ? .flow : .block, line: line, column: column)
+                for child in sequence { try add(child, depth: depth + 1) }
+                builder.close(index, count: sequence.count)
+            case .mapping(let mapping):
+                let index = builder.open(.mapping, style: mapping.style == .flow ? .flow : .block, line: line, column: column)
+                for i in mapping.indices {
+                    let pair = mapping[i]
+                    try addKey(pair.key)
+                    try add(pair.value, depth: depth + 1)
+                }
+                builder.close(index, count: mapping.count)
+            case .alias:
+                throw LoadError(file: file, line: line, column: column, message: "unresolved alias")
+            }
+        }
+
+        /// Keys are stored as strings with their text (`80: x` has the key "80").
+        private mutating func addKey(_ key: Node) throws(LoadError) {
+            let (line, column) = Self.position(key)
+            nodesLeft -= 1
+            guard nodesLeft >= 0 else { throw expansionError(line, column) }
+            guard case .scalar(let scalar) = key else {
+                throw LoadError(file: file, line: line, column: column,
+                                message: "mapping keys must be plain strings, found \(key.mapping != nil ? "a mapping" : "a list")")
+            }
+            builder.appendScalar(.string, style: Self.style(of: scalar), line: line, column: column, text: scalar.string)
+        }
+
+        private func expansionError(_ line: Int, _ column: Int) -> LoadError {
+            LoadError(file: file, line: line, column: column,
+                      message: "aliases expand this document far beyond the file's size (an alias bomb?); refusing to load it")
+        }
+
+        private static func position(_ node: Node) -> (Int, Int) {
+            guard let mark = node.mark else { return (1, 1) }
+            return (mark.line, mark.column)
+        }
+
+        private static func style(of scalar: Node.Scalar) -> NodeStyle {
+            switch scalar.style {
+            case .singleQuoted: .singleQuoted
+            case .doubleQuoted: .doubleQuoted
+            case .literal: .literal
+            case .folded: .folded
+            case .any, .plain: .plain
+            }
+        }
+
+        private static func kind(of scalar: Node.Scalar) -> NodeKind {
+            switch scalar.tag.description {
+            case "":
+                return scalar.style == .plain || scalar.style == .any ? YAMLScalarKind.resolve(plain: scalar.string) : .string
+            case "tag:yaml.org,2002:null": return .null
+            case "tag:yaml.org,2002:bool": return .bool
+            case "tag:yaml.org,2002:int", "tag:yaml.org,2002:float": return .number
+            default: return .string
+            }
+        }
+    }
+}

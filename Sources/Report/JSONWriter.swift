@@ -1,0 +1,100 @@
+/// A small, fast JSON writer into a byte buffer. Plans of 50,000 nodes are written in one
+/// pass without building an intermediate tree.
+public struct JSONWriter {
+    public private(set) var bytes: [UInt8] = []
+    private var needsComma: [Bool] = [false]
+    private let pretty: Bool
+
+    public init(pretty: Bool = false, capacity: Int = 1 << 16) {
+        self.pretty = pretty
+        bytes.reserveCapacity(capacity)
+    }
+
+    private mutating func separator() {
+        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        needsComma[needsComma.count - 1] = true
+        newline()
+    }
+
+    private mutating func newline() {
+        guard pretty, needsComma.count > 1 else { return }
+        bytes.append(UInt8(ascii: "\n"))
+        for _ in 1..<needsComma.count { bytes.append(UInt8(ascii: " ")); bytes.append(UInt8(ascii: " ")) }
+    }
+
+    public mutating func beginObject() { valuePrefix(); open(UInt8(ascii: "{")) }
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+    public mutating func beginArray() { valuePrefix(); open(UInt8(ascii: "[")) }
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    private mutating func open(_ c: UInt8) {
+        bytes.append(c)
+        needsComma.append(false)
+    }
+
+    private mutating func close(_ c: UInt8) {
+        let hadItems = needsComma.removeLast()
+        if hadItems { newline() }
+        bytes.append(c)
+    }
+
+    /// Writes `"name":` inside an object; the next value call fills it.
+    public mutating func key(_ name: String) {
+        separator()
+        appendString(name)
+        bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(UInt8(ascii: " ")) }
+        pendingKey = true
+    }
+
+    private var pendingKey = false
+
+    private mutating func valuePrefix() {
+        if pendingKey {
+            pendingKey = false
+        } else {
+            separator()
+        }
+    }
+
+    public mutating func string(_ s: String) { valuePrefix(); appendString(s) }
+    public mutating func number(_ n: Int) { valuePrefix(); bytes.append(contentsOf: String(n).utf8) }
+    public mutating func bool(_ b: Bool) { valuePrefix(); bytes.append(contentsOf: (b ? "true" : "false").utf8) }
+    public mutating func null() { valuePrefix(); bytes.append(contentsOf: "null".utf8) }
+    /// A pre-formatted JSON number (for values beyond Int).
+    public mutating func rawNumber(_ text: String) { valuePrefix(); bytes.append(contentsOf: text.utf8) }
+
+    public mutating func field(_ name: String, _ value: String) { key(name); string(value) }
+    public mutating func field(_ name: String, _ value: Int) { key(name); number(value) }
+    public mutating func field(_ name: String, _ value: Bool) { key(name); bool(value) }
+    public mutating func field(_ name: String, strings: [String]) {
+        key(name)
+        beginArray()
+        for s in strings { string(s) }
+        endArray()
+    }
+
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    private mutating func appendString(_ s: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
+            case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
+            case 0x0A: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
+            case 0x0D: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
+            case 0x09: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
+            case 0..<0x20, 0x7F:
+                bytes.append(contentsOf: Array("\\u00".utf8))
+                bytes.append(Self.hex[Int(b >> 4)])
+                bytes.append(Self.hex[Int(b & 0xF)])
+            default: bytes.append(b)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The document as text, with a final newline.
+    public var text: String { String(decoding: bytes, as: UTF8.self) + "\n" }
+}

@@ -1,0 +1,87 @@
+import Addressing
+import IPAM
+import Spec
+
+/// `plan -o json` and `check -o json`: exactly the fields DESIGN §3 fixes.
+public enum PlanJSON {
+    public static func write(_ plan: Plan, pretty: Bool = true) -> [UInt8] {
+        var w = JSONWriter(pretty: pretty, capacity: 256 + plan.nodes.count * 200 + plan.routes.count * 120)
+        w.beginObject()
+        w.field("ipFamilies", strings: plan.ipFamilies.map(\.description))
+        w.key("networks")
+        w.beginObject()
+        for kind in NetworkKind.allCases {
+            w.key(kind.rawValue)
+            w.beginArray()
+            for r in plan.ranges(kind) {
+                w.beginObject()
+                w.field("cidr", r.prefix.description)
+                w.field("family", r.family.description)
+                w.field("source", r.source.rawValue)
+                w.endObject()
+            }
+            w.endArray()
+        }
+        w.endObject()
+        w.key("maxNodes")
+        writeCount(plan.maxNodes, into: &w)
+        w.key("nodes")
+        w.beginArray()
+        for n in plan.nodes {
+            w.beginObject()
+            w.field("name", n.name)
+            w.key("zone")
+            if let z = n.zone { w.string(z) } else { w.null() }
+            w.field("addresses", strings: n.addresses.map(\.description))
+            if let np = n.nodePrefix { w.field("nodePrefix", np.description) }
+            w.field("podCIDRs", strings: n.podCIDRs.map(\.description))
+            w.endObject()
+        }
+        w.endArray()
+        w.key("routes")
+        w.beginArray()
+        for r in plan.routes {
+            w.beginObject()
+            w.field("router", r.router)
+            w.field("destination", r.destination.description)
+            w.field("nexthop", r.nexthop.description)
+            w.field("status", r.status.rawValue)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("diagnostics")
+        writeDiagnostics(plan.diagnostics, into: &w)
+        w.endObject()
+        return w.bytes + [0x0A]
+    }
+
+    /// `{"diagnostics": [...]}` for `check -o json`.
+    public static func writeCheck(_ plan: Plan, pretty: Bool = true) -> [UInt8] {
+        var w = JSONWriter(pretty: pretty)
+        w.beginObject()
+        w.key("diagnostics")
+        writeDiagnostics(plan.diagnostics, into: &w)
+        w.endObject()
+        return w.bytes + [0x0A]
+    }
+
+    static func writeDiagnostics(_ diagnostics: [Diagnostic], into w: inout JSONWriter) {
+        w.beginArray()
+        for d in diagnostics {
+            w.beginObject()
+            w.field("code", d.code)
+            w.field("severity", d.severity.rawValue)
+            w.field("path", d.path)
+            w.field("message", d.message)
+            w.field("objects", strings: d.objects.map(\.description))
+            w.endObject()
+        }
+        w.endArray()
+    }
+
+    /// A count as a JSON number while it is exact in IEEE doubles (2^53), else as a string.
+    static func writeCount(_ n: UInt128?, into w: inout JSONWriter) {
+        guard let n else { w.null(); return }
+        if n <= UInt128(1) << 53 { w.rawNumber(String(n)) } else { w.string(String(n)) }
+    }
+}

@@ -1,0 +1,35 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writing to the standard streams without Foundation's buffering surprises.
+enum FileOutput {
+    static func stdout(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress else { return }
+            var offset = 0
+            while offset < buf.count {
+                let n = write(1, base + offset, buf.count - offset)
+                if n <= 0 { return }
+                offset += n
+            }
+        }
+    }
+
+    static func stdout(_ text: String) { stdout(Array(text.utf8)) }
+
+    /// One line on stderr (a newline is added when missing).
+    static func stderr(_ text: String) {
+        let line = text.hasSuffix("\n") ? text : text + "\n"
+        let bytes = Array(line.utf8)
+        bytes.withUnsafeBufferPointer { buf in _ = write(2, buf.baseAddress, buf.count) }
+    }
+
+    static var stdoutIsTerminal: Bool { isatty(1) == 1 }
+}
+
+/// Ends the process with a one-line error on stderr.
+func fail(_ message: String, status: Int32 = ExitStatus.unusableInput) -> Never {
+    FileOutput.stderr("shootnet: \(message)")
+    Glibc.exit(status)
+}

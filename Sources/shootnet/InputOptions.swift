@@ -1,0 +1,38 @@
+import ArgumentParser
+import IPAM
+import Loading
+import Spec
+
+/// The input files every planning command takes.
+struct InputOptions: ParsableArguments {
+    @Argument(help: "A Shoot manifest (kubectl get shoot NAME -o yaml), optionally with ShootnetSettings, node list and router documents.")
+    var file: String
+
+    @Option(help: "A node list: kubectl get nodes -o json (or -o yaml).")
+    var nodes: String?
+
+    @Option(help: "Router state: openstack router show -f json, or a list of {destination, nexthop}.")
+    var routes: String?
+
+    @Option(help: "A Gardener Seed manifest (kubectl get seed NAME -o yaml) whose networks the shoot must avoid.")
+    var seed: String?
+
+    /// Loads the files or ends the process with `FILE:LINE:COL: error: …` and exit 2.
+    func load() -> LoadedInput {
+        do {
+            return try InputLoader.load(file: file, nodes: nodes, routes: routes, seed: seed)
+        } catch {
+            FileOutput.stderr("\(error)")
+            Glibc.exit(ExitStatus.unusableInput)
+        }
+    }
+
+    func plan() -> (LoadedInput, IPAM.Plan) {
+        let loaded = load()
+        return (loaded, Planner.plan(loaded.input))
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
