@@ -155,20 +155,25 @@ struct CloudLayout {
     }
 
     /// Where a service range comes from, as far as the plan shows it: the spec or status,
-    /// else the subnet or VPC holding it (GCP: a dummy node's prefix; AWS: a VPC
-    /// reservation), else a well-known prefix.
+    /// and the subnet or VPC holding it (GCP: a dummy node's prefix; AWS: a VPC reservation),
+    /// else, for a range no one gave, a well-known prefix.
     private func serviceOrigin(_ r: PlannedRange) -> String {
+        var parts: [String] = []
         switch r.source {
-        case .spec: return "from the spec"
-        case .status: return "from the shoot status"
-        case .observed, .simulated:
-            if let s = plan.subnets.first(where: { $0.prefix.contains(r.prefix) }) {
-                return "a spare node prefix of subnet \(s.name)"
-            }
-            if plan.vpc.contains(where: { $0.prefix.contains(r.prefix) }) {
-                return "reserved in the VPC"
-            }
-            return "well-known, not globally unique"
+        case .spec: parts.append("from the spec")
+        case .status: parts.append("from the shoot status")
+        case .observed, .simulated: break
         }
+        // Where a given range lies is a fact; for a simulated one it is how it was chosen.
+        let given = !parts.isEmpty
+        if let s = plan.subnets.first(where: { $0.prefix.contains(r.prefix) }) {
+            parts.append(given ? "inside subnet \(s.name)" : "a spare node prefix of subnet \(s.name)")
+        } else if plan.vpc.contains(where: { $0.prefix.contains(r.prefix) }) {
+            parts.append(given ? "inside the VPC" : "reserved in the VPC")
+        } else if !given {
+            parts.append("well-known, not globally unique")
+        }
+        return parts.joined(separator: ", ")
     }
+
 }

@@ -31,11 +31,15 @@ struct NodeGrid: Sendable {
     /// A row of cards and the blank row below it.
     var rowPitch: Int { cardHeight + 1 }
 
+    /// The figure's small box holds names up to this width; longer ones (Gardener's node
+    /// names run to 50 columns) read better in the boxed style.
+    static let figureNameLimit = 24
+
     init(_ m: NodeMetrics, areaWidth: Int, hasPort: Bool, preferFigure: Bool) {
         var valueWidth = m.valueWidth
         let labels = m.labelColumn + 1 + valueWidth
         let figureBox = max(16, m.nameWidth + 4)
-        if preferFigure && labels + 1 + figureBox <= areaWidth {
+        if preferFigure && m.nameWidth <= Self.figureNameLimit && labels + 1 + figureBox <= areaWidth {
             style = .figure
             boxWidth = figureBox
             innerRows = max(3, m.lines)

@@ -124,9 +124,11 @@ struct OpenStackLayout {
             b.line(l, x: 2, y: y, limit: width - 4)
             y += 1
         }
-        for l in ShootProperties.legend(showsSimulated: b.showsSimulated, plan: plan) {
-            y += 1
+        let legend = ShootProperties.legend(showsSimulated: b.showsSimulated, plan: plan)
+        if !legend.isEmpty { y += 1 }
+        for l in legend {
             b.line(l, x: 2, y: y, limit: width - 4)
+            y += 1
         }
         b.box(Rect(x: 0, y: frameY, width: width, height: y + 1 - frameY))
         return (y + 1, hiddenNodes, hiddenRoutes)
@@ -205,11 +207,11 @@ struct OpenStackLayout {
         func widest(_ lines: [[TextSegment]]) -> Int { lines.flatMap { $0.map(\.naturalWidth) }.max() ?? 0 }
         func routerWidth(_ c: Column) -> Int { c.router == nil ? Self.routerWidth : max(Self.routerWidth, 4 + c.routes.width) }
         func subnetWidth(_ c: Column) -> Int { max(16, 4 + max(CellWidth.of(c.subnetTitle), c.subnetLinesWidth)) }
-        var widths = columns.map { c in max(floor, routerWidth(c), c.subnet == nil ? 0 : subnetWidth(c) + 4) }
+        // A subnet tab stays one column inside its column, so the network bar's corners stay free.
+        var widths = columns.map { c in max(floor, routerWidth(c), c.subnet == nil ? 0 : subnetWidth(c) + 2) }
         let needs = columns.map { c in
-            max(floor, c.router == nil ? 0 : 4 + c.routes.narrowWidth, c.subnet == nil ? 0 : 8 + max(CellWidth.of(c.subnetTitle), widest(c.subnetLines)))
+            max(floor, c.router == nil ? 0 : 4 + c.routes.narrowWidth, c.subnet == nil ? 0 : 6 + max(CellWidth.of(c.subnetTitle), widest(c.subnetLines)))
         }
-        // One column of margin on each side keeps the network bar's corners free.
         let room = width - 2
         var excess = widths.reduce(0, +) + gap * (columns.count - 1) - room
         for limit in [needs, Array(repeating: floor, count: columns.count)] {
@@ -224,10 +226,12 @@ struct OpenStackLayout {
         for i in columns.indices {
             let w = widths[i]
             columns[i].spine = x + w / 2
-            columns[i].upstream = Rect(x: x, y: 0, width: w, height: Self.upstreamHeight)
+            // The upstream box keeps the figure's size above a wide router.
+            let uw = min(w, 38)
+            columns[i].upstream = Rect(x: x + (w - uw) / 2, y: 0, width: uw, height: Self.upstreamHeight)
             let rw = min(w, routerWidth(columns[i]))
             columns[i].routerBox = Rect(x: x + (w - rw) / 2, y: 0, width: rw, height: 0)
-            let sw = min(w - 4, subnetWidth(columns[i]))
+            let sw = min(w - 2, subnetWidth(columns[i]))
             columns[i].subnetTab = Rect(x: x + (w - sw) / 2, y: 0, width: sw, height: 0)
             columns[i].subnetLines = columns[i].subnetLines.flatMap { $0.wrapped(to: sw - 4) }
             x += w + gap
