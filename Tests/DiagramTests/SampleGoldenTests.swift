@@ -40,6 +40,12 @@ struct SampleGoldenTests {
         }
     }
 
+    @Test("Sample renders in ASCII mode are pure ASCII", arguments: samples)
+    func ascii(sample: String) throws {
+        let text = DiagramRenderer.render(try Self.plan(sample), width: 80, glyphs: .ascii).text()
+        #expect(text.unicodeScalars.allSatisfy { $0.isASCII })
+    }
+
     @Test("The figure sample shows the figure with the missing route")
     func figure() throws {
         let canvas = DiagramRenderer.render(try Self.plan("gep-openstack.yaml"), width: 160)
