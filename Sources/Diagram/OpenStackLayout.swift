@@ -109,7 +109,7 @@ struct OpenStackLayout {
         placeShootTitle(y: frameY + 1, avoiding: tees, into: &b)
 
         var y = cardsTop + nodes.height
-        if noNodes {
+        if plan.nodes.isEmpty {
             b.text("no nodes", x: 2, y: cardsTop, role: .dim)
             y = cardsTop + 1
         }
