@@ -4,6 +4,11 @@ public enum CellWidth {
     public static func of(_ s: Unicode.Scalar) -> Int {
         let v = s.value
         if v < 0x300 { return 1 }
+        // Fast paths for what diagrams draw most: punctuation, arrows, box drawing, shapes.
+        if (0x2010...0x2027).contains(v) || (0x2190...0x21FF).contains(v) || (0x2500...0x25FF).contains(v)
+            || v == 0x2713 || v == 0x2717 || v == 0xFFFD {
+            return 1
+        }
         switch s.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
@@ -33,6 +38,10 @@ public enum CellWidth {
     /// Columns `text` takes when drawn with ``Canvas/put(_:x:y:role:maxWidth:)``.
     public static func of(_ text: String) -> Int {
         var n = 0
+        // Printable ASCII is one column a byte: the common case, counted without decoding.
+        var ascii = true
+        for b in text.utf8 where b < 0x20 || b >= 0x7F { ascii = false; break }
+        if ascii { return text.utf8.count }
         for s in text.unicodeScalars { n += isUnsafe(s) ? 1 : of(s) }
         return n
     }

@@ -212,3 +212,22 @@ public struct Plan: Sendable, Hashable {
         networks.first { $0.kind == kind && $0.family == family }
     }
 }
+
+extension PlannedRoute {
+    /// Routes as people want to read them: missing, wrong next hop, stale, ok, planned; each
+    /// group by destination.
+    public static func problemsFirst(_ routes: [PlannedRoute]) -> [PlannedRoute] {
+        func rank(_ s: RouteStatus) -> Int {
+            switch s {
+            case .missing: 0
+            case .wrongNexthop: 1
+            case .stale: 2
+            case .ok: 3
+            case .planned: 4
+            }
+        }
+        return routes.sorted { a, b in
+            rank(a.status) != rank(b.status) ? rank(a.status) < rank(b.status) : a.destination < b.destination
+        }
+    }
+}

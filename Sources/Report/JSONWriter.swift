@@ -1,3 +1,5 @@
+import Addressing
+
 /// A small, fast JSON writer into a byte buffer. Plans of 50,000 nodes are written in one
 /// pass without building an intermediate tree.
 public struct JSONWriter {
@@ -61,6 +63,36 @@ public struct JSONWriter {
     public mutating func number(_ n: Int) { valuePrefix(); bytes.append(contentsOf: String(n).utf8) }
     public mutating func bool(_ b: Bool) { valuePrefix(); bytes.append(contentsOf: (b ? "true" : "false").utf8) }
     public mutating func null() { valuePrefix(); bytes.append(contentsOf: "null".utf8) }
+    /// A canonical address or prefix as a JSON string, formatted straight into the buffer.
+    public mutating func string(_ a: IPAddress) {
+        valuePrefix()
+        bytes.append(UInt8(ascii: "\""))
+        AddressFormatter.append(a, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    public mutating func string(_ p: IPPrefix) {
+        valuePrefix()
+        bytes.append(UInt8(ascii: "\""))
+        AddressFormatter.append(p, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    public mutating func field(_ name: String, _ value: IPPrefix) { key(name); string(value) }
+    public mutating func field(_ name: String, _ value: IPAddress) { key(name); string(value) }
+    public mutating func field(_ name: String, prefixes: [IPPrefix]) {
+        key(name)
+        beginArray()
+        for p in prefixes { string(p) }
+        endArray()
+    }
+    public mutating func field(_ name: String, addresses: [IPAddress]) {
+        key(name)
+        beginArray()
+        for a in addresses { string(a) }
+        endArray()
+    }
+
     /// A pre-formatted JSON number (for values beyond Int).
     public mutating func rawNumber(_ text: String) { valuePrefix(); bytes.append(contentsOf: text.utf8) }
 

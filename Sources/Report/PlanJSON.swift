@@ -15,7 +15,7 @@ public enum PlanJSON {
             w.beginArray()
             for r in plan.ranges(kind) {
                 w.beginObject()
-                w.field("cidr", r.prefix.description)
+                w.field("cidr", r.prefix)
                 w.field("family", r.family.description)
                 w.field("source", r.source.rawValue)
                 w.endObject()
@@ -32,9 +32,9 @@ public enum PlanJSON {
             w.field("name", n.name)
             w.key("zone")
             if let z = n.zone { w.string(z) } else { w.null() }
-            w.field("addresses", strings: n.addresses.map(\.description))
-            if let np = n.nodePrefix { w.field("nodePrefix", np.description) }
-            w.field("podCIDRs", strings: n.podCIDRs.map(\.description))
+            w.field("addresses", addresses: n.addresses)
+            if let np = n.nodePrefix { w.field("nodePrefix", np) }
+            w.field("podCIDRs", prefixes: n.podCIDRs)
             w.endObject()
         }
         w.endArray()
@@ -43,8 +43,8 @@ public enum PlanJSON {
         for r in plan.routes {
             w.beginObject()
             w.field("router", r.router)
-            w.field("destination", r.destination.description)
-            w.field("nexthop", r.nexthop.description)
+            w.field("destination", r.destination)
+            w.field("nexthop", r.nexthop)
             w.field("status", r.status.rawValue)
             w.endObject()
         }

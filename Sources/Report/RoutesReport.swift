@@ -4,20 +4,7 @@ import IPAM
 /// `shootnet routes`: expected router routes next to what the router has.
 public enum RoutesReport {
     /// Problems first (missing, wrong next hop, stale), then the rest, each by destination.
-    public static func sorted(_ routes: [PlannedRoute]) -> [PlannedRoute] {
-        func rank(_ s: RouteStatus) -> Int {
-            switch s {
-            case .missing: 0
-            case .wrongNexthop: 1
-            case .stale: 2
-            case .ok: 3
-            case .planned: 4
-            }
-        }
-        return routes.sorted { a, b in
-            rank(a.status) != rank(b.status) ? rank(a.status) < rank(b.status) : a.destination < b.destination
-        }
-    }
+    public static func sorted(_ routes: [PlannedRoute]) -> [PlannedRoute] { PlannedRoute.problemsFirst(routes) }
 
     public static func table(_ routes: [PlannedRoute]) -> String {
         var t = TextTable(["ROUTER", "DESTINATION", "NEXTHOP", "STATUS", "NODE", "ON ROUTER"])

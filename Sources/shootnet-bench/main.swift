@@ -1,1 +1,95 @@
-print("bench")
+import App
+import Canvas
+import Diagram
+import IPAM
+import Loading
+import Report
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// The benchmark: medians over repeated runs of each stage, in a release build.
+//   swift run -c release shootnet-bench DIR [DIR...]   (DIR from shared/bench/gen_workload.py)
+// Prints load, plan and output times per workload, the UI's edit → re-plan → redraw time,
+// the first frame, and peak memory.
+
+func now() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) * 1000 + Double(ts.tv_nsec) / 1_000_000
+}
+
+/// Median milliseconds of `runs` executions of `body`.
+func measure(_ runs: Int, _ body: () -> Void) -> Double {
+    var times: [Double] = []
+    for _ in 0..<runs {
+        let t0 = now()
+        body()
+        times.append(now() - t0)
+    }
+    times.sort()
+    return times[times.count / 2]
+}
+
+func peakMemoryMB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+func format(_ ms: Double) -> String {
+    let s = String(Int((ms * 100).rounded()))
+    let padded = s.count < 3 ? String(repeating: "0", count: 3 - s.count) + s : s
+    return "\(padded.dropLast(2)).\(padded.suffix(2)) ms"
+}
+
+let dirs = Array(CommandLine.arguments.dropFirst())
+if dirs.isEmpty {
+    FileOutput.err("usage: shootnet-bench DIR [DIR...]  (DIR written by shared/bench/gen_workload.py N DIR)")
+    exit(2)
+}
+
+enum FileOutput {
+    static func err(_ s: String) {
+        let bytes = Array((s + "\n").utf8)
+        _ = bytes.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count) }
+    }
+}
+
+for dir in dirs {
+    let shoot = dir + "/shoot.yaml", nodes = dir + "/nodes.json", router = dir + "/router.json"
+    let load: () -> LoadedInput? = { try? InputLoader.load(file: shoot, nodes: nodes, routes: router) }
+    guard let loaded = load() else {
+        FileOutput.err("shootnet-bench: cannot load \(dir)")
+        exit(2)
+    }
+    let count = loaded.input.observed.nodes?.count ?? 0
+    let runs = getenv("BENCH_RUNS").flatMap { Int(String(cString: $0)) } ?? (count > 20_000 ? 5 : 15)
+    let tLoad = measure(runs) { _ = load() }
+    var plan = Planner.plan(loaded.input)
+    let tPlan = measure(runs) { plan = Planner.plan(loaded.input) }
+    var bytes = 0
+    let tJSON = measure(runs) { bytes = PlanJSON.write(plan).count }
+    print("\(dir): \(count) nodes, \(plan.routes.count) routes, \(plan.diagnostics.count) diagnostics, \(bytes / 1024) KiB JSON")
+    print("  load \(format(tLoad))   plan \(format(tPlan))   json \(format(tJSON))   total \(format(tLoad + tPlan + tJSON))")
+
+    // The UI at this size: first frame, then edit → re-plan → redraw.
+    var model = AppModel(file: shoot, input: loaded.input, width: 160, height: 50)
+    let tFirst = measure(runs) {
+        let m = AppModel(file: shoot, input: loaded.input, width: 160, height: 50)
+        _ = m.view()
+    }
+    var toggle = false
+    let tEdit = measure(runs) {
+        toggle.toggle()
+        _ = model.update(.input(.key(.char("2"))))
+        _ = model.benchEdit(.workerMaximum(0), text: toggle ? "\(count + 1)" : "\(count)")
+        _ = model.view()
+    }
+    let tDiagram = measure(runs) { _ = Diagram(plan: plan, width: 160) }
+    let tView = measure(runs) { _ = model.view() }
+    let tModel = measure(runs) { _ = AppModel(file: shoot, input: loaded.input, width: 160, height: 50) }
+    print("  diagram \(format(tDiagram))   view \(format(tView))   model init \(format(tModel))")
+    print("  ui first frame \(format(tFirst))   edit → re-plan → redraw \(format(tEdit))")
+}
+print("peak memory \(Int(peakMemoryMB())) MB")

@@ -13,8 +13,8 @@ struct Shootnet: ParsableCommand {
         abstract: "Plan, check and draw the IPv4/IPv6 address layout of Gardener shoot clusters.",
         discussion: "Run `shootnet FILE` to open the interactive UI on a shoot manifest.",
         version: version,
-        subcommands: [Plan.self, Check.self, Render.self, Routes.self, Calc.self],
-        defaultSubcommand: nil
+        subcommands: [TUI.self, Plan.self, Check.self, Render.self, Routes.self, Calc.self],
+        defaultSubcommand: TUI.self
     )
 
     /// Like ParsableCommand.main, but usage errors exit 2 ("unusable input"), as DESIGN §3

@@ -1,0 +1,96 @@
+import Canvas
+
+/// A one-line text editor: the edit, command and filter lines share it.
+struct LineEditor {
+    var text: String
+    var cursor: Int
+
+    enum Outcome { case editing, submit, cancel }
+
+    /// Applies a key; returns whether the line was submitted, cancelled or is still edited.
+    mutating func handle(_ key: Key) -> Outcome {
+        var chars = Array(text)
+        cursor = max(0, min(cursor, chars.count))
+        switch key {
+        case .enter: return .submit
+        case .escape, .ctrl("c"): return .cancel
+        case .char(let c):
+            chars.insert(c, at: cursor)
+            cursor += 1
+        case .backspace, .ctrl("h"):
+            if cursor > 0 { chars.remove(at: cursor - 1); cursor -= 1 }
+        case .delete, .ctrl("d"):
+            if cursor < chars.count { chars.remove(at: cursor) }
+        case .left, .ctrl("b"): cursor = max(0, cursor - 1)
+        case .right, .ctrl("f"): cursor = min(chars.count, cursor + 1)
+        case .home, .ctrl("a"): cursor = 0
+        case .end, .ctrl("e"): cursor = chars.count
+        case .ctrl("u"):
+            chars.removeFirst(cursor)
+            cursor = 0
+        case .ctrl("k"): chars.removeLast(chars.count - cursor)
+        default: break
+        }
+        text = String(chars)
+        return .editing
+    }
+}
+
+extension AppModel {
+    mutating func handleEditing(_ key: Key, field: SpecField, buffer: String, cursor: Int) -> [AppEffect] {
+        var line = LineEditor(text: buffer, cursor: cursor)
+        switch line.handle(key) {
+        case .cancel:
+            mode = .normal
+            say("edit cancelled")
+        case .submit:
+            if let error = applyEdit(field, text: line.text) {
+                // Keep what was typed: the user fixes it instead of typing it again.
+                say("\(field.label(in: input)): \(error.message)", .error)
+                mode = .editing(field: field, buffer: line.text, cursor: line.cursor)
+            } else {
+                mode = .normal
+                let errors = plan.diagnostics.filter { $0.severity == .error }.count
+                let warnings = plan.diagnostics.filter { $0.severity == .warning }.count
+                say("\(field.label(in: input)) = \(field.text(in: input)); re-planned: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")",
+                    errors > 0 ? .error : warnings > 0 ? .warning : .ok)
+            }
+        case .editing:
+            mode = .editing(field: field, buffer: line.text, cursor: line.cursor)
+        }
+        return []
+    }
+
+    mutating func handleFilterLine(_ key: Key, buffer: String) -> [AppEffect] {
+        var line = LineEditor(text: buffer, cursor: buffer.count)
+        switch line.handle(key) {
+        case .cancel:
+            nodeFilter = ""
+            mode = .normal
+        case .submit:
+            nodeFilter = line.text
+            mode = .normal
+        case .editing:
+            nodeFilter = line.text
+            mode = .filter(buffer: line.text)
+        }
+        refreshTables()
+        rows[.nodes] = 0
+        return []
+    }
+
+    mutating func handleCommandLine(_ key: Key, buffer: String) -> [AppEffect] {
+        var line = LineEditor(text: buffer, cursor: buffer.count)
+        switch line.handle(key) {
+        case .cancel:
+            mode = .normal
+            return []
+        case .editing:
+            mode = .command(buffer: line.text)
+            return []
+        case .submit:
+            mode = .normal
+            return runCommand(line.text)
+        }
+    }
+}

@@ -1,0 +1,45 @@
+/// The panes Tab cycles through.
+public enum Pane: Int, CaseIterable, Sendable {
+    case topology, spec, diagnostics, nodes, routes
+
+    public var title: String {
+        switch self {
+        case .topology: "Topology"
+        case .spec: "Spec"
+        case .diagnostics: "Diagnostics"
+        case .nodes: "Nodes"
+        case .routes: "Routes"
+        }
+    }
+
+    var next: Pane { Pane(rawValue: (rawValue + 1) % Pane.allCases.count) ?? .topology }
+    var previous: Pane { Pane(rawValue: (rawValue + Pane.allCases.count - 1) % Pane.allCases.count) ?? .topology }
+}
+
+/// What the keyboard is doing right now.
+public enum Mode: Equatable, Sendable {
+    case normal
+    /// Editing a spec field; `buffer` is what was typed, `cursor` a character offset.
+    case editing(field: SpecField, buffer: String, cursor: Int)
+    /// The `:` command line.
+    case command(buffer: String)
+    /// The `/` filter line of the nodes pane.
+    case filter(buffer: String)
+    case help
+    /// `q` with unsaved edits: save, discard or cancel.
+    case confirmQuit
+    /// The file changed on disk since it was loaded: reload (losing edits) or keep.
+    case confirmReload
+    /// Unsaved edits of an earlier session were found: replay, discard or keep for later.
+    case confirmRecovery
+}
+
+/// Node table sort order (`s` cycles).
+public enum NodeSort: String, CaseIterable, Sendable {
+    case name, zone, address, podCIDR = "pod CIDR"
+
+    var next: NodeSort {
+        let all = NodeSort.allCases
+        return all[((all.firstIndex(of: self) ?? 0) + 1) % all.count]
+    }
+}

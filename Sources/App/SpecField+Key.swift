@@ -1,0 +1,90 @@
+import Spec
+
+extension SpecField {
+    /// A stable text key (`networks.pods`, `workers[0].maximum`) for recovery files and saving.
+    public var key: String {
+        switch self {
+        case .networks(let k): "networks.\(k.rawValue)"
+        case .ipFamilies: "ipFamilies"
+        case .provider: "provider.type"
+        case .workerMinimum(let i): "workers[\(i)].minimum"
+        case .workerMaximum(let i): "workers[\(i)].maximum"
+        case .workerZones(let i): "workers[\(i)].zones"
+        case .nodeMaskV4: "nodeCIDRMaskSize"
+        case .nodeMaskV6: "nodeCIDRMaskSizeIPv6"
+        case .maxPods: "maxPods"
+        case .podPrefixTemplate: "podPrefixTemplate"
+        case .serviceStrategy: "services.strategy"
+        case .servicePolicy: "services.ipFamilyPolicy"
+        }
+    }
+
+    public init?(key: String) {
+        if key.hasPrefix("networks."), let k = NetworkKind(rawValue: String(key.dropFirst("networks.".count))) {
+            self = .networks(k)
+            return
+        }
+        if key.hasPrefix("workers["), let close = key.firstIndex(of: "]"),
+           let i = Int(key[key.index(key.startIndex, offsetBy: 8)..<close]), i >= 0, i < 10_000 {
+            switch key[key.index(after: close)...] {
+            case ".minimum": self = .workerMinimum(i)
+            case ".maximum": self = .workerMaximum(i)
+            case ".zones": self = .workerZones(i)
+            default: return nil
+            }
+            return
+        }
+        switch key {
+        case "ipFamilies": self = .ipFamilies
+        case "provider.type": self = .provider
+        case "nodeCIDRMaskSize": self = .nodeMaskV4
+        case "nodeCIDRMaskSizeIPv6": self = .nodeMaskV6
+        case "maxPods": self = .maxPods
+        case "podPrefixTemplate": self = .podPrefixTemplate
+        case "services.strategy": self = .serviceStrategy
+        case "services.ipFamilyPolicy": self = .servicePolicy
+        default: return nil
+        }
+    }
+}
+
+/// Unsaved edits as text: one `key<TAB>value` line each, oldest first. Written when the UI
+/// must leave with unsaved edits (a signal), replayed on the next start if the user agrees.
+public enum RecoveryFormat {
+    public static let header = "# shootnet unsaved edits (key<TAB>value); replayed with r at the next start"
+
+    public static func encode(_ edits: [FieldEdit]) -> String {
+        ([header] + edits.map { "\($0.field.key)\t\($0.text.replacingNewlines)" }).joined(separator: "\n") + "\n"
+    }
+
+    /// The edits in `text`; unknown keys and malformed lines are skipped.
+    public static func decode(_ text: String) -> [(SpecField, String)] {
+        text.split(separator: "\n").compactMap { line in
+            guard !line.hasPrefix("#"), let tab = line.firstIndex(of: "\t"),
+                  let field = SpecField(key: String(line[..<tab])) else { return nil }
+            return (field, String(line[line.index(after: tab)...]))
+        }
+    }
+}
+
+extension String {
+    var replacingNewlines: String { String(map { $0 == "\n" || $0 == "\r" ? " " : $0 }) }
+}
+
+extension AppModel {
+    /// Offers a recovery file found at start (shown as a dialog until answered).
+    public mutating func offerRecovery(path: String, edits: [(SpecField, String)]) {
+        guard !edits.isEmpty else { return }
+        recoveryOffer = path
+        pendingRecovery = edits.map { FieldEdit(field: $0.0, text: $0.1, previous: "") }
+        mode = .confirmRecovery
+    }
+
+    /// Replays recovered edits as if typed (each can be undone).
+    mutating func replayRecovery() {
+        var failed = 0
+        for e in pendingRecovery where applyEdit(e.field, text: e.text) != nil { failed += 1 }
+        say("replayed \(pendingRecovery.count - failed) unsaved edit(s) from \(recoveryOffer ?? "the recovery file")" + (failed > 0 ? "; \(failed) no longer apply" : ""), .warning)
+        pendingRecovery = []
+    }
+}

@@ -1,0 +1,134 @@
+import App
+import Canvas
+import IPAM
+import Loading
+import Spec
+import Terminal
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The edge of the Elm loop: feeds terminal events to the app model, draws its view and
+/// performs its effects (saving, recovery files, reloading). Everything else is pure.
+struct AppRuntime {
+    let screen: TerminalScreen
+    var loaded: LoadedInput
+    let input: InputOptions
+    var model: AppModel
+    private var lastDiskCheck = 0
+
+    init(screen: TerminalScreen, loaded: LoadedInput, input: InputOptions, readOnly: Bool) {
+        self.screen = screen
+        self.loaded = loaded
+        self.input = input
+        let size = screen.size
+        model = AppModel(file: input.file, input: loaded.input, width: size.width, height: size.height,
+                         glyphs: screen.capabilities.glyphs, readOnly: readOnly)
+        if let text = String(contentsOfFileAt: Recovery.path(for: input.file)) {
+            model.offerRecovery(path: Recovery.path(for: input.file), edits: RecoveryFormat.decode(text))
+        }
+    }
+
+    /// Runs until the app quits; returns the exit status.
+    mutating func run() -> Int32 {
+        while true {
+            screen.draw(model.view(), cursor: model.cursorPosition)
+            let event = screen.nextEvent(timeoutMilliseconds: 500)
+            var effects = model.update(.input(event))
+            if case .tick = event { effects += checkDisk() }
+            if let status = perform(effects) { return status }
+        }
+    }
+
+    /// Performs effects in order; a failed save stops the ones after it (no quit after a
+    /// failed save). Returns an exit status when the app quits.
+    private mutating func perform(_ effects: [AppEffect]) -> Int32? {
+        for effect in effects {
+            switch effect {
+            case .quit(let status):
+                return status
+            case .save(let edits, let force):
+                let result = save(edits, force: force)
+                _ = model.update(.saved(result))
+                if case .failure = result { return nil }
+            case .writeRecovery(let edits):
+                let path = Recovery.path(for: input.file)
+                if Recovery.write(RecoveryFormat.encode(edits), to: path) {
+                    _ = model.update(.recoveryWritten(path: path))
+                    FileOutput.stderr("shootnet: \(edits.count) unsaved edit(s) kept in \(path); the next start offers to replay them")
+                }
+            case .deleteRecovery:
+                unlink(Recovery.path(for: input.file))
+            case .reload:
+                do {
+                    loaded = try InputLoader.load(file: input.file, nodes: input.nodes, routes: input.routes, seed: input.seed)
+                    _ = model.update(.reloaded(.success(loaded.input)))
+                } catch {
+                    _ = model.update(.reloaded(.failure(SaveFailure(message: "\(error)"))))
+                }
+            }
+        }
+        return nil
+    }
+
+    private mutating func save(_ edits: [FieldEdit], force: Bool) -> Result<String, SaveFailure> {
+        let text: String
+        switch SpecSaving.apply(edits, to: loaded.source.text, file: input.file) {
+        case .success(let t): text = t
+        case .failure(let failure): return .failure(failure)
+        }
+        do {
+            let expected = force ? DiskState.fingerprint(of: input.file) : loaded.source.fingerprint
+            let fingerprint = try SafeFile.write(text, to: input.file, expectedFingerprint: expected,
+                                                 byteOrderMark: loaded.source.hasByteOrderMark)
+            loaded.source.text = text
+            loaded.source.fingerprint = fingerprint
+            return .success(input.file)
+        } catch {
+            return .failure(SaveFailure(message: error.message, changedOnDisk: error.reason == .changedOnDisk))
+        }
+    }
+
+    /// Every few seconds: has the file changed behind our back?
+    private mutating func checkDisk() -> [AppEffect] {
+        lastDiskCheck += 1
+        guard lastDiskCheck % 4 == 0, let expected = loaded.source.fingerprint else { return [] }
+        if DiskState.fingerprint(of: input.file) != expected {
+            return model.update(.fileChangedOnDisk)
+        }
+        return []
+    }
+}
+
+/// Where unsaved edits go when the UI must leave without saving.
+enum Recovery {
+    static func path(for file: String) -> String { file + ".shootnet-recovery" }
+
+    static func write(_ text: String, to path: String) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress else { return true }
+            return Glibc.write(fd, base, buf.count) == buf.count && fsync(fd) == 0
+        }
+    }
+}
+
+extension String {
+    /// The file's text, or nil when it cannot be read.
+    init?(contentsOfFileAt path: String) {
+        guard let f = fopen(path, "rb") else { return nil }
+        defer { fclose(f) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = fread(&chunk, 1, chunk.count, f)
+            if n <= 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+            if bytes.count > 1 << 20 { return nil }
+        }
+        self = String(decoding: bytes, as: UTF8.self)
+    }
+}
