@@ -21,11 +21,12 @@ struct CloudLayout {
     func layout(into b: inout DiagramBuilder) -> (height: Int, hiddenNodes: Int) {
         let shown = nodeLimit.map { min($0, plan.nodes.count) } ?? plan.nodes.count
         let zones = groupByZone(shown: shown)
-        let containers = NodeCard.containers(of: plan)
         // The zone frame names the zone; a shorter pod label keeps cards narrow.
-        let cards = plan.nodes.prefix(shown).map { NodeCard($0, containers: containers, podLabel: "Pod CIDR:", showZone: false) }
+        let options = NodeCard.Options(plan: plan, podLabel: "Pod CIDR:", showZone: false)
+        let metrics = NodeMetrics(plan.nodes, members: 0..<shown, options)
+        if metrics.anySimulated { b.noteSimulated() }
         let areaX = 5, areaWidth = width - 10
-        let grid = NodeGrid(cards: cards, areaWidth: areaWidth, hasPort: false, preferFigure: false)
+        let grid = NodeGrid(metrics, areaWidth: areaWidth, hasPort: false, preferFigure: false)
         // Cards of all zones share one set of columns.
         let columns = zones.map(\.nodes.count).max() ?? 1
 
@@ -51,11 +52,10 @@ struct CloudLayout {
             }
             if !zone.nodes.isEmpty {
                 y += 1
-                var zoneCards: [NodeCard] = []
-                zoneCards.reserveCapacity(zone.nodes.count)
-                for i in zone.nodes { zoneCards.append(cards[i]) }
-                grid.place(zoneCards[...], columns: columns, x: areaX, y: y, into: &b)
-                y += grid.height(zoneCards.count)
+                let block = NodeBlock(nodes: plan.nodes, members: zone.nodes, grid: grid, options: options,
+                                      columns: columns, x: areaX, y: y)
+                b.add(block)
+                y += block.height
             } else if zone.hidden == 0 {
                 b.text("no nodes", x: 4, y: y, role: .dim)
                 y += 1
@@ -155,20 +155,25 @@ struct CloudLayout {
     }
 
     /// Where a service range comes from, as far as the plan shows it: the spec or status,
-    /// else the subnet or VPC holding it (GCP: a dummy node's prefix; AWS: a VPC
-    /// reservation), else a well-known prefix.
+    /// and the subnet or VPC holding it (GCP: a dummy node's prefix; AWS: a VPC reservation),
+    /// else, for a range no one gave, a well-known prefix.
     private func serviceOrigin(_ r: PlannedRange) -> String {
+        var parts: [String] = []
         switch r.source {
-        case .spec: return "from the spec"
-        case .status: return "from the shoot status"
-        case .observed, .simulated:
-            if let s = plan.subnets.first(where: { $0.prefix.contains(r.prefix) }) {
-                return "a spare node prefix of subnet \(s.name)"
-            }
-            if plan.vpc.contains(where: { $0.prefix.contains(r.prefix) }) {
-                return "reserved in the VPC"
-            }
-            return "well-known, not globally unique"
+        case .spec: parts.append("from the spec")
+        case .status: parts.append("from the shoot status")
+        case .observed, .simulated: break
         }
+        // Where a given range lies is a fact; for a simulated one it is how it was chosen.
+        let given = !parts.isEmpty
+        if let s = plan.subnets.first(where: { $0.prefix.contains(r.prefix) }) {
+            parts.append(given ? "inside subnet \(s.name)" : "a spare node prefix of subnet \(s.name)")
+        } else if plan.vpc.contains(where: { $0.prefix.contains(r.prefix) }) {
+            parts.append(given ? "inside the VPC" : "reserved in the VPC")
+        } else if !given {
+            parts.append("well-known, not globally unique")
+        }
+        return parts.joined(separator: ", ")
     }
+
 }

@@ -4,36 +4,53 @@ import IPAM
 /// A laid-out topology: every element with its place on a virtual canvas of
 /// ``width`` × ``height`` cells and the plan object it stands for.
 ///
-/// Build one with ``init(plan:width:nodeLimit:routeLimit:)`` (O(n) in nodes and routes),
-/// then draw any viewport of it; drawing touches only the elements that intersect the
-/// viewport, found through a row index, so a UI can re-lay out and redraw on every edit.
+/// Build one with ``init(plan:width:nodeLimit:routeLimit:)``, then draw any viewport of
+/// it. The infrastructure (routers, subnets, frames, properties) is a short list of
+/// elements found through a row index; node cards and route lines sit on grids and are
+/// expanded into elements only for the viewport drawn, the point hit or the object looked
+/// up. So layout is O(n) arithmetic and drawing costs what is visible, at any shoot size.
 public struct Diagram: Sendable {
     public let width: Int
     public let height: Int
-    /// All elements in layout order (a plan object's main element comes first).
-    public let elements: [DiagramElement]
     /// Nodes of the plan not drawn because of the node limit (each counted in a "+N more nodes" line).
     public let hiddenNodeCount: Int
     /// Routes not listed because of the route limit (counted in a "+N more routes" line).
     public let hiddenRouteCount: Int
 
+    private let fixed: [DiagramElement]
     private let index: RowIndex
+    private let blocks: [any RepeatedBlock]
 
-    init(width: Int, height: Int, elements: [DiagramElement], hiddenNodeCount: Int, hiddenRouteCount: Int) {
+    init(width: Int, height: Int, fixed: [DiagramElement], blocks: [any RepeatedBlock], hiddenNodeCount: Int, hiddenRouteCount: Int) {
         self.width = width
         self.height = height
-        self.elements = elements
+        self.fixed = fixed
+        self.blocks = blocks
         self.hiddenNodeCount = hiddenNodeCount
         self.hiddenRouteCount = hiddenRouteCount
-        self.index = RowIndex(elements.map(\.rect))
+        self.index = RowIndex(fixed.map(\.rect))
     }
 
     /// The whole diagram as a rectangle at the origin.
     public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
 
-    /// The elements that intersect `viewport`, in drawing order.
+    /// Every element, in layout order (a plan object's main element first). Builds the
+    /// text of every node and route: O(n), for exports and tests, not for drawing.
+    public func allElements() -> [DiagramElement] {
+        fixed + blocks.flatMap { $0.elements(0..<$0.count) }
+    }
+
+    /// The elements that intersect `viewport`, in drawing order (outlines, glyphs, text).
     public func elements(intersecting viewport: Rect) -> [DiagramElement] {
-        visibleIndices(viewport).map { elements[$0] }
+        var out = index.candidates(intersecting: viewport).sorted().map { fixed[$0] }
+        for block in blocks where block.frame.intersects(viewport) {
+            out += block.elements(block.items(intersecting: viewport))
+        }
+        out = out.filter { $0.rect.intersects(viewport) }
+        // Stable by layer: the sort keys on (layer, position) so equal layers keep their order.
+        return out.enumerated().sorted { a, b in
+            a.element.layer != b.element.layer ? a.element.layer < b.element.layer : a.offset < b.offset
+        }.map(\.element)
     }
 
     /// Draws the part `viewport` of the diagram into `canvas` with the viewport's top-left
@@ -47,15 +64,15 @@ public struct Diagram: Sendable {
         let clip = Rect(x: originX, y: originY, width: viewport.width, height: viewport.height).intersection(canvas.bounds)
         guard !clip.isEmpty else { return }
         var pen = Pen(clip: clip, dx: originX - viewport.x, dy: originY - viewport.y)
-        let visible = visibleIndices(viewport)
-        for i in visible { pen.draw(elements[i], on: &canvas) }
+        let visible = elements(intersecting: viewport)
+        for e in visible { pen.draw(e, on: &canvas) }
         guard !highlight.isEmpty || selection != nil else { return }
-        for i in visible {
-            guard let ref = elements[i].ref else { continue }
+        for e in visible {
+            guard let ref = e.ref else { continue }
             if ref == selection {
-                pen.paint(elements[i].rect, role: .selected, on: &canvas)
+                pen.paint(e.rect, role: .selected, on: &canvas)
             } else if highlight.contains(ref) {
-                pen.paint(elements[i].rect, role: .highlight, on: &canvas)
+                pen.paint(e.rect, role: .highlight, on: &canvas)
             }
         }
     }
@@ -63,33 +80,29 @@ public struct Diagram: Sendable {
     /// The object drawn at (`x`, `y`) of the diagram: the smallest element there that
     /// shows an object (a pod prefix line rather than its node box), or nil.
     public func hitTest(x: Int, y: Int) -> ObjectRef? {
-        var best: (area: Int, index: Int)?
-        for i in index.candidates(row: y) {
-            let e = elements[i]
-            guard e.ref != nil, e.rect.contains(x: x, y: y) else { continue }
+        let point = Rect(x: x, y: y, width: 1, height: 1)
+        var best: (area: Int, ref: ObjectRef)?
+        for e in elements(intersecting: point) {
+            guard let ref = e.ref else { continue }
             let area = e.rect.width * e.rect.height
-            if let b = best, b.area < area || (b.area == area && b.index > i) { continue }
-            best = (area, i)
+            if let b = best, b.area < area { continue }  // on a tie the one drawn last wins
+            best = (area, ref)
         }
-        return best.flatMap { elements[$0.index].ref }
+        return best?.ref
     }
 
-    /// Where `ref` is drawn (its main element), to scroll to a selection; nil when the
-    /// diagram does not show it. Linear in the number of elements.
+    /// Where `ref` is drawn (its main element), to scroll to a selection or a diagnostic's
+    /// object; nil when the diagram does not show it.
     public func rect(of ref: ObjectRef) -> Rect? {
-        elements.first { $0.ref == ref }?.rect
+        rects(of: ref).first
     }
 
-    /// Every rectangle showing `ref` (a range can appear in several places).
+    /// Every rectangle showing `ref` (a range can appear in several places), main one first.
     public func rects(of ref: ObjectRef) -> [Rect] {
-        elements.compactMap { $0.ref == ref ? $0.rect : nil }
-    }
-
-    private func visibleIndices(_ viewport: Rect) -> [Int] {
-        var out = index.candidates(intersecting: viewport).filter { elements[$0].rect.intersects(viewport) }
-        out.sort { a, b in
-            let la = elements[a].layer, lb = elements[b].layer
-            return la != lb ? la < lb : a < b
+        var out = fixed.compactMap { $0.ref == ref ? $0.rect : nil }
+        for block in blocks {
+            guard let item = block.item(showing: ref) else { continue }
+            out += block.elements(item..<(item + 1)).compactMap { $0.ref == ref ? $0.rect : nil }
         }
         return out
     }

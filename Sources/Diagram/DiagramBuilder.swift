@@ -4,10 +4,19 @@ import IPAM
 /// Collects the elements of a diagram while a layout places them.
 struct DiagramBuilder {
     private(set) var elements: [DiagramElement] = []
+    /// Per-node and per-route content, expanded into elements only where looked at.
+    private(set) var blocks: [any RepeatedBlock] = []
     /// True once a simulated value was placed (the legend explains the marker then).
     private(set) var showsSimulated = false
 
-    init(capacity: Int = 0) { elements.reserveCapacity(capacity) }
+    init() {}
+
+    mutating func add(_ block: some RepeatedBlock) {
+        if block.count > 0 { blocks.append(block) }
+    }
+
+    /// Records that a block shows simulated values.
+    mutating func noteSimulated() { showsSimulated = true }
 
     mutating func add(_ shape: DiagramElement.Shape, _ rect: Rect, role: Role, ref: ObjectRef? = nil) {
         guard !rect.isEmpty else { return }

@@ -10,6 +10,9 @@ extension Diagram {
     /// Lays out `plan` for a canvas `width` columns wide: OpenStack like the proposal's
     /// figure, other providers as VPC → zones → subnets → nodes.
     ///
+    /// O(n) in nodes and routes with no text built for them: node cards and route lines
+    /// are placed on grids and expanded only where drawn, hit or looked up.
+    ///
     /// - Parameters:
     ///   - nodeLimit: draw at most this many nodes and count the rest in "+N more nodes"
     ///     lines (nil: all, for a UI that scrolls).
@@ -19,7 +22,7 @@ extension Diagram {
         let w = max(Self.minimumWidth, width)
         let nodes = nodeLimit.map { max(0, $0) }
         let routes = (routeLimit ?? nodeLimit).map { max(0, $0) }
-        var b = DiagramBuilder(capacity: 16 * min(plan.nodes.count, nodes ?? Int.max) + 64)
+        var b = DiagramBuilder()
         let height: Int, hiddenNodes: Int, hiddenRoutes: Int
         if plan.provider == .openstack {
             (height, hiddenNodes, hiddenRoutes) = OpenStackLayout(plan: plan, width: w, nodeLimit: nodes, routeLimit: routes).layout(into: &b)
@@ -27,6 +30,6 @@ extension Diagram {
             (height, hiddenNodes) = CloudLayout(plan: plan, width: w, nodeLimit: nodes).layout(into: &b)
             hiddenRoutes = 0
         }
-        self.init(width: w, height: height, elements: b.elements, hiddenNodeCount: hiddenNodes, hiddenRouteCount: hiddenRoutes)
+        self.init(width: w, height: height, fixed: b.elements, blocks: b.blocks, hiddenNodeCount: hiddenNodes, hiddenRouteCount: hiddenRoutes)
     }
 }

@@ -15,7 +15,7 @@ struct OpenStackLayout {
         var family: IPFamily
         var router: PlannedRouter?
         var subnet: PlannedSubnet?
-        var entries: [[TextSegment]]
+        var routes: RouteList
         var subnetLines: [[TextSegment]]
         /// Side texts go to this column's outer side in the figure form.
         var outerLeft = false
@@ -25,7 +25,6 @@ struct OpenStackLayout {
         var routerBox = Rect(x: 0, y: 0, width: 0, height: 0)
         var subnetTab = Rect(x: 0, y: 0, width: 0, height: 0)
 
-        var entriesWidth: Int { entries.map(\.width).max() ?? 0 }
         var subnetLinesWidth: Int { subnetLines.map(\.width).max() ?? 0 }
         var subnetTitle: String { "Subnet " + PlanText.family(family) }
     }
@@ -43,19 +42,21 @@ struct OpenStackLayout {
     func layout(into b: inout DiagramBuilder) -> (height: Int, hiddenNodes: Int, hiddenRoutes: Int) {
         var hiddenRoutes = 0
         var columns = families().map { f -> Column in
-            let (entries, hidden) = RouteEntries.lines(routes(of: f), limit: routeLimit)
-            hiddenRoutes += hidden
+            let routes = RouteList(plan.routes, members: routeIndices(of: f), limit: routeLimit)
+            hiddenRoutes += routes.hidden
+            // Routes naming a router the plan does not list still get a router box to stand at.
             let router = plan.routers.first { $0.family == f }
+                ?? routes.members.first.map { PlannedRouter(name: plan.routes[$0].router, family: f, subnet: "", routeQuota: 0) }
             let subnet = plan.subnets.first { $0.prefix.family == f }
-            return Column(family: f, router: router, subnet: subnet, entries: router == nil && entries.isEmpty ? [] : entries,
-                          subnetLines: subnet.map(subnetLines) ?? [])
+            return Column(family: f, router: router, subnet: subnet, routes: routes, subnetLines: subnet.map(subnetLines) ?? [])
         }
         if columns.count > 1 { columns[0].outerLeft = true }
 
         let shown = nodeLimit.map { min($0, plan.nodes.count) } ?? plan.nodes.count
-        let containers = NodeCard.containers(of: plan)
-        let cards = plan.nodes.prefix(shown).map { NodeCard($0, containers: containers) }
-        let grid = NodeGrid(cards: cards, areaWidth: width - 4, hasPort: true, preferFigure: true)
+        let options = NodeCard.Options(plan: plan)
+        let metrics = NodeMetrics(plan.nodes, members: 0..<shown, options)
+        if metrics.anySimulated { b.noteSimulated() }
+        let grid = NodeGrid(metrics, areaWidth: width - 4, hasPort: true, preferFigure: true)
 
         let wide = arrangeWide(&columns)
         if !wide { arrangeNarrow(&columns) }
@@ -64,9 +65,11 @@ struct OpenStackLayout {
         let hasRouters = columns.contains { $0.router != nil }
         let hasSubnets = columns.contains { $0.subnet != nil }
         let routerY = Self.upstreamHeight + 2
-        let routerHeight = wide ? 5 : columns.map { max(5, 3 + $0.entries.count) }.max() ?? 5
+        let routerHeight = wide ? 5 : columns.map { c in
+            c.routes.isEmpty ? 5 : 3 + c.routes.lineCount(rowsPerRoute: c.routes.rowsPerRoute(in: c.routerBox.width - 4))
+        }.max() ?? 5
         let routerBottom = routerY + routerHeight
-        let entriesEnd = wide ? routerY + 1 + (columns.map(\.entries.count).max() ?? 0) : 0
+        let entriesEnd = wide ? routerY + 1 + (columns.map { $0.routes.lineCount(rowsPerRoute: 1) }.max() ?? 0) : 0
         let subnetY = hasRouters ? max(routerBottom + 2, entriesEnd + 1) : routerY
         let subnetHeight = wide ? 2 : 2 + (columns.map(\.subnetLines.count).max() ?? 0)
         let networkY = hasSubnets ? subnetY + subnetHeight : subnetY
@@ -79,7 +82,9 @@ struct OpenStackLayout {
 
         // Node connectors: one per first-row node, from its port up to the network bar.
         let cardsTop = frameY + 3
-        var tees = grid.place(cards[...], x: 2, y: cardsTop, into: &b)
+        let nodes = NodeBlock(nodes: plan.nodes, members: Array(0..<shown), grid: grid, options: options, x: 2, y: cardsTop)
+        b.add(nodes)
+        var tees = nodes.firstRowConnectors
         let noNodes = tees.isEmpty
         if noNodes { tees = [width / 2] }
 
@@ -103,8 +108,8 @@ struct OpenStackLayout {
         }
         placeShootTitle(y: frameY + 1, avoiding: tees, into: &b)
 
-        var y = cardsTop + grid.height(cards.count)
-        if noNodes {
+        var y = cardsTop + nodes.height
+        if plan.nodes.isEmpty {
             b.text("no nodes", x: 2, y: cardsTop, role: .dim)
             y = cardsTop + 1
         }
@@ -119,9 +124,11 @@ struct OpenStackLayout {
             b.line(l, x: 2, y: y, limit: width - 4)
             y += 1
         }
-        for l in ShootProperties.legend(showsSimulated: b.showsSimulated, plan: plan) {
-            y += 1
+        let legend = ShootProperties.legend(showsSimulated: b.showsSimulated, plan: plan)
+        if !legend.isEmpty { y += 1 }
+        for l in legend {
             b.line(l, x: 2, y: y, limit: width - 4)
+            y += 1
         }
         b.box(Rect(x: 0, y: frameY, width: width, height: y + 1 - frameY))
         return (y + 1, hiddenNodes, hiddenRoutes)
@@ -129,18 +136,22 @@ struct OpenStackLayout {
 
     // MARK: Content
 
+    /// The plan's families, and any family a route or router is for, IPv4 first as in the figure.
     private func families() -> [IPFamily] {
-        var fs = plan.ipFamilies
-        if fs.isEmpty { fs = Array(Set(plan.networks.map(\.family) + plan.subnets.map(\.prefix.family))) }
+        var fs = Set(plan.ipFamilies)
+        if fs.isEmpty { fs.formUnion(plan.networks.map(\.family) + plan.subnets.map(\.prefix.family)) }
+        fs.formUnion(plan.routers.map(\.family))
+        for r in plan.routes where !fs.contains(r.destination.family) { fs.insert(r.destination.family) }
         return fs.sorted()
     }
 
     /// The routes shown at `family`'s router: those of its routers, and routes of unknown
     /// routers by destination family.
-    private func routes(of family: IPFamily) -> [PlannedRoute] {
-        var routerFamily: [String: IPFamily] = [:]
-        for r in plan.routers { routerFamily[r.name] = r.family }
-        return plan.routes.filter { (routerFamily[$0.router] ?? $0.destination.family) == family }
+    private func routeIndices(of family: IPFamily) -> [Int] {
+        plan.routes.indices.filter { i in
+            let r = plan.routes[i]
+            return (plan.routers.first { $0.name == r.router }?.family ?? r.destination.family) == family
+        }
     }
 
     private func subnetLines(_ s: PlannedSubnet) -> [[TextSegment]] {
@@ -163,10 +174,10 @@ struct OpenStackLayout {
                 var hi = max(upstreamWidth - upstreamWidth / 2, Self.routerWidth - 7, Self.subnetWidth - Self.subnetWidth / 2)
                 if c.outerLeft {
                     if c.subnet != nil { lo = min(lo, -Self.subnetWidth / 2 - 2 - c.subnetLinesWidth) }
-                    if !c.entries.isEmpty { lo = min(lo, -7 - 2 - c.entriesWidth) }
+                    if !c.routes.isEmpty { lo = min(lo, -7 - 2 - c.routes.width) }
                 } else {
                     if c.subnet != nil { hi = max(hi, Self.subnetWidth - Self.subnetWidth / 2 + 1 + c.subnetLinesWidth) }
-                    if !c.entries.isEmpty { hi = max(hi, Self.routerWidth - 7 + 2 + c.entriesWidth) }
+                    if !c.routes.isEmpty { hi = max(hi, Self.routerWidth - 7 + 2 + c.routes.width) }
                 }
                 extents.append((lo, hi))
             }
@@ -194,13 +205,13 @@ struct OpenStackLayout {
     private func arrangeNarrow(_ columns: inout [Column]) {
         let gap = 2, floor = 20
         func widest(_ lines: [[TextSegment]]) -> Int { lines.flatMap { $0.map(\.naturalWidth) }.max() ?? 0 }
-        func routerWidth(_ c: Column) -> Int { c.router == nil ? Self.routerWidth : max(Self.routerWidth, 4 + c.entriesWidth) }
+        func routerWidth(_ c: Column) -> Int { c.router == nil ? Self.routerWidth : max(Self.routerWidth, 4 + c.routes.width) }
         func subnetWidth(_ c: Column) -> Int { max(16, 4 + max(CellWidth.of(c.subnetTitle), c.subnetLinesWidth)) }
-        var widths = columns.map { c in max(floor, routerWidth(c), c.subnet == nil ? 0 : subnetWidth(c) + 4) }
+        // A subnet tab stays one column inside its column, so the network bar's corners stay free.
+        var widths = columns.map { c in max(floor, routerWidth(c), c.subnet == nil ? 0 : subnetWidth(c) + 2) }
         let needs = columns.map { c in
-            max(floor, c.router == nil ? 0 : 4 + widest(c.entries), c.subnet == nil ? 0 : 8 + max(CellWidth.of(c.subnetTitle), widest(c.subnetLines)))
+            max(floor, c.router == nil ? 0 : 4 + c.routes.narrowWidth, c.subnet == nil ? 0 : 6 + max(CellWidth.of(c.subnetTitle), widest(c.subnetLines)))
         }
-        // One column of margin on each side keeps the network bar's corners free.
         let room = width - 2
         var excess = widths.reduce(0, +) + gap * (columns.count - 1) - room
         for limit in [needs, Array(repeating: floor, count: columns.count)] {
@@ -215,12 +226,13 @@ struct OpenStackLayout {
         for i in columns.indices {
             let w = widths[i]
             columns[i].spine = x + w / 2
-            columns[i].upstream = Rect(x: x, y: 0, width: w, height: Self.upstreamHeight)
+            // The upstream box keeps the figure's size above a wide router.
+            let uw = min(w, 38)
+            columns[i].upstream = Rect(x: x + (w - uw) / 2, y: 0, width: uw, height: Self.upstreamHeight)
             let rw = min(w, routerWidth(columns[i]))
             columns[i].routerBox = Rect(x: x + (w - rw) / 2, y: 0, width: rw, height: 0)
-            let sw = min(w - 4, subnetWidth(columns[i]))
+            let sw = min(w - 2, subnetWidth(columns[i]))
             columns[i].subnetTab = Rect(x: x + (w - sw) / 2, y: 0, width: sw, height: 0)
-            columns[i].entries = columns[i].entries.flatMap { $0.wrapped(to: rw - 4) }
             columns[i].subnetLines = columns[i].subnetLines.flatMap { $0.wrapped(to: sw - 4) }
             x += w + gap
         }
@@ -241,15 +253,11 @@ struct OpenStackLayout {
             b.connector(x: c.spine, arrowY: box.maxY, joinY: lowerY)
             if wide {
                 b.text("Router", x: box.x + 3, y: routerY + 2, role: .title, ref: ref)
-                let x = c.outerLeft ? box.x - 2 - c.entriesWidth : box.maxX + 2
-                for (i, l) in c.entries.enumerated() {
-                    b.line(l, x: max(0, x), y: routerY + 1 + i, limit: width - max(0, x))
-                }
+                let x = max(0, c.outerLeft ? box.x - 2 - c.routes.width : box.maxX + 2)
+                c.routes.place(x: x, y: routerY + 1, limit: c.outerLeft ? box.x - 2 - x : width - x, into: &b)
             } else {
-                b.text("Router", x: box.x + 2, y: routerY + (c.entries.isEmpty ? 2 : 1), width: min(6, box.width - 4), role: .title, ref: ref)
-                for (i, l) in c.entries.enumerated() {
-                    b.line(l, x: box.x + 2, y: routerY + 2 + i, limit: box.width - 4)
-                }
+                b.text("Router", x: box.x + 2, y: routerY + (c.routes.isEmpty ? 2 : 1), width: min(6, box.width - 4), role: .title, ref: ref)
+                c.routes.place(x: box.x + 2, y: routerY + 2, limit: box.width - 4, into: &b)
             }
         } else {
             b.connector(x: c.spine, arrowY: Self.upstreamHeight, joinY: lowerY)

@@ -63,9 +63,4 @@ struct RowIndex: Sendable {
         }
         return out
     }
-
-    /// Indices of rectangles that may touch row `y`.
-    func candidates(row y: Int) -> [Int] {
-        candidates(intersecting: Rect(x: Int.min / 4, y: y, width: Int.max / 2, height: 1))
-    }
 }

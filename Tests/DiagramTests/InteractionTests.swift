@@ -16,7 +16,7 @@ struct InteractionTests {
     @Test("rect(of:) and hitTest(x:y:) agree for every object drawn")
     func roundTrip() {
         for (name, d) in Self.diagrams {
-            let refs = Set(d.elements.compactMap(\.ref))
+            let refs = Set(d.allElements().compactMap(\.ref))
             #expect(refs.count > 5, "\(name)")
             for ref in refs {
                 guard let r = d.rect(of: ref) else {

@@ -79,6 +79,15 @@ struct RenderingTests {
             #expect(canvas.roles(of: "~2600:1f18:4a3b:9c00::/56", row: y)?.allSatisfy { $0 == .simulated } == true)
             #expect(canvas.roles(of: "10.250.0.0/16", row: y)?.allSatisfy { $0 == .address } == true)
         }
+        // The legend stands inside the shoot frame, above its bottom edge.
+        var planned = PlanFixtures.openStackFigure()
+        for i in planned.nodes.indices { planned.nodes[i].source = .simulated }
+        planned.nodesSimulated = true
+        for width in [80, 160] {
+            let lines = DiagramRenderer.render(planned, width: width).lines().filter { !$0.isEmpty }
+            #expect(lines.dropLast().last?.hasPrefix("│ ~ simulated") == true, "\(lines.suffix(2))")
+            #expect(lines.last?.hasPrefix("└──") == true)
+        }
         let given = DiagramRenderer.render(PlanFixtures.openStackFigure(), width: 160).text()
         #expect(!given.contains("~"))
         #expect(!given.contains("simulated"))
