@@ -65,15 +65,18 @@ public struct AppModel: Sendable {
         self.glyphs = glyphs
         let plan = Planner.plan(input)
         self.plan = plan
-        self.diagram = Diagram(plan: plan, width: Self.diagramWidth(forTerminalWidth: width))
+        self.diagram = Self.makeDiagram(plan, width: width)
         refreshTables()
     }
 
     public var isDirty: Bool { edits != savedEdits }
     public var fields: [SpecField] { SpecField.all(for: input) }
 
-    /// The diagram fills the terminal's width (panning covers narrower terminals).
-    static func diagramWidth(forTerminalWidth w: Int) -> Int { max(80, w) }
+    /// The diagram fills the terminal's width (panning covers narrower terminals). The
+    /// router lists at most 50 routing entries; the routes pane has them all.
+    static func makeDiagram(_ plan: Plan, width: Int) -> Diagram {
+        Diagram(plan: plan, width: max(80, width), nodeLimit: nil, routeLimit: 50)
+    }
 
     // MARK: Re-planning
 
@@ -122,7 +125,7 @@ public struct AppModel: Sendable {
     private mutating func setInput(_ next: PlanInput) {
         input = next
         plan = Planner.plan(next)
-        diagram = Diagram(plan: plan, width: Self.diagramWidth(forTerminalWidth: width))
+        diagram = Self.makeDiagram(plan, width: width)
         let known = Set(plan.diagnostics.flatMap(\.objects))
         highlight = highlight.filter { known.contains($0) }
         refreshTables()
@@ -132,7 +135,7 @@ public struct AppModel: Sendable {
     mutating func resize(width w: Int, height h: Int) {
         width = max(0, w)
         height = max(0, h)
-        diagram = Diagram(plan: plan, width: Self.diagramWidth(forTerminalWidth: width))
+        diagram = Self.makeDiagram(plan, width: width)
         clampScroll()
     }
 

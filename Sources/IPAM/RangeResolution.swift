@@ -84,8 +84,11 @@ extension PlanBuilder {
     func ipv6Base(given: [PlannedRange]) -> PlannedRange? {
         guard plan.ipFamilies.contains(.v6) else { return nil }
         if let nodes = given.first(where: { $0.kind == .nodes && $0.family == .v6 }) {
-            let length = min(nodes.prefix.length, profile.provider == .openstack ? profile.subnetLength : profile.vpcLength)
-            let base = nodes.prefix.supernet(length: length) ?? nodes.prefix
+            // OpenStack: the /64 subnet holding the nodes' allocation pool. Hyperscalers: the
+            // nodes range is the VPC (or, as on GCP, the one regional subnet) itself.
+            let base = profile.provider == .openstack
+                ? (nodes.prefix.supernet(length: min(nodes.prefix.length, profile.subnetLength)) ?? nodes.prefix)
+                : nodes.prefix
             return PlannedRange(kind: .nodes, prefix: base, source: nodes.source, location: nodes.location)
         }
         guard profile.hasIPv6Pool else { return nil }

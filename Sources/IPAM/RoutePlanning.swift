@@ -51,7 +51,7 @@ extension PlanBuilder {
                 route.status = .missing
                 report(.routeMissing, path: "router.routes",
                        "router \(router.name) has no route for \(route.destination) via \(route.nexthop): pods of node \(route.node ?? "?") are unreachable from upstream; fix: openstack router add route --route destination=\(route.destination),gateway=\(route.nexthop) \(router.name)",
-                       objects: routeObjects(route))
+                       objects: routeObjects(route), at: observed.routes.first?.location)
             }
             plan.routes.append(route)
         }

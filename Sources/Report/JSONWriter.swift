@@ -18,8 +18,9 @@ public struct JSONWriter {
         newline()
     }
 
+    /// A line break indented to the current depth (none before the first top-level value).
     private mutating func newline() {
-        guard pretty, needsComma.count > 1 else { return }
+        guard pretty, !bytes.isEmpty else { return }
         bytes.append(UInt8(ascii: "\n"))
         for _ in 1..<needsComma.count { bytes.append(UInt8(ascii: " ")); bytes.append(UInt8(ascii: " ")) }
     }
