@@ -14,7 +14,8 @@ enum NodeKind: UInt8, Sendable {
         }
     }
 
-    var isCollection: Bool { self == .sequence || self == .mapping }
+    @inline(__always)
+    var isCollection: Bool { rawValue >= NodeKind.sequence.rawValue }
 }
 
 /// How a node was written. The editor needs it to find where a value ends in the text;
