@@ -199,6 +199,18 @@ import Testing
         #expect(throws: SpecEditError("the file has no Shoot document")) { try edited([.maxPods(1)], "kind: ShootnetSettings\n") }
     }
 
+    @Test func keepsCRLFLineEndings() throws {
+        let crlf = minimalShoot.replacingOccurrences(of: "\n", with: "\r\n")
+        let result = try edited([.workerMinimum(0, 1), .maxPods(64), .workerMaximum(0, 9), .setting("nodeReservedLength", .int(96))], crlf)
+        #expect(!result.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        #expect(result.contains("      minimum: 1\r\n      maximum: 9\r\n"))
+        #expect(result.hasSuffix("---\r\napiVersion: shootnet.gardener.cloud/v1alpha1\r\nkind: ShootnetSettings\r\nnodeReservedLength: 96\r\n"))
+        let removed = try edited([.networking(.services, nil)], crlf)
+        #expect(removed == crlf.replacingOccurrences(of: "    services: 100.64.0.0/13\r\n", with: ""))
+        let input = try parse(result)
+        #expect(input.shoot.maxPods?.value == 64 && input.shoot.workers[0].maximum == 9 && input.settings.nodeReservedLength?.value == 96)
+    }
+
     @Test func parsesDottedPaths() {
         let edit = SpecEdit(.shoot, "spec.provider.workers[2].kubernetes.kubelet.maxPods", .int(1))
         #expect(edit.path == [.key("spec"), .key("provider"), .key("workers"), .index(2), .key("kubernetes"), .key("kubelet"), .key("maxPods")])

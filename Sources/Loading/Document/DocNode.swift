@@ -47,11 +47,6 @@ struct DocNode {
         withBytes { bytes in bytes.elementsEqual(string.utf8) }
     }
 
-    /// True when both scalars hold the same bytes.
-    func textEquals(_ other: DocNode) -> Bool {
-        withBytes { a in other.withBytes { b in Self.bytesEqual(a, b) } }
-    }
-
     @inline(__always)
     static func bytesEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard a.count == b.count else { return false }

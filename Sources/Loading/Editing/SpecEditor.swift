@@ -32,7 +32,7 @@ public enum SpecEditor {
                 if edit.value == .remove { return nil }
                 return try appendSettings(edit, to: index)
             }
-            let locator = EditLocator(spans: spans, step: indentStep(root), edit: edit)
+            let locator = EditLocator(spans: spans, step: indentStep(root), newline: newline(of: index), edit: edit)
             return try locator.splice(in: root)
         }
         guard let splice else { return source }
@@ -55,12 +55,18 @@ public enum SpecEditor {
         return 2
     }
 
+    /// The file's line ending: CRLF when its first line ends so.
+    private static func newline(of index: TextIndex) -> String {
+        index.lineCount > 1 && index.lineStarts[1] >= 2 && index.bytes[index.lineStarts[1] - 2] == 0x0D ? "\r\n" : "\n"
+    }
+
     private static func appendSettings(_ edit: SpecEdit, to index: TextIndex) throws(SpecEditError) -> Splice {
         let keys = try EditLocator.keys(edit.path[...], edit)
+        let nl = newline(of: index)
         let end = index.bytes.count
-        let separator = end == 0 || index.bytes[end - 1] == 0x0A ? "" : "\n"
-        let document = "---\napiVersion: shootnet.gardener.cloud/v1alpha1\nkind: ShootnetSettings\n"
-            + EditLocator.blockLines(keys, edit.value, indent: 0, step: 2) + "\n"
+        let separator = end == 0 || index.bytes[end - 1] == 0x0A ? "" : nl
+        let document = ["---", "apiVersion: shootnet.gardener.cloud/v1alpha1", "kind: ShootnetSettings",
+                        EditLocator.blockLines(keys, edit.value, indent: 0, step: 2, newline: nl)].joined(separator: nl) + nl
         return Splice(range: end..<end, replacement: separator + document)
     }
 }
@@ -75,6 +81,8 @@ struct Splice {
 struct EditLocator {
     let spans: YAMLSpans
     let step: Int
+    /// `\n`, or `\r\n` in files written with CRLF.
+    let newline: String
     let edit: SpecEdit
 
     func splice(in root: DocNode) throws(SpecEditError) -> Splice? {
@@ -131,10 +139,10 @@ struct EditLocator {
     }
 
     /// `k1:\n  k2: value` at `indent`, without a final newline.
-    static func blockLines(_ keys: [String], _ value: SpecEdit.Value, indent: Int, step: Int) -> String {
+    static func blockLines(_ keys: [String], _ value: SpecEdit.Value, indent: Int, step: Int, newline: String) -> String {
         var out = ""
         for (i, k) in keys.enumerated() {
-            if i > 0 { out += "\n" }
+            if i > 0 { out += newline }
             out += String(repeating: " ", count: indent + i * step) + YAMLScalarFormat.string(k, inFlow: false) + ":"
             if i == keys.count - 1 { out += " " + YAMLScalarFormat.value(value, inFlow: false) }
         }
@@ -185,7 +193,7 @@ struct EditLocator {
             return Splice(range: closing..<closing, replacement: mapping.count == 0 ? entry : ", " + entry)
         }
         let at = spans.endOfLine(containing: end)
-        return Splice(range: at..<at, replacement: "\n" + Self.blockLines(keys, edit.value, indent: mapping.column - 1, step: step))
+        return Splice(range: at..<at, replacement: newline + Self.blockLines(keys, edit.value, indent: mapping.column - 1, step: step, newline: newline))
     }
 
     /// Turns an empty value (`key:`) into a mapping holding `keys`.
@@ -195,7 +203,7 @@ struct EditLocator {
             return Splice(range: from..<max(from, to), replacement: " {" + Self.flowEntry(keys, edit.value) + "}")
         }
         let indent = key.column - 1 + step
-        return Splice(range: from..<max(from, to), replacement: "\n" + Self.blockLines(keys, edit.value, indent: indent, step: step))
+        return Splice(range: from..<max(from, to), replacement: newline + Self.blockLines(keys, edit.value, indent: indent, step: step, newline: newline))
     }
 
     /// Deletes a key and its value: whole lines in a block mapping.
@@ -208,8 +216,10 @@ struct EditLocator {
             throw SpecEditError("\(edit.pathText) is the first key of a list item; remove it by hand")
         }
         guard let valueEnd = spans.end(value, parentIndent: key.column - 1) else { throw unsupported() }
-        let lineEnd = spans.endOfLine(containing: max(valueEnd, keyStart))
-        let to = min(lineEnd + 1, spans.index.bytes.count)
+        var to = spans.endOfLine(containing: max(valueEnd, keyStart))
+        let bytes = spans.index.bytes
+        while to < bytes.count && bytes[to] != 0x0A { to += 1 }
+        to = min(to + 1, bytes.count)
         return Splice(range: lineStart..<to, replacement: "")
     }
 }

@@ -144,11 +144,12 @@ struct YAMLSpans {
         return i + 1
     }
 
-    /// The offset of the newline ending the line that holds `offset` (or the end of the text).
+    /// The offset of the line break ending the line that holds `offset` (its `\r` in a CRLF
+    /// file), or the end of the text.
     func endOfLine(containing offset: Int) -> Int {
         var i = offset
         while i < bytes.count && bytes[i] != 0x0A { i += 1 }
-        return i
+        return i > offset && bytes[i - 1] == 0x0D ? i - 1 : i
     }
 
     func startOfLine(containing offset: Int) -> Int {
