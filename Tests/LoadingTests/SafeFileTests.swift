@@ -44,6 +44,9 @@ import Testing
         }
         #expect(try readText(path) == minimalShoot + "# edited elsewhere\n")
         #expect(listing(dir) == ["shoot.yaml"])
+        #expect(FileFingerprint(ofFile: path) != loaded.source.fingerprint)
+        #expect(FileFingerprint(ofFile: path) == FileFingerprint(bytes: Array((minimalShoot + "# edited elsewhere\n").utf8)))
+        #expect(FileFingerprint(ofFile: dir + "/missing.yaml") == nil)
 
         try FileManager.default.removeItem(atPath: path)
         #expect(throws: SaveError.self) { try SafeFile.write("new", to: path, expectedFingerprint: loaded.source.fingerprint) }
