@@ -32,10 +32,24 @@ extension FieldDecoder {
     /// Machine-written and settings fields: the same forms, but every entry must be a valid,
     /// canonical CIDR (a load error otherwise); `AUTOv6` is not allowed.
     func prefixes(_ node: DocNode?, _ path: @autoclosure () -> String) throws(LoadError) -> [Located<IPPrefix>] {
-        guard let node, !node.isNull else { return [] }
+        var out: [Located<IPPrefix>] = []
+        try forEachPrefix(node, path()) { out.append($0) }
+        return out
+    }
+
+    /// ``prefixes(_:_:)`` without the locations (node pod CIDRs: one array less per node).
+    func plainPrefixes(_ node: DocNode?, _ path: @autoclosure () -> String) throws(LoadError) -> [IPPrefix] {
+        var out: [IPPrefix] = []
+        out.reserveCapacity(node?.count ?? 1)
+        try forEachPrefix(node, path()) { out.append($0.value) }
+        return out
+    }
+
+    private func forEachPrefix(_ node: DocNode?, _ path: @autoclosure () -> String,
+                               _ body: (Located<IPPrefix>) -> Void) throws(LoadError) {
+        guard let node, !node.isNull else { return }
         switch node.kind {
         case .string:
-            var out: [Located<IPPrefix>] = []
             let text = node.text
             var column = contentLocation(node).column
             for part in text.split(separator: ",", omittingEmptySubsequences: false) {
@@ -45,23 +59,19 @@ extension FieldDecoder {
                 if !item.isEmpty {
                     let lead = part.distance(from: part.startIndex, to: item.startIndex)
                     let loc = SourceLocation(file: file, line: node.line, column: column + lead)
-                    out.append(try strictPrefix(item, at: loc, path()))
+                    body(try strictPrefix(item, at: loc, path()))
                 }
                 column += part.count + 1
             }
-            return out
         case .sequence:
-            var out: [Located<IPPrefix>] = []
-            out.reserveCapacity(node.count)
             var i = 0
             for item in node.children {
                 guard item.kind == .string else {
                     throw error(item, "\(path())[\(i)]: expected a CIDR string, found \(found(item))")
                 }
-                out.append(try strictPrefix(Substring(item.text), at: contentLocation(item), path()))
+                body(try strictPrefix(Substring(item.text), at: contentLocation(item), path()))
                 i += 1
             }
-            return out
         default:
             throw error(node, "\(path()): \(Self.cidrFieldExpectation), found \(found(node))")
         }

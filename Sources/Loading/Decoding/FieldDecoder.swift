@@ -58,11 +58,6 @@ struct FieldDecoder {
         return node.text
     }
 
-    func located(_ node: DocNode?, _ path: @autoclosure () -> String) throws(LoadError) -> Located<String>? {
-        guard let node, let s = try string(node, path()) else { return nil }
-        return Located(s, at: location(node))
-    }
-
     /// A required string under `key` of `parent`.
     func requiredString(_ parent: DocNode, _ key: StaticString, _ path: @autoclosure () -> String) throws(LoadError) -> Located<String> {
         guard let node = parent[key], let s = try string(node, path()) else {

@@ -41,13 +41,13 @@ struct NodeListDecoder {
         var podCIDRs: [IPPrefix] = []
         if let spec = try fields.mapping(node["spec"], path() + ".spec") {
             let list = spec["podCIDRs"].flatMap { $0.isNull ? nil : $0 }
-            let cidrs = try fields.prefixes(list ?? spec["podCIDR"], path() + (list == nil ? ".spec.podCIDR" : ".spec.podCIDRs"))
-            podCIDRs = cidrs.map(\.value)
+            podCIDRs = try fields.plainPrefixes(list ?? spec["podCIDR"], path() + (list == nil ? ".spec.podCIDR" : ".spec.podCIDRs"))
         }
 
         var addresses: [IPAddress] = []
         if let status = try fields.mapping(node["status"], path() + ".status"),
            let list = try fields.sequence(status["addresses"], path() + ".status.addresses") {
+            addresses.reserveCapacity(list.count)
             var k = 0
             for entry in list.children {
                 defer { k += 1 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A node of a ``DocumentTape``: a cheap handle (borrowed storage + index) with tree-style
 /// navigation. Only valid inside ``DocumentTape/withDocuments(_:)``.
 struct DocNode {
@@ -35,20 +37,21 @@ struct DocNode {
 
     /// True when this scalar's text is exactly `literal`.
     func textEquals(_ literal: StaticString) -> Bool {
-        withBytes { bytes in
-            guard bytes.count == literal.utf8CodeUnitCount else { return false }
-            let other = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
-            return bytes.elementsEqual(other)
+        guard literal.hasPointerRepresentation else { return textEquals(string: literal.description) }
+        return withBytes { bytes in
+            Self.bytesEqual(bytes, UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
         }
     }
 
-    func textEquals(_ string: String) -> Bool {
+    func textEquals(string: String) -> Bool {
         withBytes { bytes in bytes.elementsEqual(string.utf8) }
     }
 
-    /// True when both scalars hold the same bytes.
-    func textEquals(_ other: DocNode) -> Bool {
-        withBytes { a in other.withBytes { b in a.elementsEqual(b) } }
+    @inline(__always)
+    static func bytesEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let pa = a.baseAddress, let pb = b.baseAddress else { return a.count == 0 }
+        return memcmp(pa, pb, a.count) == 0
     }
 
     /// For a boolean scalar: true for `true`/`True`/`TRUE`.
@@ -69,12 +72,30 @@ struct DocNode {
     subscript(key: StaticString) -> DocNode? { pair(forKey: key)?.value }
 
     func pair(forKey key: StaticString) -> (key: DocNode, value: DocNode)? {
-        for pair in pairs where pair.key.textEquals(key) { return pair }
+        guard key.hasPointerRepresentation else { return pair(forKey: key.description) }
+        guard kind == .mapping else { return nil }
+        // The hot path of decoding: walk the keys on the tape directly, lengths first.
+        let wanted = key.utf8Start
+        let wantedCount = key.utf8CodeUnitCount
+        let entries = view.entries
+        let end = Int(entries[index].second)
+        var k = index + 1
+        while k < end {
+            let e = entries[k]
+            if Int(e.second) == wantedCount, let base = (e.inExtra ? view.extra : view.source).baseAddress {
+                let bytes = base + Int(e.first)
+                var j = 0
+                while j < wantedCount && bytes[j] == wanted[j] { j += 1 }
+                if j == wantedCount { return (DocNode(view: view, index: k), DocNode(view: view, index: k + 1)) }
+            }
+            let value = entries[k + 1]
+            k = value.kind.isCollection ? Int(value.second) : k + 2
+        }
         return nil
     }
 
     func pair(forKey key: String) -> (key: DocNode, value: DocNode)? {
-        for pair in pairs where pair.key.textEquals(key) { return pair }
+        for pair in pairs where pair.key.textEquals(string: key) { return pair }
         return nil
     }
 

@@ -14,7 +14,8 @@ enum NodeKind: UInt8, Sendable {
         }
     }
 
-    var isCollection: Bool { self == .sequence || self == .mapping }
+    @inline(__always)
+    var isCollection: Bool { rawValue >= NodeKind.sequence.rawValue }
 }
 
 /// How a node was written. The editor needs it to find where a value ends in the text;
@@ -74,7 +75,8 @@ struct TapeView {
     let extra: UnsafeBufferPointer<UInt8>
 }
 
-/// Collects entries while a reader walks its input.
+/// Collects entries while the YAML reader walks Yams' nodes (the JSON reader writes its
+/// tape in place).
 struct TapeBuilder {
     var entries: [TapeEntry] = []
     var extra: [UInt8] = []
@@ -86,23 +88,13 @@ struct TapeBuilder {
 
     mutating func beginDocument() { roots.append(entries.count) }
 
-    /// A scalar whose bytes are `source[start..<start+count]`.
-    mutating func appendScalar(_ kind: NodeKind, style: NodeStyle, line: Int, column: Int, sourceStart: Int, count: Int) {
-        entries.append(TapeEntry(kind: kind, style: style, inExtra: false, line: Int32(clamping: line),
-                                 column: Int32(clamping: column), first: Int32(clamping: sourceStart), second: Int32(clamping: count)))
-    }
-
-    /// A scalar whose bytes were already appended to `extra` from `extraStart` on.
-    mutating func appendDecodedScalar(_ kind: NodeKind, style: NodeStyle, line: Int, column: Int, extraStart: Int) {
-        entries.append(TapeEntry(kind: kind, style: style, inExtra: true, line: Int32(clamping: line),
-                                 column: Int32(clamping: column), first: Int32(clamping: extraStart),
-                                 second: Int32(clamping: extra.count - extraStart)))
-    }
-
+    /// A scalar whose text is stored in the `extra` buffer.
     mutating func appendScalar(_ kind: NodeKind, style: NodeStyle, line: Int, column: Int, text: String) {
         let start = extra.count
         extra.append(contentsOf: text.utf8)
-        appendDecodedScalar(kind, style: style, line: line, column: column, extraStart: start)
+        entries.append(TapeEntry(kind: kind, style: style, inExtra: true, line: Int32(clamping: line),
+                                 column: Int32(clamping: column), first: Int32(clamping: start),
+                                 second: Int32(clamping: extra.count - start)))
     }
 
     /// Opens a sequence or mapping; returns its index for ``close(_:count:)``.

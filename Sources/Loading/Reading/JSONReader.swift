@@ -21,16 +21,26 @@ struct JSONReader {
 
     /// Reads one JSON value from `bytes[start...]` (`start` skips a byte order mark).
     static func read(_ bytes: [UInt8], from start: Int = 0) -> Result<DocumentTape, Failure> {
-        let result: Result<TapeBuilder, Failure> = bytes.withUnsafeBufferPointer { buffer in
-            var reader = JSONReader(buffer: buffer, start: start)
-            do throws(Failure) {
-                try reader.readDocument()
-                return .success(reader.builder)
-            } catch {
-                return .failure(error)
+        var failure: Failure?
+        var extra: [UInt8] = []
+        // Every entry takes at least two bytes of input (a value and a separator, or a
+        // bracket pair), so this capacity is never exceeded and the tape never grows.
+        let capacity = (bytes.count - start) / 2 + 2
+        let entries = bytes.withUnsafeBufferPointer { buffer in
+            [TapeEntry](unsafeUninitializedCapacity: capacity) { out, count in
+                guard let base = out.baseAddress else { return }
+                var reader = JSONReader(buffer: buffer, start: start, out: base, capacity: out.count)
+                do throws(Failure) {
+                    try reader.readDocument()
+                } catch {
+                    failure = error
+                }
+                count = reader.count
+                extra = reader.extra
             }
         }
-        return result.map { $0.finish(source: bytes) }
+        if let failure { return .failure(failure) }
+        return .success(DocumentTape(entries: entries, source: bytes, extra: extra, roots: [0]))
     }
 
     private struct Frame {
@@ -46,43 +56,68 @@ struct JSONReader {
     private var lineStart: Int
     /// UTF-8 continuation bytes seen on the current line (columns count Unicode scalars).
     private var continuationBytesOnLine = 0
-    private var builder: TapeBuilder
-    private var keyScratch: [Int] = []
+    /// The tape, written in place.
+    private let out: UnsafeMutablePointer<TapeEntry>
+    private let capacity: Int
+    private var count = 0
+    /// Decoded bytes of strings with escapes.
+    private var extra: [UInt8] = []
 
-    private init(buffer: UnsafeBufferPointer<UInt8>, start: Int) {
+    private init(buffer: UnsafeBufferPointer<UInt8>, start: Int, out: UnsafeMutablePointer<TapeEntry>, capacity: Int) {
         b = buffer
         n = buffer.count
         i = start
         lineStart = start
-        builder = TapeBuilder(expectedEntries: buffer.count / 12)
+        self.out = out
+        self.capacity = capacity
     }
 
     private var column: Int { i - lineStart - continuationBytesOnLine + 1 }
 
+    // MARK: Tape
+
+    @inline(__always)
+    private mutating func append(_ entry: TapeEntry) throws(Failure) {
+        guard count < capacity else { throw Failure(offset: i, message: "internal error: JSON tape capacity exceeded") }
+        out[count] = entry
+        count += 1
+    }
+
+    @inline(__always)
+    private mutating func appendScalar(_ kind: NodeKind, line: Int, column: Int, start: Int, length: Int, inExtra: Bool = false) throws(Failure) {
+        try append(TapeEntry(kind: kind, style: kind == .string ? .doubleQuoted : .plain, inExtra: inExtra,
+                             line: Int32(truncatingIfNeeded: line), column: Int32(truncatingIfNeeded: column),
+                             first: Int32(truncatingIfNeeded: start), second: Int32(truncatingIfNeeded: length)))
+    }
+
     // MARK: Structure
 
     private mutating func readDocument() throws(Failure) {
-        builder.beginDocument()
-        var stack: [Frame] = []
-        stack.reserveCapacity(16)
+        // Nesting is capped, so the stack of open containers is allocated once.
+        let stack = UnsafeMutablePointer<Frame>.allocate(capacity: Self.maxDepth + 1)
+        defer { stack.deallocate() }
+        var depth = 0
         value: while true {
             skipWhitespace()
-            guard i < n else { throw endOfInput(stack) }
+            guard i < n else { throw endOfInput(stack, depth) }
             switch b[i] {
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 let isObject = b[i] == UInt8(ascii: "{")
-                guard stack.count < Self.maxDepth else {
+                guard depth < Self.maxDepth else {
                     throw Failure(offset: i, message: "JSON nesting is deeper than \(Self.maxDepth) levels")
                 }
-                let index = builder.open(isObject ? .mapping : .sequence, style: .flow, line: line, column: column)
+                let index = count
+                try append(TapeEntry(kind: isObject ? .mapping : .sequence, style: .flow, inExtra: false,
+                                     line: Int32(truncatingIfNeeded: line), column: Int32(truncatingIfNeeded: column), first: 0, second: 0))
                 i += 1
                 skipWhitespace()
                 if i < n && b[i] == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
                     i += 1
-                    builder.close(index, count: 0)
+                    out[index].second = Int32(truncatingIfNeeded: count)
                     break
                 }
-                stack.append(Frame(index: index, count: 0, isObject: isObject))
+                stack[depth] = Frame(index: index, count: 0, isObject: isObject)
+                depth += 1
                 if isObject { try readKeyAndColon() }
                 continue value
             case UInt8(ascii: "\""):
@@ -99,14 +134,15 @@ struct JSONReader {
                 throw unexpected("a value")
             }
             // A value is complete: close containers or move to the next element.
-            while let top = stack.last {
+            while depth > 0 {
+                let top = stack[depth - 1]
                 skipWhitespace()
-                guard i < n else { throw endOfInput(stack) }
+                guard i < n else { throw endOfInput(stack, depth) }
                 let c = b[i]
                 if c == UInt8(ascii: ",") {
                     let comma = i
                     i += 1
-                    stack[stack.count - 1].count += 1
+                    stack[depth - 1].count += 1
                     skipWhitespace()
                     let closer = top.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
                     if i < n && b[i] == closer {
@@ -116,8 +152,9 @@ struct JSONReader {
                     continue value
                 }
                 if c == (top.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
-                    stack.removeLast()
-                    builder.close(top.index, count: top.count + 1)
+                    depth -= 1
+                    out[top.index].first = Int32(truncatingIfNeeded: top.count + 1)
+                    out[top.index].second = Int32(truncatingIfNeeded: count)
                     if top.isObject { try checkDuplicateKeys(of: top.index) }
                     i += 1
                     continue
@@ -165,7 +202,7 @@ struct JSONReader {
         guard i + len <= n, UnsafeBufferPointer(rebasing: b[i..<i + len]).elementsEqual(expected) else {
             throw Failure(offset: i, message: "invalid literal; expected true, false, null, a number, a string, an object or an array")
         }
-        builder.appendScalar(kind, style: .plain, line: line, column: column, sourceStart: i, count: len)
+        try appendScalar(kind, line: line, column: column, start: i, length: len)
         i += len
     }
 
@@ -191,7 +228,7 @@ struct JSONReader {
             guard i < n, isDigit(b[i]) else { throw Failure(offset: i, message: "invalid number: expected a digit in the exponent") }
             while i < n && isDigit(b[i]) { i += 1 }
         }
-        builder.appendScalar(.number, style: .plain, line: line, column: startColumn, sourceStart: start, count: i - start)
+        try appendScalar(.number, line: line, column: startColumn, start: start, length: i - start)
     }
 
     @inline(__always)
@@ -204,10 +241,11 @@ struct JSONReader {
         i += 1
         let start = i
         while i < n {
+            skipPlainStringBytes()
+            guard i < n else { break }
             let c = b[i]
             if c == UInt8(ascii: "\"") {
-                builder.appendScalar(.string, style: .doubleQuoted, line: startLine, column: startColumn,
-                                     sourceStart: start, count: i - start)
+                try appendScalar(.string, line: startLine, column: startColumn, start: start, length: i - start)
                 i += 1
                 return
             }
@@ -227,12 +265,13 @@ struct JSONReader {
 
     /// The slow path: decodes escapes into the tape's side buffer.
     private mutating func readEscapedString(contentStart: Int, line startLine: Int, column startColumn: Int, quote: Int) throws(Failure) {
-        let extraStart = builder.extra.count
-        builder.extra.append(contentsOf: UnsafeBufferPointer(rebasing: b[contentStart..<i]))
+        let extraStart = extra.count
+        extra.append(contentsOf: UnsafeBufferPointer(rebasing: b[contentStart..<i]))
         while i < n {
             let c = b[i]
             if c == UInt8(ascii: "\"") {
-                builder.appendDecodedScalar(.string, style: .doubleQuoted, line: startLine, column: startColumn, extraStart: extraStart)
+                try appendScalar(.string, line: startLine, column: startColumn, start: extraStart,
+                                 length: extra.count - extraStart, inExtra: true)
                 i += 1
                 return
             }
@@ -243,9 +282,9 @@ struct JSONReader {
             } else if c >= 0x80 {
                 let from = i
                 try skipMultibyte()
-                builder.extra.append(contentsOf: UnsafeBufferPointer(rebasing: b[from..<i]))
+                extra.append(contentsOf: UnsafeBufferPointer(rebasing: b[from..<i]))
             } else {
-                builder.extra.append(c)
+                extra.append(c)
                 i += 1
             }
         }
@@ -271,7 +310,7 @@ struct JSONReader {
             throw Failure(offset: backslash, message: "invalid escape sequence \(shown) in string")
         }
         if let simple {
-            builder.extra.append(simple)
+            extra.append(simple)
             return
         }
         var scalar = try readHex4(escapeAt: backslash)
@@ -292,7 +331,7 @@ struct JSONReader {
         guard let s = Unicode.Scalar(scalar) else {
             throw Failure(offset: backslash, message: "invalid \\u escape")
         }
-        UTF8.encode(s) { builder.extra.append($0) }
+        UTF8.encode(s) { extra.append($0) }
     }
 
     private mutating func readHex4(escapeAt start: Int) throws(Failure) -> UInt32 {
@@ -313,6 +352,29 @@ struct JSONReader {
         return v
     }
 
+    /// Skips 8 bytes at a time while none of them is a quote, a backslash, a control
+    /// character or non-ASCII (SWAR: the "has a zero byte" bit trick).
+    @inline(__always)
+    private mutating func skipPlainStringBytes() {
+        guard let base = b.baseAddress else { return }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while i + 8 <= n {
+            let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+            let quote = x ^ (ones &* 0x22)
+            let backslash = x ^ (ones &* 0x5C)
+            var special = (quote &- ones) & ~quote
+            special |= (backslash &- ones) & ~backslash
+            special |= (x &- ones &* 0x20) & ~x
+            special = (special | x) & highs
+            if special != 0 {
+                i += special.trailingZeroBitCount >> 3
+                return
+            }
+            i += 8
+        }
+    }
+
     @inline(__always)
     private mutating func skipMultibyte() throws(Failure) {
         guard let len = UTF8Text.sequenceLength(b, at: i) else {
@@ -324,42 +386,51 @@ struct JSONReader {
 
     // MARK: Checks and messages
 
-    /// Duplicate keys make "which one wins" ambiguous; report the second one.
+    /// Duplicate keys make "which one wins" ambiguous; report the second one. Objects are
+    /// small, so keys are compared pairwise (lengths first) without extra storage.
     private mutating func checkDuplicateKeys(of index: Int) throws(Failure) {
-        let count = Int(builder.entries[index].first)
-        guard count > 1 else { return }
-        keyScratch.removeAll(keepingCapacity: true)
-        var k = index + 1
-        for _ in 0..<count {
-            keyScratch.append(k)
-            let valueIndex = k + 1
-            let value = builder.entries[valueIndex]
-            k = value.kind.isCollection ? Int(value.second) : valueIndex + 1
+        let pairs = Int(out[index].first)
+        guard pairs > 1 else { return }
+        if pairs > 32 { return try checkDuplicateKeysHashed(of: index, pairs: pairs) }
+        var a = index + 1
+        for p in 1..<pairs {
+            a = nextKey(after: a)
+            let ka = out[a]
+            var c = index + 1
+            for _ in 0..<p {
+                let kc = out[c]
+                if kc.second == ka.second && keyBytesEqual(a, c) { throw duplicateKey(at: a, first: c) }
+                c = nextKey(after: c)
+            }
         }
-        if count <= 32 {
-            for a in 1..<count {
-                for c in 0..<a where keyBytesEqual(keyScratch[a], keyScratch[c]) {
-                    throw duplicateKey(at: keyScratch[a], first: keyScratch[c])
-                }
-            }
-        } else {
-            var seen: [[UInt8]: Int] = [:]
-            for key in keyScratch {
-                let bytes = keyBytes(key)
-                if let first = seen[bytes] { throw duplicateKey(at: key, first: first) }
-                seen[bytes] = key
-            }
+    }
+
+    /// The key entry after the pair whose key is at `key`.
+    @inline(__always)
+    private func nextKey(after key: Int) -> Int {
+        let value = out[key + 1]
+        return value.kind.isCollection ? Int(value.second) : key + 2
+    }
+
+    private mutating func checkDuplicateKeysHashed(of index: Int, pairs: Int) throws(Failure) {
+        var seen: [[UInt8]: Int] = [:]
+        var k = index + 1
+        for _ in 0..<pairs {
+            let bytes = keyBytes(k)
+            if let first = seen[bytes] { throw duplicateKey(at: k, first: first) }
+            seen[bytes] = k
+            k = nextKey(after: k)
         }
     }
 
     private func keyBytes(_ entryIndex: Int) -> [UInt8] {
-        let e = builder.entries[entryIndex]
+        let e = out[entryIndex]
         let range = Int(e.first)..<Int(e.first) + Int(e.second)
-        return e.inExtra ? Array(builder.extra[range]) : Array(b[range])
+        return e.inExtra ? Array(extra[range]) : Array(b[range])
     }
 
     private func keyBytesEqual(_ x: Int, _ y: Int) -> Bool {
-        let ex = builder.entries[x], ey = builder.entries[y]
+        let ex = out[x], ey = out[y]
         guard ex.second == ey.second else { return false }
         if !ex.inExtra && !ey.inExtra {
             let rx = Int(ex.first)..<Int(ex.first) + Int(ex.second)
@@ -370,7 +441,7 @@ struct JSONReader {
     }
 
     private func duplicateKey(at key: Int, first: Int) -> Failure {
-        let e = builder.entries[key], f = builder.entries[first]
+        let e = out[key], f = out[first]
         let name = String(decoding: keyBytes(key), as: UTF8.self)
         return Failure(offset: 0, message: "duplicate key \"\(name)\" (first defined at line \(f.line), column \(f.column))",
                        lineColumn: (Int(e.line), Int(e.column)))
@@ -387,11 +458,12 @@ struct JSONReader {
         return Failure(offset: i, message: "unexpected \(shown); expected \(expectation)")
     }
 
-    private func endOfInput(_ stack: [Frame]) -> Failure {
-        guard let top = stack.last else {
+    private func endOfInput(_ stack: UnsafeMutablePointer<Frame>, _ depth: Int) -> Failure {
+        guard depth > 0 else {
             return Failure(offset: i, message: "unexpected end of input; expected a value")
         }
-        let open = builder.entries[top.index]
+        let top = stack[depth - 1]
+        let open = out[top.index]
         let what = top.isObject ? "object" : "array"
         return Failure(offset: i, message: "unexpected end of input; the \(what) opened at line \(open.line), column \(open.column) is not closed")
     }

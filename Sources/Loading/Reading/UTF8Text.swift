@@ -62,10 +62,6 @@ enum UTF8Text {
         return (line, column)
     }
 
-    static func lineColumn(ofByte offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
-        bytes.withUnsafeBufferPointer { lineColumn(ofByte: offset, in: $0) }
-    }
-
     /// Describes a byte for messages: `0xFF`.
     static func hex(_ byte: UInt8) -> String {
         let digits: [Character] = Array("0123456789ABCDEF")

@@ -17,7 +17,8 @@ enum YAMLErrorTranslation {
             return LoadError(file: file, line: mark.line, column: mark.column, message: syntaxMessage(problem, context))
         case .reader(let problem, let offset, let value, _):
             let position = offset.map { characterPosition($0, in: text) }
-            let what = value >= 0 ? " (character U+\(String(value, radix: 16, uppercase: true)))" : ""
+            let hex = String(value, radix: 16, uppercase: true)
+            let what = value >= 0 ? " (character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex))" : ""
             return LoadError(file: file, line: position?.line, column: position?.column, message: "YAML: \(problem)\(what)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.sorted().first ?? ""

@@ -18,7 +18,7 @@ enum YAMLReader {
             throw YAMLErrorTranslation.translate(error, text: text, file: file)
         }
         let size = text.utf8.count
-        var converter = Converter(file: file, nodesLeft: 2 * size + 100_000, bytesLeft: 2 * size + 1 << 20)
+        var converter = Converter(file: file, index: TextIndex(text), nodesLeft: 2 * size + 100_000, bytesLeft: 2 * size + 1 << 20)
         while true {
             let root: Node?
             do {
@@ -36,12 +36,15 @@ enum YAMLReader {
     /// Copies Yams nodes into the tape, expanding aliases within a budget.
     private struct Converter {
         let file: String
+        /// Yams reports block and flow collections alike; the text tells them apart.
+        let index: TextIndex
         var nodesLeft: Int
         var bytesLeft: Int
         var builder = TapeBuilder()
 
-        init(file: String, nodesLeft: Int, bytesLeft: Int) {
+        init(file: String, index: TextIndex, nodesLeft: Int, bytesLeft: Int) {
             self.file = file
+            self.index = index
             self.nodesLeft = nodesLeft
             self.bytesLeft = bytesLeft
         }
@@ -60,11 +63,11 @@ enum YAMLReader {
                 guard bytesLeft >= 0 else { throw expansionError(line, column) }
                 builder.appendScalar(Self.kind(of: scalar), style: Self.style(of: scalar), line: line, column: column, text: scalar.string)
             case .sequence(let sequence):
-                let index = builder.open(.sequence, style: sequence.style == .flow ? .flow : .block, line: line, column: column)
+                let index = builder.open(.sequence, style: collectionStyle(line, column), line: line, column: column)
                 for child in sequence { try add(child, depth: depth + 1) }
                 builder.close(index, count: sequence.count)
             case .mapping(let mapping):
-                let index = builder.open(.mapping, style: mapping.style == .flow ? .flow : .block, line: line, column: column)
+                let index = builder.open(.mapping, style: collectionStyle(line, column), line: line, column: column)
                 for i in mapping.indices {
                     let pair = mapping[i]
                     try addKey(pair.key)
@@ -86,6 +89,11 @@ enum YAMLReader {
                                 message: "mapping keys must be plain strings, found \(key.mapping != nil ? "a mapping" : "a list")")
             }
             builder.appendScalar(.string, style: Self.style(of: scalar), line: line, column: column, text: scalar.string)
+        }
+
+        private func collectionStyle(_ line: Int, _ column: Int) -> NodeStyle {
+            let c = index.byte(at: index.offset(line: line, column: column))
+            return c == UInt8(ascii: "[") || c == UInt8(ascii: "{") ? .flow : .block
         }
 
         private func expansionError(_ line: Int, _ column: Int) -> LoadError {

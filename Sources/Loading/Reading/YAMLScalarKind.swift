@@ -2,6 +2,8 @@
 /// (so `no` and `on` stay strings, unlike YAML 1.1).
 enum YAMLScalarKind {
     static func resolve(plain text: String) -> NodeKind {
+        // Most scalars are words; only these first characters can start a non-string.
+        if let first = text.utf8.first, !"0123456789+-.~nNtTfF".utf8.contains(first) { return .string }
         switch text {
         case "", "~", "null", "Null", "NULL": return .null
         case "true", "True", "TRUE", "false", "False", "FALSE": return .bool

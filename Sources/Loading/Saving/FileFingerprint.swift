@@ -19,5 +19,12 @@ public struct FileFingerprint: Sendable, Hashable, CustomStringConvertible {
         self.init(size: bytes.count, contentHash: hash)
     }
 
+    /// What the file at `path` holds now (raw bytes, a byte order mark included); nil when it
+    /// is missing or unreadable. Compare with the fingerprint taken at load to notice changes.
+    public init?(ofFile path: String) {
+        guard let bytes = try? FileReader.read(path: path) else { return nil }
+        self.init(bytes: bytes)
+    }
+
     public var description: String { "\(size) bytes, fnv1a64 \(String(contentHash, radix: 16))" }
 }

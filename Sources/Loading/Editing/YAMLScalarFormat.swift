@@ -1,0 +1,66 @@
+import Foundation
+
+/// How values are written into YAML text: plain when that reads back as the same string,
+/// double-quoted otherwise.
+enum YAMLScalarFormat {
+    /// Characters that may not start a plain scalar (YAML indicators), plus `<` so that
+    /// `<nodePrefix>::f000:0/100` stays quoted as the schema writes it.
+    private static let indicatorStarts: Set<Character> = ["-", "?", ":", ",", "[", "]", "{", "}", "#", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`", "<", " "]
+
+    /// True when `text` can be written unquoted and reads back as this string.
+    static func isPlainSafe(_ text: String, inFlow: Bool) -> Bool {
+        guard let first = text.first, let last = text.last else { return false }
+        if indicatorStarts.contains(first) || last == " " || last == ":" { return false }
+        if text.contains(": ") || text.contains(" #") || text.contains("\t") { return false }
+        if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{FEFF}" }) { return false }
+        if inFlow && text.contains(where: { ",[]{}".contains($0) }) { return false }
+        return YAMLScalarKind.resolve(plain: text) == .string
+    }
+
+    static func doubleQuoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                    out += "\\x" + (hex.count < 2 ? "0" : "") + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    static func singleQuoted(_ text: String) -> String? {
+        guard !text.contains("\n") else { return nil }
+        return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    /// A string scalar; `preferring` keeps the quote style a value had before.
+    static func string(_ text: String, inFlow: Bool, preferring style: NodeStyle? = nil) -> String {
+        switch style {
+        case .singleQuoted?: if let s = singleQuoted(text) { return s }
+        case .doubleQuoted?: return doubleQuoted(text)
+        default: break
+        }
+        return isPlainSafe(text, inFlow: inFlow) ? text : doubleQuoted(text)
+    }
+
+    /// A value as it goes after `key: `.
+    static func value(_ value: SpecEdit.Value, inFlow: Bool, preferring style: NodeStyle? = nil) -> String {
+        switch value {
+        case .string(let s): string(s, inFlow: inFlow, preferring: style)
+        case .int(let n): String(n)
+        case .bool(let b): b ? "true" : "false"
+        case .strings(let items): "[" + items.map { string($0, inFlow: true) }.joined(separator: ", ") + "]"
+        case .remove: ""
+        }
+    }
+}
