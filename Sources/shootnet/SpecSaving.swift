@@ -1,17 +1,49 @@
 import App
+import IPAM
 import Loading
+import Spec
 
 /// Turns the UI's field edits into the new file text, keeping everything else as it was.
 enum SpecSaving {
     static func apply(_ edits: [FieldEdit], to text: String, file: String) -> Result<String, SaveFailure> {
-        .failure(SaveFailure(message: "saving is not wired yet"))
+        do {
+            return .success(try SpecEditor.apply(edits.map(specEdit), to: text))
+        } catch {
+            return .failure(SaveFailure(message: error.message))
+        }
+    }
+
+    /// The file edit for one UI edit. Empty text removes an optional field.
+    static func specEdit(_ e: FieldEdit) -> SpecEdit {
+        let text = e.text
+        let list = text.split(separator: ",").map { String($0).trimmingCharacters(in: " []") }.filter { !$0.isEmpty }
+        switch e.field {
+        case .networks(let kind): return .networking(kind, text.isEmpty ? nil : text)
+        case .ipFamilies: return .ipFamilies(list.isEmpty ? nil : list)
+        case .provider: return .providerType(text)
+        case .workerMinimum(let i): return .workerMinimum(i, Int(text) ?? 0)
+        case .workerMaximum(let i): return .workerMaximum(i, Int(text) ?? 0)
+        case .workerZones(let i): return .workerZones(i, list)
+        case .nodeMaskV4: return .nodeMaskV4(Int(text))
+        case .nodeMaskV6: return .nodeMaskV6(Int(text))
+        case .maxPods: return .maxPods(Int(text))
+        case .podPrefixTemplate: return .setting("podPrefixTemplate", text.isEmpty ? .remove : .string(text))
+        case .serviceStrategy: return .setting("services.strategy", text.isEmpty ? .remove : .string(text))
+        case .servicePolicy: return .setting("services.ipFamilyPolicy", text.isEmpty ? .remove : .string(text))
+        }
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s.removeFirst() }
+        while let l = s.last, set.contains(l) { s.removeLast() }
+        return String(s)
     }
 }
 
 /// What the file on disk holds now.
 enum DiskState {
-    static func fingerprint(of path: String) -> FileFingerprint? {
-        guard let text = String(contentsOfFileAt: path) else { return nil }
-        return FileFingerprint(bytes: Array(text.utf8))
-    }
+    static func fingerprint(of path: String) -> FileFingerprint? { FileFingerprint(ofFile: path) }
 }
