@@ -5,24 +5,35 @@
 /// the last 32 bits, prefix lengths in decimal without leading zeros.
 public enum AddressParser {
     public static func parseAddress(_ text: Substring) -> Result<IPAddress, AddressParseError> {
-        let bytes = Array(text.utf8)
-        if bytes.isEmpty { return .failure(.empty) }
-        if bytes.contains(UInt8(ascii: "%")) { return .failure(.zoneNotAllowed) }
-        if bytes.contains(UInt8(ascii: ":")) {
-            return parseV6(bytes[...]).map { IPAddress(v6: $0) }
+        // Addresses are short: copy into a stack-sized array once, then work on bytes.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(46)
+        var hasColon = false
+        for b in text.utf8 {
+            if b == UInt8(ascii: "%") { return .failure(.zoneNotAllowed) }
+            if b == UInt8(ascii: ":") { hasColon = true }
+            bytes.append(b)
         }
-        return parseV4(bytes[...]).map { IPAddress(v4: $0) }
+        if bytes.isEmpty { return .failure(.empty) }
+        let slice = bytes[...]
+        if hasColon {
+            return parseV6(slice).map { IPAddress(v6: $0) }
+        }
+        return parseV4(slice).map { IPAddress(v4: $0) }
     }
 
     /// Parses `ADDR/LEN`. When `allowHostBits` is false (spec fields), host bits are an error
     /// naming the masked prefix; when true (`calc`), they are cleared.
     public static func parsePrefix(_ text: Substring, allowHostBits: Bool = false) -> Result<IPPrefix, AddressParseError> {
-        if text.isEmpty { return .failure(.empty) }
-        if text.contains("%") { return .failure(.zoneNotAllowed) }
-        guard let slash = text.lastIndex(of: "/") else {
+        let utf8 = text.utf8
+        if utf8.isEmpty { return .failure(.empty) }
+        if utf8.contains(UInt8(ascii: "%")) { return .failure(.zoneNotAllowed) }
+        guard let slashUTF8 = utf8.lastIndex(of: UInt8(ascii: "/")) else {
             if case .failure(let e) = parseAddress(text) { return .failure(e) }
             return .failure(.missingPrefixLength)
         }
+        // A UTF-8 index of an ASCII byte is a valid index of the substring.
+        let slash = slashUTF8
         let address: IPAddress
         switch parseAddress(text[..<slash]) {
         case .success(let a): address = a

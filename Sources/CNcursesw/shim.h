@@ -13,6 +13,7 @@
 #include <locale.h>
 #include <langinfo.h>
 #include <signal.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -199,6 +200,16 @@ static inline void shim_signal_install_quit_handlers(void) {
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0;
     for (int i = 0; i < SHIM_QUIT_SIGNAL_COUNT; i++) sigaction(shim_quit_signal(i), &action, &shim_guard()->previous_quit[i]);
+    // A parent may have started us with these blocked (seen under tmux servers started from
+    // sandboxes and CI runners): a blocked SIGTERM or SIGWINCH would never reach the UI.
+    sigset_t wanted;
+    sigemptyset(&wanted);
+    for (int i = 0; i < SHIM_QUIT_SIGNAL_COUNT; i++) sigaddset(&wanted, shim_quit_signal(i));
+    for (int i = 0; i < SHIM_CRASH_SIGNAL_COUNT; i++) sigaddset(&wanted, shim_crash_signal(i));
+    sigaddset(&wanted, SIGWINCH);
+    sigaddset(&wanted, SIGTSTP);
+    sigaddset(&wanted, SIGCONT);
+    pthread_sigmask(SIG_UNBLOCK, &wanted, NULL);
 }
 
 static inline void shim_signal_restore_quit_handlers(void) {
