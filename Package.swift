@@ -45,7 +45,11 @@ let package = Package(
         .executableTarget(name: "shootnet-bench", dependencies: [
             "Addressing", "Spec", "Loading", "IPAM", "Report", "Diagram", "Canvas", "App",
         ]),
+        // Seeded mutation fuzzing of every parser (see scripts/fuzz.sh for libFuzzer).
+        .executableTarget(name: "shootnet-fuzz", dependencies: ["Addressing", "Spec", "Loading", "IPAM"]),
         .testTarget(name: "AddressingTests", dependencies: ["Addressing"]),
+        .testTarget(name: "ReliabilityTests", dependencies: ["Addressing", "Spec", "Loading", "IPAM", "Report", "Canvas", "App", "Diagram"],
+                    exclude: ["Corpus"]),
         .testTarget(name: "LoadingTests", dependencies: ["Loading", "Spec", "Addressing"]),
         .testTarget(name: "IPAMTests", dependencies: ["IPAM", "Loading", "Spec", "Addressing"]),
         .testTarget(name: "DiagramTests", dependencies: ["Diagram", "Canvas", "IPAM", "Loading", "Spec"], exclude: ["Golden"]),

@@ -1,0 +1,1 @@
+print("shootnet-fuzz: not yet")
