@@ -9,12 +9,16 @@ enum SaveLoop {
             print("shootnet-fuzz: --save-loop: \(path) does not load")
             return 2
         }
-        let versions = [original.source.text, original.source.text + "# saved by shootnet-fuzz --save-loop\n"]
+        // The two versions are the file without and with a marker line, whichever it holds now.
+        let marker = "# saved by shootnet-fuzz --save-loop\n"
+        let text = original.source.text
+        let base = text.hasSuffix(marker) ? String(text.dropLast(marker.count)) : text
+        let versions = [base, base + marker]
         var fingerprint = original.source.fingerprint
         var saves = 0
         while count == 0 || saves < count {
             do {
-                fingerprint = try SafeFile.write(versions[(saves + 1) % 2], to: path, expectedFingerprint: fingerprint,
+                fingerprint = try SafeFile.write(versions[text == base ? (saves + 1) % 2 : saves % 2], to: path, expectedFingerprint: fingerprint,
                                                  byteOrderMark: original.source.hasByteOrderMark)
             } catch {
                 print("shootnet-fuzz: --save-loop: \(error)")
