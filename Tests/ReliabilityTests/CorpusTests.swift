@@ -45,6 +45,22 @@ import Testing
         }
     }
 
+    /// Not an error: IPv6 groups may have leading zeros and upper case (RFC 4291); output is
+    /// canonical (RFC 5952) wherever they were read.
+    @Test func leadingZerosInIPv6GroupsAreReadAndPrintedCanonically() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let nodes = try scratch.write("nodes.json", """
+            {"kind": "List", "items": [{"metadata": {"name": "n1"}, "spec": {"podCIDRs": ["2001:0DB8:0000:0000:4000:0000:0000:0000/112"]},
+              "status": {"addresses": [{"type": "InternalIP", "address": "2001:0db8:0000:0000:0000:0000:0000:00A1"}]}}]}
+            """)
+        let run = try Run.shootnet(["plan", PackagePaths.sample("gep-openstack.yaml"), "--nodes", nodes, "-o", "json"])
+        #expect(run.status == 0 && run.stderr.isEmpty, "\(run.err)")
+        #expect(run.out.contains("\"2001:db8:0:0:4000::/112\""))
+        #expect(run.out.contains("\"2001:db8::a1\""))
+        #expect(!run.out.lowercased().contains("0db8"))
+    }
+
     @Test func theCorpusIsCompleteAndLargeEnough() throws {
         let entries = CorpusManifest.entries
         #expect(entries.count >= 40)
