@@ -10,9 +10,9 @@ extension PlanBuilder {
     mutating func planNodes() {
         if let observed = input.observed.nodes {
             plan.nodes = observed.enumerated().map { i, n in
-                let addresses = n.addresses.enumerated().sorted { a, b in
-                    a.element.family != b.element.family ? a.element.family < b.element.family : a.offset < b.offset
-                }.map(\.element)
+                // IPv4 before IPv6, keeping the listed order within a family (usually already so).
+                let ordered = zip(n.addresses, n.addresses.dropFirst()).allSatisfy { $0.family <= $1.family }
+                let addresses = ordered ? n.addresses : n.addresses.filter { $0.family == .v4 } + n.addresses.filter { $0.family == .v6 }
                 var node = PlannedNode(name: n.name, zone: n.zone, addresses: addresses, podCIDRs: n.podCIDRs,
                                        source: .observed, location: n.location, index: i)
                 if plan.podModes[.v6] == .nodePrefix, let v6 = node.address(.v6) {
