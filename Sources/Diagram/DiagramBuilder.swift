@@ -6,8 +6,8 @@ struct DiagramBuilder {
     private(set) var elements: [DiagramElement] = []
     /// Per-node and per-route content, expanded into elements only where looked at.
     private(set) var blocks: [any RepeatedBlock] = []
-    /// True once a simulated value was placed (the legend explains the marker then).
-    private(set) var showsSimulated = false
+    /// What the `~` marker stood for so far, for the legend that explains it.
+    private(set) var simulated = ShootProperties.Simulated()
 
     init() {}
 
@@ -15,12 +15,13 @@ struct DiagramBuilder {
         if block.count > 0 { blocks.append(block) }
     }
 
-    /// Records that a block shows simulated values.
-    mutating func noteSimulated() { showsSimulated = true }
+    /// Records that a node block shows simulated nodes.
+    mutating func noteSimulatedNodes() { simulated.nodes = true }
 
     mutating func add(_ shape: DiagramElement.Shape, _ rect: Rect, role: Role, ref: ObjectRef? = nil) {
         guard !rect.isEmpty else { return }
-        if role == .simulated { showsSimulated = true }
+        // Outside node blocks only ranges are simulated (AUTOv6 resolved offline).
+        if role == .simulated { simulated.ranges = true }
         elements.append(DiagramElement(shape: shape, rect: rect, role: role, ref: ref))
     }
 

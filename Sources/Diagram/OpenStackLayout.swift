@@ -55,7 +55,7 @@ struct OpenStackLayout {
         let shown = nodeLimit.map { min($0, plan.nodes.count) } ?? plan.nodes.count
         let options = NodeCard.Options(plan: plan)
         let metrics = NodeMetrics(plan.nodes, members: 0..<shown, options)
-        if metrics.anySimulated { b.noteSimulated() }
+        if metrics.anySimulated { b.noteSimulatedNodes() }
         let grid = NodeGrid(metrics, areaWidth: width - 4, hasPort: true, preferFigure: true)
 
         let wide = arrangeWide(&columns)
@@ -124,7 +124,7 @@ struct OpenStackLayout {
             b.line(l, x: 2, y: y, limit: width - 4)
             y += 1
         }
-        let legend = ShootProperties.legend(showsSimulated: b.showsSimulated, plan: plan)
+        let legend = ShootProperties.legend(b.simulated)
         if !legend.isEmpty { y += 1 }
         for l in legend {
             b.line(l, x: 2, y: y, limit: width - 4)
