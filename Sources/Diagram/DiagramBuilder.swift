@@ -41,6 +41,10 @@ struct DiagramBuilder {
         add(.verticalLine, Rect(x: x, y: top, width: 1, height: bottom - top), role: role)
     }
 
+    mutating func horizontalLine(y: Int, from left: Int, to right: Int, role: Role = .frame) {
+        add(.horizontalLine, Rect(x: left, y: y, width: right - left, height: 1), role: role)
+    }
+
     /// A text in `width` columns (its own width when nil); drawing cuts it with an ellipsis.
     mutating func text(_ s: String, x: Int, y: Int, width: Int? = nil, role: Role = .plain, ref: ObjectRef? = nil) {
         add(.text(s), Rect(x: x, y: y, width: width ?? CellWidth.of(s), height: 1), role: role, ref: ref)
@@ -84,8 +88,9 @@ struct DiagramBuilder {
             add(shape, Rect(x: col, y: y, width: min(s.naturalWidth, room), height: 1), role: s.role, ref: s.ref)
             lastPlaced = elements.count - 1
             if s.naturalWidth > room { return }
-            // Padding that does not fit is dropped, so what follows still shows (or its cut does).
-            col += s.width > room ? s.naturalWidth : s.width
+            // Padding that does not fit is cut to one column, so what follows still shows (or its
+            // cut does) without touching this segment.
+            col += s.width > room ? min(s.width, s.naturalWidth + 1) : s.width
         }
     }
 }
