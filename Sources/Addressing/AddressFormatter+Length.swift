@@ -5,13 +5,14 @@ extension AddressFormatter {
         if a.family == .v4 { return lengthV4(UInt32(truncatingIfNeeded: a.value)) }
         let v = a.value
         if v >> 32 == 0xFFFF { return 7 + lengthV4(UInt32(truncatingIfNeeded: v)) }  // "::ffff:" + dotted quad
-        let run = compressedZeroRun(v)
+        let groups = Groups(v)
         var digits = 0
-        for i in 0..<8 where !(run?.contains(i) ?? false) { digits += hexLength(group(v, i)) }
-        guard let run else { return digits + 7 }
-        // `::` plus a colon between neighbouring groups on either side of it.
-        let before = run.lowerBound, after = 8 - run.upperBound
-        return digits + 2 + max(0, before - 1) + max(0, after - 1)
+        for i in 0..<8 { digits += hexLength(groups[i]) }
+        let run = compressedZeroRun(groups)
+        guard run.count > 0 else { return digits + 7 }
+        // The run's groups (one `0` each) become `::`; a colon joins neighbours on either side.
+        let before = run.start, after = 8 - run.start - run.count
+        return digits - run.count + 2 + max(0, before - 1) + max(0, after - 1)
     }
 
     /// Characters in the canonical text of `p` (`ADDRESS/LENGTH`).
@@ -19,25 +20,38 @@ extension AddressFormatter {
         length(of: p.network) + 1 + decimalLength(p.length)
     }
 
-    /// The groups RFC 5952 §4.2 writes as `::`: the longest run of two or more zero groups,
-    /// the first one on a tie; nil when there is none.
-    static func compressedZeroRun(_ v: UInt128) -> Range<Int>? {
-        var best: Range<Int>?
-        var runStart = -1
-        for i in 0...8 {
-            if i < 8 && group(v, i) == 0 {
-                if runStart < 0 { runStart = i }
-            } else if runStart >= 0 {
-                if i - runStart >= 2 && i - runStart > (best?.count ?? 0) { best = runStart..<i }
-                runStart = -1
-            }
+    /// The eight 16-bit groups of an IPv6 address value, read without 128-bit shifts.
+    struct Groups {
+        let high: UInt64
+        let low: UInt64
+
+        init(_ v: UInt128) {
+            high = UInt64(truncatingIfNeeded: v >> 64)
+            low = UInt64(truncatingIfNeeded: v)
         }
-        return best
+
+        /// Group `i`, 0 the most significant.
+        subscript(i: Int) -> UInt16 {
+            let word = i < 4 ? high : low
+            return UInt16(truncatingIfNeeded: word >> UInt64(48 - 16 * (i & 3)))
+        }
     }
 
-    /// Group `i` (0 = most significant) of an IPv6 address value.
-    @inline(__always)
-    static func group(_ v: UInt128, _ i: Int) -> UInt16 { UInt16(truncatingIfNeeded: v >> UInt128(112 - 16 * i)) }
+    /// The groups RFC 5952 §4.2.3 writes as `::`: the longest run of two or more zero groups,
+    /// the first one on a tie; `count` 0 when there is none.
+    static func compressedZeroRun(_ groups: Groups) -> (start: Int, count: Int) {
+        var best = (start: 0, count: 0)
+        var run = 0
+        for i in 0..<8 {
+            if groups[i] == 0 {
+                run += 1
+                if run > best.count { best = (i + 1 - run, run) }
+            } else {
+                run = 0
+            }
+        }
+        return best.count >= 2 ? best : (0, 0)
+    }
 
     private static func hexLength(_ g: UInt16) -> Int { g >= 0x1000 ? 4 : g >= 0x100 ? 3 : g >= 0x10 ? 2 : 1 }
 
