@@ -8,7 +8,9 @@ import Spec
 /// shoot properties.
 ///
 /// When the figure's side texts (subnet CIDRs left and right, routing entries beside the
-/// router) do not fit the width, they move into the boxes ("narrow" form).
+/// router) do not fit the width, they move into the boxes ("narrow" form); routing entries
+/// too wide for their router box even so are listed in a full-width block below the shoot.
+/// Node rows after the first reach the network through bus lines and a trunk (``NodeBlock``).
 struct OpenStackLayout {
     /// One family's upstream → router → subnet stack.
     struct Column {
