@@ -234,9 +234,13 @@ struct OpenStackLayout {
         for i in columns.indices {
             let w = widths[i]
             let spine = x + w / 2
-            // A box of width bw starts at spine - bw / 2: centred on the spine (half a column
-            // right of centre when even), and inside the column since bw <= w.
-            func centred(_ bw: Int) -> Rect { Rect(x: spine - bw / 2, y: 0, width: bw, height: 0) }
+            // Boxes take the column's parity (one column wider if need be; bw < w then), so each
+            // stands as far in from both sides of the column: centred on the spine, exactly
+            // when the column's width is odd.
+            func centred(_ bw: Int) -> Rect {
+                let even = (w - bw) % 2 == 0 ? bw : bw + 1
+                return Rect(x: x + (w - even) / 2, y: 0, width: even, height: 0)
+            }
             columns[i].spine = spine
             // The upstream box keeps the figure's size above a wide router.
             var upstream = centred(min(w, 38))
@@ -244,9 +248,8 @@ struct OpenStackLayout {
             columns[i].upstream = upstream
             columns[i].routerBox = centred(min(w, Self.routerWidth(columns[i])))
             // A subnet tab stays one column inside its column, so the network bar's corners stay free.
-            let sw = min(w - 2, Self.subnetWidth(columns[i]))
-            columns[i].subnetTab = centred(sw)
-            columns[i].subnetLines = columns[i].subnetLines.flatMap { $0.wrapped(to: sw - 4) }
+            columns[i].subnetTab = centred(min(w - 2, Self.subnetWidth(columns[i])))
+            columns[i].subnetLines = columns[i].subnetLines.flatMap { $0.wrapped(to: columns[i].subnetTab.width - 4) }
             x += w + gap
         }
     }
@@ -272,6 +275,11 @@ struct OpenStackLayout {
                 widths[i] -= max(1, cut)
                 excess -= max(1, cut)
             }
+        }
+        // Odd widths where there is room, so the spine is the exact middle of the boxes.
+        for i in widths.indices where widths[i] % 2 == 0 && excess < 0 {
+            widths[i] += 1
+            excess += 1
         }
         return widths
     }
