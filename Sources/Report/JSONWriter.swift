@@ -128,6 +128,14 @@ public struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// Hands the bytes written so far to `sink` and starts a new chunk once more than
+    /// `threshold` bytes are pending, so huge documents stream with bounded memory.
+    public mutating func drain(ifLargerThan threshold: Int = 1 << 16, into sink: ([UInt8]) -> Void) {
+        guard bytes.count > threshold else { return }
+        sink(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     /// The document as text, with a final newline.
     public var text: String { String(decoding: bytes, as: UTF8.self) + "\n" }
 }
