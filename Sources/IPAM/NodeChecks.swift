@@ -12,10 +12,11 @@ extension PlanBuilder {
         seenNames.reserveCapacity(plan.nodes.count)
         let nodeRanges = plan.ipFamilies.map { plan.range(.nodes, $0)?.prefix }
         // Field reads, not node copies: a PlannedNode holds several references.
-        let nodes = plan.nodes
+        let families = plan.ipFamilies
+        plan.nodes.withUnsafeBufferPointer { nodes in
         for i in nodes.indices {
             if !seenNames.insert(nodes[i].name).inserted { duplicateNames.append(nodes[i].name) }
-            for (f, family) in plan.ipFamilies.enumerated() {
+            for (f, family) in families.enumerated() {
                 guard let a = nodes[i].address(family) else {
                     if nodeRanges[f] != nil { missing[family, default: []].append(nodes[i].name) }
                     continue
@@ -24,6 +25,7 @@ extension PlanBuilder {
                     outside.append("\(nodes[i].name) (\(a) not in \(range))")
                 }
             }
+        }
         }
         if !duplicateNames.isEmpty {
             report(.duplicateNodeName, path: "nodes", "node names appear twice: \(duplicateNames.prefix(5).joined(separator: ", "))",
@@ -42,18 +44,22 @@ extension PlanBuilder {
     }
 
     private mutating func checkPodCIDRs(_ family: IPFamily) {
-        var owned: [(prefix: IPPrefix, node: Int)] = []
+        var owned: [(prefix: IPPrefix, node: Int, nodePrefix: IPPrefix?, reserved: IPPrefix?)] = []
         let nodes = plan.nodes
         owned.reserveCapacity(nodes.count)
-        for i in nodes.indices {
-            for p in nodes[i].podCIDRs where p.family == family { owned.append((p, i)) }
+        nodes.withUnsafeBufferPointer { buf in
+            for i in buf.indices {
+                for p in buf[i].podCIDRs where p.family == family {
+                    owned.append((p, i, buf[i].nodePrefix, buf[i].reservedPrefix))
+                }
+            }
         }
         let pods = plan.range(.pods, family)
         let nodePrefixMode = plan.podModes[family] == .nodePrefix
         var reported = 0
-        for (p, i) in owned {
+        for (p, i, nodePrefix, reserved) in owned {
             let inside: Bool
-            if nodePrefixMode, let np = nodes[i].nodePrefix {
+            if nodePrefixMode, let np = nodePrefix {
                 inside = np.contains(p)
             } else {
                 inside = pods.map { $0.prefix.contains(p) } ?? true
@@ -67,7 +73,7 @@ extension PlanBuilder {
                        "node \(node.name) pod CIDR \(p) lies outside \(container)",
                        objects: [.node(node.name), .podCIDR(node: node.name, p)], at: node.location)
             }
-            if let reservedRange = nodes[i].reservedPrefix, reservedRange.overlaps(p) {
+            if let reservedRange = reserved, reservedRange.overlaps(p) {
                 let node = nodes[i]
                 report(.templateOverlapsReserved, path: "nodes[\(node.name)].podCIDRs",
                        "node \(node.name) pod CIDR \(p) touches the node-reserved range \(reservedRange)",
