@@ -31,21 +31,21 @@ public enum AddressParseError: Error, Sendable, Hashable, CustomStringConvertibl
         case .empty: "empty address"
         case .unexpectedCharacter(let c): "unexpected character \(Self.quote(c))"
         case .zoneNotAllowed: "zone identifiers (%…) are not allowed here"
-        case .octetLeadingZero(let o): "IPv4 octet \"\(o)\" has a leading zero (ambiguous: octal or decimal?)"
-        case .octetTooLarge(let o): "IPv4 octet \(o) is larger than 255"
+        case .octetLeadingZero(let o): "IPv4 octet \(Self.quote(o)) has a leading zero (ambiguous: octal or decimal?)"
+        case .octetTooLarge(let o): "IPv4 octet \(Self.shown(o)) is larger than 255"
         case .wrongOctetCount(let n): "IPv4 address needs 4 octets, found \(n)"
         case .emptyOctet: "empty IPv4 octet"
         case .multipleDoubleColons: "more than one \"::\" in IPv6 address"
         case .tooManyGroups: "too many groups in IPv6 address (at most 8)"
         case .tooFewGroups: "too few groups in IPv6 address (8 needed without \"::\")"
         case .doubleColonWithEightGroups: "\"::\" must stand for at least one zero group, but 8 groups are already given"
-        case .groupTooLong(let g): "IPv6 group \"\(g)\" has more than 4 hex digits"
+        case .groupTooLong(let g): "IPv6 group \(Self.quote(g)) has more than 4 hex digits"
         case .emptyGroup: "empty group in IPv6 address (single \":\" at start or end?)"
         case .embeddedIPv4NotAtEnd: "embedded IPv4 address must be the last 32 bits"
         case .missingPrefixLength: "missing prefix length (e.g. /64)"
         case .emptyPrefixLength: "empty prefix length after \"/\""
-        case .prefixLengthLeadingZero(let s): "prefix length \"\(s)\" has a leading zero"
-        case .prefixLengthNotNumeric(let s): "prefix length \"\(s)\" is not a number"
+        case .prefixLengthLeadingZero(let s): "prefix length \(Self.quote(s)) has a leading zero"
+        case .prefixLengthNotNumeric(let s): "prefix length \(Self.quote(s)) is not a number"
         case .prefixLengthOutOfRange(let n, let max): "prefix length \(n) is out of range 0..\(max)"
         case .hostBitsSet(let masked): "host bits set; did you mean \(masked)?"
         }
@@ -53,11 +53,36 @@ public enum AddressParseError: Error, Sendable, Hashable, CustomStringConvertibl
 
     public var description: String { message }
 
+    /// A character for a message: quoted, or as `U+XXXX` when it is a control character, a
+    /// line or paragraph separator or a bidi mark (so no input can steer the terminal).
     private static func quote(_ c: Character) -> String {
-        let s = c.unicodeScalars.first.map { $0.value } ?? 0
-        if s < 0x20 || s == 0x7F || (s >= 0x80 && s < 0xA0) {
-            return "U+" + String(s, radix: 16, uppercase: true)
+        let scalars = c.unicodeScalars
+        if scalars.count == 1, let s = scalars.first?.value, isUnsafe(s) { return "U+" + String(s, radix: 16, uppercase: true) }
+        return quote(String(c))
+    }
+
+    /// Text from the input for a message: quoted, unsafe characters as `\u{…}`, at most 40
+    /// characters.
+    private static func quote(_ text: String) -> String { "\"" + shown(text) + "\"" }
+
+    private static func shown(_ text: String) -> String {
+        var out = ""
+        for (i, scalar) in text.unicodeScalars.enumerated() {
+            if i == 40 { return out + "…" }
+            if isUnsafe(scalar.value) {
+                out += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
         }
-        return "\"\(c)\""
+        return out
+    }
+
+    private static func isUnsafe(_ v: UInt32) -> Bool {
+        if v < 0x20 || (v >= 0x7F && v < 0xA0) { return true }
+        switch v {
+        case 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
     }
 }

@@ -9,12 +9,38 @@ public struct LoadError: Error, CustomStringConvertible, Sendable, Hashable {
     public var column: Int?
     public var message: String
 
+    /// `message` is made safe for a terminal here, once for every error: control characters,
+    /// line separators and bidi marks that came from the input are written as `\u{…}`
+    /// (`\t`, `\n`, `\r` for the common ones), and a message longer than
+    /// ``maxMessageLength`` characters is cut with `…`.
     public init(file: String, line: Int? = nil, column: Int? = nil, message: String) {
         self.file = file
         self.line = line
         self.column = column
-        self.message = message
+        var safe = String.UnicodeScalarView()
+        var count = 0
+        for s in message.unicodeScalars {
+            if count == Self.maxMessageLength {
+                safe.append("…")
+                break
+            }
+            let v = s.value
+            switch v {
+            case 0x09: safe.append(contentsOf: "\\t".unicodeScalars)
+            case 0x0A: safe.append(contentsOf: "\\n".unicodeScalars)
+            case 0x0D: safe.append(contentsOf: "\\r".unicodeScalars)
+            case 0..<0x20, 0x7F..<0xA0, 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
+                safe.append(contentsOf: "\\u{\(String(v, radix: 16))}".unicodeScalars)
+            default:
+                safe.append(s)
+            }
+            count += 1
+        }
+        self.message = String(safe)
     }
+
+    /// Longer messages are cut (a 10,000-character value quoted in a message stays readable).
+    public static let maxMessageLength = 500
 
     public var description: String {
         if let line, let column { return "\(file):\(line):\(column): error: \(message)" }

@@ -109,19 +109,34 @@ public struct JSONWriter {
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// Writes `s` as a JSON string. Besides what JSON requires (quote, backslash, C0), DEL,
+    /// C1 controls, U+2028/U+2029 and the bidi marks are written as `\uXXXX`, so JSON
+    /// printed to a terminal cannot steer it either (parsers read back the same text).
     private mutating func appendString(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
+        var utf8 = s.utf8.makeIterator()
+        while let b = utf8.next() {
             switch b {
             case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
             case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
             case 0x0A: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
             case 0x0D: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
             case 0x09: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
-            case 0..<0x20, 0x7F:
-                bytes.append(contentsOf: Array("\\u00".utf8))
-                bytes.append(Self.hex[Int(b >> 4)])
-                bytes.append(Self.hex[Int(b & 0xF)])
+            case 0..<0x20, 0x7F: appendEscape(UInt32(b))
+            case 0xC2, 0xD8, 0xE2:
+                // Lead bytes of the unsafe scalars above U+007F (a Swift string is valid
+                // UTF-8, so the continuation bytes are there).
+                let second = utf8.next() ?? 0x80
+                let third: UInt8? = b == 0xE2 ? utf8.next() ?? 0x80 : nil
+                let scalar = third.map { (UInt32(b & 0x0F) << 12) | (UInt32(second & 0x3F) << 6) | UInt32($0 & 0x3F) }
+                    ?? (UInt32(b & 0x1F) << 6) | UInt32(second & 0x3F)
+                if Self.escapedAboveASCII(scalar) {
+                    appendEscape(scalar)
+                } else {
+                    bytes.append(b)
+                    bytes.append(second)
+                    if let third { bytes.append(third) }
+                }
             default: bytes.append(b)
             }
         }
@@ -134,6 +149,19 @@ public struct JSONWriter {
         guard bytes.count > threshold else { return }
         sink(bytes)
         bytes.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func appendEscape(_ scalar: UInt32) {
+        bytes.append(UInt8(ascii: "\\"))
+        bytes.append(UInt8(ascii: "u"))
+        for shift in stride(from: 12, through: 0, by: -4) { bytes.append(Self.hex[Int((scalar >> UInt32(shift)) & 0xF)]) }
+    }
+
+    private static func escapedAboveASCII(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x80...0x9F, 0x061C, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069: true
+        default: false
+        }
     }
 
     /// The document as text, with a final newline.

@@ -64,9 +64,11 @@ public struct CIDRSlot: Sendable, Hashable {
     public static func parseTuple(_ text: String, location: SourceLocation? = nil) -> [CIDRSlot] {
         var out: [CIDRSlot] = []
         var column = location?.column ?? 0
-        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let lead = part.prefix(while: { $0 == " " || $0 == "\t" }).count
-            let item = String(part).trimmingSpaces
+        // Columns count Unicode scalars (as locations do everywhere), and the lead skipped
+        // is exactly what `trimmingSpaces` removes, so each location points at its entry.
+        for part in text.unicodeScalars.split(separator: ",", omittingEmptySubsequences: false) {
+            let lead = part.prefix(while: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).count
+            let item = String(Substring(part)).trimmingSpaces
             if !item.isEmpty {
                 var loc = location
                 loc?.column = column + lead
@@ -79,11 +81,12 @@ public struct CIDRSlot: Sendable, Hashable {
 }
 
 extension String {
-    /// The string without leading and trailing spaces and tabs.
+    /// The string without leading and trailing spaces, tabs and line breaks.
     var trimmingSpaces: String {
-        var s = Substring(self)
+        // By scalar: "\r\n" is one Character, and a space may carry a combining mark.
+        var s = Substring(self).unicodeScalars
         while let f = s.first, f == " " || f == "\t" || f == "\n" || f == "\r" { s.removeFirst() }
         while let l = s.last, l == " " || l == "\t" || l == "\n" || l == "\r" { s.removeLast() }
-        return String(s)
+        return String(Substring(s))
     }
 }

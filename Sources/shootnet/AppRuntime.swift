@@ -43,9 +43,14 @@ struct AppRuntime {
     /// Performs effects in order; a failed save stops the ones after it (no quit after a
     /// failed save). Returns an exit status when the app quits.
     private mutating func perform(_ effects: [AppEffect]) -> Int32? {
+        // Said on stderr once the screen is closed: printed on the alternate screen, they
+        // would vanish with it.
+        var notices: [String] = []
         for effect in effects {
             switch effect {
             case .quit(let status):
+                screen.close()
+                for notice in notices { FileOutput.stderr(notice) }
                 return status
             case .save(let edits, let force):
                 let result = save(edits, force: force)
@@ -53,9 +58,14 @@ struct AppRuntime {
                 if case .failure = result { return nil }
             case .writeRecovery(let edits):
                 let path = Recovery.path(for: input.file)
-                if Recovery.write(RecoveryFormat.encode(edits), to: path) {
+                let text = RecoveryFormat.encode(edits)
+                if Recovery.write(text, to: path) {
                     _ = model.update(.recoveryWritten(path: path))
-                    FileOutput.stderr("shootnet: \(edits.count) unsaved edit(s) kept in \(path); the next start offers to replay them")
+                    notices.append("shootnet: \(edits.count) unsaved edit(s) kept in \(path); the next start offers to replay them")
+                } else {
+                    // Last resort: the edits go to the terminal, so they are not lost.
+                    notices.append("shootnet: cannot write \(path); your \(edits.count) unsaved edit(s), one field<TAB>value a line:\n"
+                                   + text.split(separator: "\n").dropFirst().map { "  " + $0 }.joined(separator: "\n"))
                 }
             case .deleteRecovery:
                 unlink(Recovery.path(for: input.file))

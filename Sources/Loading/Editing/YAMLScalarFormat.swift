@@ -12,7 +12,7 @@ enum YAMLScalarFormat {
         guard let first = text.first, let last = text.last else { return false }
         if indicatorStarts.contains(first) || last == " " || last == ":" { return false }
         if text.contains(": ") || text.contains(" #") || text.contains("\t") { return false }
-        if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{FEFF}" }) { return false }
+        if text.unicodeScalars.contains(where: { $0.value < 0x20 || needsEscape($0) }) { return false }
         if inFlow && text.contains(where: { ",[]{}".contains($0) }) { return false }
         return YAMLScalarKind.resolve(plain: text) == .string
     }
@@ -26,10 +26,13 @@ enum YAMLScalarFormat {
             case "\n": out += "\\n"
             case "\t": out += "\\t"
             case "\r": out += "\\r"
+            case "\u{85}": out += "\\N"
+            case "\u{2028}": out += "\\L"
+            case "\u{2029}": out += "\\P"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
+                if scalar.value < 0x20 || needsEscape(scalar) {
                     let hex = String(scalar.value, radix: 16, uppercase: true)
-                    out += "\\x" + (hex.count < 2 ? "0" : "") + hex
+                    out += scalar.value <= 0xFF ? "\\x" + (hex.count < 2 ? "0" : "") + hex : "\\u" + hex
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
@@ -38,8 +41,18 @@ enum YAMLScalarFormat {
         return out + "\""
     }
 
+    /// Characters libyaml does not take literally in any scalar: DEL and C1 (not printable
+    /// in YAML), NEL and the line/paragraph separators (read as line breaks, so folded to a
+    /// space), the byte order mark and the noncharacters U+FFFE/U+FFFF.
+    private static func needsEscape(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x7F...0x9F, 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF: true
+        default: false
+        }
+    }
+
     static func singleQuoted(_ text: String) -> String? {
-        guard !text.contains("\n") else { return nil }
+        guard !text.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\t") || needsEscape($0) }) else { return nil }
         return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
     }
 

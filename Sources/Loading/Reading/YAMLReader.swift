@@ -92,7 +92,13 @@ enum YAMLReader {
         }
 
         private func collectionStyle(_ line: Int, _ column: Int) -> NodeStyle {
-            let c = index.byte(at: index.offset(line: line, column: column))
+            var offset = index.offset(line: line, column: column)
+            // A node's mark is at its anchor or tag (`&p {type: gcp}`, `!!map {…}`): skip them.
+            while let c = index.byte(at: offset), c == UInt8(ascii: "&") || c == UInt8(ascii: "!") {
+                while let c = index.byte(at: offset), c != 0x20, c != 0x09, c != 0x0A, c != 0x0D { offset += 1 }
+                while let c = index.byte(at: offset), c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { offset += 1 }
+            }
+            let c = index.byte(at: offset)
             return c == UInt8(ascii: "[") || c == UInt8(ascii: "{") ? .flow : .block
         }
 
