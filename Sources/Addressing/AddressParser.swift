@@ -5,21 +5,26 @@
 /// the last 32 bits, prefix lengths in decimal without leading zeros.
 public enum AddressParser {
     public static func parseAddress(_ text: Substring) -> Result<IPAddress, AddressParseError> {
-        // Addresses are short: copy into a stack-sized array once, then work on bytes.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(46)
+        // Work on the UTF-8 bytes in place when the string is contiguous (it nearly always is).
+        if let result = text.utf8.withContiguousStorageIfAvailable({ parseAddressBytes($0[...]) }) {
+            return result
+        }
+        let bytes = Array(text.utf8)
+        return parseAddressBytes(bytes[...])
+    }
+
+    static func parseAddressBytes<C: RandomAccessCollection>(_ bytes: C) -> Result<IPAddress, AddressParseError>
+    where C.Element == UInt8, C.Index == Int, C.SubSequence == C {
+        if bytes.isEmpty { return .failure(.empty) }
         var hasColon = false
-        for b in text.utf8 {
+        for b in bytes {
             if b == UInt8(ascii: "%") { return .failure(.zoneNotAllowed) }
             if b == UInt8(ascii: ":") { hasColon = true }
-            bytes.append(b)
         }
-        if bytes.isEmpty { return .failure(.empty) }
-        let slice = bytes[...]
         if hasColon {
-            return parseV6(slice).map { IPAddress(v6: $0) }
+            return parseV6(bytes).map { IPAddress(v6: $0) }
         }
-        return parseV4(slice).map { IPAddress(v4: $0) }
+        return parseV4(bytes).map { IPAddress(v4: $0) }
     }
 
     /// Parses `ADDR/LEN`. When `allowHostBits` is false (spec fields), host bits are an error
@@ -76,7 +81,8 @@ public enum AddressParser {
         return .success(n)
     }
 
-    static func parseV4(_ b: ArraySlice<UInt8>) -> Result<UInt32, AddressParseError> {
+    static func parseV4<C: RandomAccessCollection>(_ b: C) -> Result<UInt32, AddressParseError>
+    where C.Element == UInt8, C.Index == Int, C.SubSequence == C {
         var value: UInt32 = 0
         var octets = 0
         var i = b.startIndex
@@ -107,7 +113,8 @@ public enum AddressParser {
         return .success(value)
     }
 
-    static func parseV6(_ b: ArraySlice<UInt8>) -> Result<UInt128, AddressParseError> {
+    static func parseV6<C: RandomAccessCollection>(_ b: C) -> Result<UInt128, AddressParseError>
+    where C.Element == UInt8, C.Index == Int, C.SubSequence == C {
         let colon = UInt8(ascii: ":")
         var groups: [UInt16] = []
         groups.reserveCapacity(8)
@@ -182,7 +189,8 @@ public enum AddressParser {
         }
     }
 
-    private static func char(_ b: ArraySlice<UInt8>, at i: Int) -> Character {
+    private static func char<C: RandomAccessCollection>(_ b: C, at i: Int) -> Character
+    where C.Element == UInt8, C.Index == Int, C.SubSequence == C {
         // Decode the (possibly multi-byte) character starting at i for the error message.
         var end = i + 1
         while end < b.endIndex && (b[end] & 0xC0) == 0x80 { end += 1 }

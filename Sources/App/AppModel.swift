@@ -139,7 +139,25 @@ public struct AppModel: Sendable {
         clampScroll()
     }
 
+    /// What the node table order was computed from; re-sorting 5,000 names on every edit
+    /// would eat the re-plan budget when the nodes did not change.
+    private struct TableKey: Equatable {
+        var names: [String]
+        var zones: [String?]
+        var sort: NodeSort
+        var filter: String
+    }
+    private var tableKey: TableKey?
+
     mutating func refreshTables() {
+        routeRows = PlannedRoute.problemsFirst(plan.routes)
+        let key: TableKey? = (nodeSort == .name || nodeSort == .zone) && nodeFilter.isEmpty
+            ? TableKey(names: plan.nodes.map(\.name), zones: plan.nodes.map(\.zone), sort: nodeSort, filter: nodeFilter) : nil
+        if let key, key == tableKey {
+            clampRows()
+            return
+        }
+        tableKey = key
         let filter = nodeFilter.lowercased()
         var indices = plan.nodes.indices.filter { i in
             guard !filter.isEmpty else { return true }
@@ -170,7 +188,10 @@ public struct AppModel: Sendable {
             }
         }
         nodeRows = indices
-        routeRows = PlannedRoute.problemsFirst(plan.routes)
+        clampRows()
+    }
+
+    private mutating func clampRows() {
         for pane in [Pane.spec, .diagnostics, .nodes, .routes] {
             rows[pane] = min(rows[pane] ?? 0, max(0, rowCount(pane) - 1))
         }

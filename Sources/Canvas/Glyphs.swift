@@ -6,17 +6,23 @@ public struct Glyphs: Sendable, Hashable {
     public var topRight: Unicode.Scalar
     public var bottomLeft: Unicode.Scalar
     public var bottomRight: Unicode.Scalar
+    /// `┬`: a horizontal line with a branch down.
     public var teeDown: Unicode.Scalar
+    /// `┴`: a horizontal line with a branch up.
     public var teeUp: Unicode.Scalar
+    /// `┤`: a vertical line with a branch to the left.
+    public var teeLeft: Unicode.Scalar
+    /// `┼`: a vertical line crossing a horizontal one.
+    public var junction: Unicode.Scalar
     public var arrowUp: Unicode.Scalar
     public var cross: Unicode.Scalar
     public var ellipsis: String
 
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
-        teeDown: "┬", teeUp: "┴", arrowUp: "▲", cross: "✗", ellipsis: "…")
+        teeDown: "┬", teeUp: "┴", teeLeft: "┤", junction: "┼", arrowUp: "▲", cross: "✗", ellipsis: "…")
 
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
-        teeDown: "+", teeUp: "+", arrowUp: "^", cross: "x", ellipsis: "...")
+        teeDown: "+", teeUp: "+", teeLeft: "+", junction: "+", arrowUp: "^", cross: "x", ellipsis: "...")
 }

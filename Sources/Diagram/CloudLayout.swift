@@ -24,7 +24,7 @@ struct CloudLayout {
         // The zone frame names the zone; a shorter pod label keeps cards narrow.
         let options = NodeCard.Options(plan: plan, podLabel: "Pod CIDR:", showZone: false)
         let metrics = NodeMetrics(plan.nodes, members: 0..<shown, options)
-        if metrics.anySimulated { b.noteSimulated() }
+        if metrics.anySimulated { b.noteSimulatedNodes() }
         let areaX = 5, areaWidth = width - 10
         let grid = NodeGrid(metrics, areaWidth: areaWidth, hasPort: false, preferFigure: false)
         // Cards of all zones share one set of columns.
@@ -80,7 +80,7 @@ struct CloudLayout {
             b.line(l, x: 2, y: y, limit: width - 4)
             y += 1
         }
-        for l in ShootProperties.legend(showsSimulated: b.showsSimulated, plan: plan) {
+        for l in ShootProperties.legend(b.simulated) {
             b.line(l, x: 2, y: y, limit: width - 4)
             y += 1
         }

@@ -6,8 +6,8 @@ struct DiagramBuilder {
     private(set) var elements: [DiagramElement] = []
     /// Per-node and per-route content, expanded into elements only where looked at.
     private(set) var blocks: [any RepeatedBlock] = []
-    /// True once a simulated value was placed (the legend explains the marker then).
-    private(set) var showsSimulated = false
+    /// What the `~` marker stood for so far, for the legend that explains it.
+    private(set) var simulated = ShootProperties.Simulated()
 
     init() {}
 
@@ -15,12 +15,13 @@ struct DiagramBuilder {
         if block.count > 0 { blocks.append(block) }
     }
 
-    /// Records that a block shows simulated values.
-    mutating func noteSimulated() { showsSimulated = true }
+    /// Records that a node block shows simulated nodes.
+    mutating func noteSimulatedNodes() { simulated.nodes = true }
 
     mutating func add(_ shape: DiagramElement.Shape, _ rect: Rect, role: Role, ref: ObjectRef? = nil) {
         guard !rect.isEmpty else { return }
-        if role == .simulated { showsSimulated = true }
+        // Outside node blocks only ranges are simulated (AUTOv6 resolved offline).
+        if role == .simulated { simulated.ranges = true }
         elements.append(DiagramElement(shape: shape, rect: rect, role: role, ref: ref))
     }
 
@@ -38,6 +39,10 @@ struct DiagramBuilder {
 
     mutating func verticalLine(x: Int, from top: Int, to bottom: Int, role: Role = .frame) {
         add(.verticalLine, Rect(x: x, y: top, width: 1, height: bottom - top), role: role)
+    }
+
+    mutating func horizontalLine(y: Int, from left: Int, to right: Int, role: Role = .frame) {
+        add(.horizontalLine, Rect(x: left, y: y, width: right - left, height: 1), role: role)
     }
 
     /// A text in `width` columns (its own width when nil); drawing cuts it with an ellipsis.
@@ -83,8 +88,9 @@ struct DiagramBuilder {
             add(shape, Rect(x: col, y: y, width: min(s.naturalWidth, room), height: 1), role: s.role, ref: s.ref)
             lastPlaced = elements.count - 1
             if s.naturalWidth > room { return }
-            // Padding that does not fit is dropped, so what follows still shows (or its cut does).
-            col += s.width > room ? s.naturalWidth : s.width
+            // Padding that does not fit is cut to one column, so what follows still shows (or its
+            // cut does) without touching this segment.
+            col += s.width > room ? min(s.width, s.naturalWidth + 1) : s.width
         }
     }
 }

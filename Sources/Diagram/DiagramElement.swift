@@ -11,6 +11,12 @@ public enum DiagramGlyph: Sendable, Hashable {
     case teeDown
     /// `┼`: a line crosses a horizontal edge.
     case junction
+    /// `┤`: a line from the left joins a vertical one.
+    case teeLeft
+    /// `┌`: a line turns from right to down.
+    case cornerDownRight
+    /// `┘`: a line turns from up to left.
+    case cornerUpLeft
     /// `✗` / `x`: something is missing or wrong.
     case crossMark
 
@@ -20,8 +26,10 @@ public enum DiagramGlyph: Sendable, Hashable {
         case .arrowUp: glyphs.arrowUp
         case .teeUp: glyphs.teeUp
         case .teeDown: glyphs.teeDown
-        // Glyphs has no crossing piece; box-drawing sets use ┼, the ASCII set its corner `+`.
-        case .junction: glyphs.horizontal == "─" ? "┼" : glyphs.topLeft
+        case .junction: glyphs.junction
+        case .teeLeft: glyphs.teeLeft
+        case .cornerDownRight: glyphs.topLeft
+        case .cornerUpLeft: glyphs.bottomRight
         case .crossMark: glyphs.cross
         }
     }

@@ -24,18 +24,20 @@ struct NodeGrid: Sendable {
     let cardWidth: Int
     /// Cards per full row.
     let capacity: Int
+    /// Blank rows between rows of cards (2 leave a row for a bus line above the ports).
+    let rowGap: Int
 
     var labelsWidth: Int { labelColumn + 1 + valueWidth }
     var boxHeight: Int { innerRows + 2 }
     var cardHeight: Int { (hasPort ? 2 : 0) + boxHeight }
-    /// A row of cards and the blank row below it.
-    var rowPitch: Int { cardHeight + 1 }
+    /// A row of cards and the blank rows below it.
+    var rowPitch: Int { cardHeight + rowGap }
 
     /// The figure's small box holds names up to this width; longer ones (Gardener's node
     /// names run to 50 columns) read better in the boxed style.
     static let figureNameLimit = 24
 
-    init(_ m: NodeMetrics, areaWidth: Int, hasPort: Bool, preferFigure: Bool) {
+    init(_ m: NodeMetrics, areaWidth: Int, hasPort: Bool, preferFigure: Bool, rowGap: Int = 1) {
         var valueWidth = m.valueWidth
         let labels = m.labelColumn + 1 + valueWidth
         let figureBox = max(16, m.nameWidth + 4)
@@ -56,15 +58,16 @@ struct NodeGrid: Sendable {
         self.valueWidth = valueWidth
         self.hasPort = hasPort
         self.areaWidth = areaWidth
+        self.rowGap = max(1, rowGap)
         capacity = max(1, (areaWidth + Self.minimumGap) / (cardWidth + Self.minimumGap))
     }
 
     func rowCount(_ count: Int) -> Int { count == 0 ? 0 : (count + capacity - 1) / capacity }
 
-    /// Height of `count` cards: rows of cards with one blank row between them.
+    /// Height of `count` cards: rows of cards with blank rows between them.
     func height(_ count: Int) -> Int {
         let rows = rowCount(count)
-        return rows == 0 ? 0 : rows * rowPitch - 1
+        return rows == 0 ? 0 : rows * rowPitch - rowGap
     }
 
     /// X offsets (within the area) of the columns used by a group of `count` cards.

@@ -8,7 +8,9 @@ import Spec
 /// shoot properties.
 ///
 /// When the figure's side texts (subnet CIDRs left and right, routing entries beside the
-/// router) do not fit the width, they move into the boxes ("narrow" form).
+/// router) do not fit the width, they move into the boxes ("narrow" form); routing entries
+/// too wide for their router box even so are listed in a full-width block below the shoot.
+/// Node rows after the first reach the network through bus lines and a trunk (``NodeBlock``).
 struct OpenStackLayout {
     /// One family's upstream → router → subnet stack.
     struct Column {
@@ -19,6 +21,9 @@ struct OpenStackLayout {
         var subnetLines: [[TextSegment]]
         /// Side texts go to this column's outer side in the figure form.
         var outerLeft = false
+        /// The routing entries are listed in a block below the shoot, because the router box
+        /// (narrow form) cannot hold them whole.
+        var routesBelow = false
         // Placement, filled by `arrangeWide` / `arrangeNarrow`.
         var spine = 0
         var upstream = Rect(x: 0, y: 0, width: 0, height: 0)
@@ -55,8 +60,13 @@ struct OpenStackLayout {
         let shown = nodeLimit.map { min($0, plan.nodes.count) } ?? plan.nodes.count
         let options = NodeCard.Options(plan: plan)
         let metrics = NodeMetrics(plan.nodes, members: 0..<shown, options)
-        if metrics.anySimulated { b.noteSimulated() }
-        let grid = NodeGrid(metrics, areaWidth: width - 4, hasPort: true, preferFigure: true)
+        if metrics.anySimulated { b.noteSimulatedNodes() }
+        var grid = NodeGrid(metrics, areaWidth: width - 4, hasPort: true, preferFigure: true)
+        if grid.rowCount(shown) > 1 {
+            // Later rows reach the network through bus lines and a trunk at the right: keep
+            // room for the trunk and a row for each bus.
+            grid = NodeGrid(metrics, areaWidth: width - 4 - NodeBlock.trunkRoom, hasPort: true, preferFigure: true, rowGap: 2)
+        }
 
         let wide = arrangeWide(&columns)
         if !wide { arrangeNarrow(&columns) }
@@ -66,10 +76,10 @@ struct OpenStackLayout {
         let hasSubnets = columns.contains { $0.subnet != nil }
         let routerY = Self.upstreamHeight + 2
         let routerHeight = wide ? 5 : columns.map { c in
-            c.routes.isEmpty ? 5 : 3 + c.routes.lineCount(rowsPerRoute: c.routes.rowsPerRoute(in: c.routerBox.width - 4))
+            c.routes.isEmpty || c.routesBelow ? 5 : 3 + c.routes.lineCount(in: c.routerBox.width - 4)
         }.max() ?? 5
         let routerBottom = routerY + routerHeight
-        let entriesEnd = wide ? routerY + 1 + (columns.map { $0.routes.lineCount(rowsPerRoute: 1) }.max() ?? 0) : 0
+        let entriesEnd = wide ? routerY + 1 + (columns.map { $0.routes.lineCount(in: $0.routes.width) }.max() ?? 0) : 0
         let subnetY = hasRouters ? max(routerBottom + 2, entriesEnd + 1) : routerY
         let subnetHeight = wide ? 2 : 2 + (columns.map(\.subnetLines.count).max() ?? 0)
         let networkY = hasSubnets ? subnetY + subnetHeight : subnetY
@@ -80,19 +90,21 @@ struct OpenStackLayout {
                        subnetHeight: subnetHeight, networkY: networkY, into: &b)
         }
 
-        // Node connectors: one per first-row node, from its port up to the network bar.
+        // Node connectors: one per first-row node, from its port up to the network bar, and
+        // a trunk the later rows' buses join.
         let cardsTop = frameY + 3
         let nodes = NodeBlock(nodes: plan.nodes, members: Array(0..<shown), grid: grid, options: options, x: 2, y: cardsTop)
         b.add(nodes)
         var tees = nodes.firstRowConnectors
         let noNodes = tees.isEmpty
         if noNodes { tees = [width / 2] }
+        let downLines = tees + (nodes.trunkX.map { [$0] } ?? [])
 
         // The network bar reaches past the subnets sitting on it and over every connector.
         var left = columns.map { min($0.upstream.x, $0.subnet == nil ? Int.max : $0.subnetTab.x - 2) }.min() ?? width / 2
         var right = columns.map { max($0.upstream.maxX, $0.subnet == nil ? 0 : $0.subnetTab.maxX + 2) }.max() ?? width / 2
-        left = max(0, min(left, (tees.min() ?? left) - 4))
-        right = min(width, max(right, (tees.max() ?? right) + 5))
+        left = max(0, min(left, (downLines.min() ?? left) - 4))
+        right = min(width, max(right, (downLines.max() ?? right) + 5))
         b.box(Rect(x: left, y: networkY, width: right - left, height: Self.networkHeight))
         b.centered("Network", x: left, y: networkY + 2, width: right - left)
         for c in columns where c.subnet != nil {
@@ -101,12 +113,13 @@ struct OpenStackLayout {
         }
         for t in tees {
             b.connector(x: t, arrowY: networkY + Self.networkHeight, joinY: frameY, join: noNodes ? .teeUp : .junction)
-            if !noNodes {
-                b.verticalLine(x: t, from: frameY + 1, to: cardsTop)
-                b.glyph(.teeUp, x: t, y: cardsTop)
-            }
+            if !noNodes { b.verticalLine(x: t, from: frameY + 1, to: cardsTop) }
         }
-        placeShootTitle(y: frameY + 1, avoiding: tees, into: &b)
+        if let trunk = nodes.trunkX, let end = nodes.lastBusY {
+            b.connector(x: trunk, arrowY: networkY + Self.networkHeight, joinY: frameY, join: .junction)
+            b.verticalLine(x: trunk, from: frameY + 1, to: end)
+        }
+        placeShootTitle(y: frameY + 1, avoiding: downLines, into: &b)
 
         var y = cardsTop + nodes.height
         if plan.nodes.isEmpty {
@@ -124,14 +137,18 @@ struct OpenStackLayout {
             b.line(l, x: 2, y: y, limit: width - 4)
             y += 1
         }
-        let legend = ShootProperties.legend(showsSimulated: b.showsSimulated, plan: plan)
+        let legend = ShootProperties.legend(b.simulated)
         if !legend.isEmpty { y += 1 }
         for l in legend {
             b.line(l, x: 2, y: y, limit: width - 4)
             y += 1
         }
         b.box(Rect(x: 0, y: frameY, width: width, height: y + 1 - frameY))
-        return (y + 1, hiddenNodes, hiddenRoutes)
+        y += 1
+        for c in columns where c.routesBelow {
+            y = placeRoutesBelow(c, top: y + 1, into: &b)
+        }
+        return (y, hiddenNodes, hiddenRoutes)
     }
 
     // MARK: Content
@@ -199,21 +216,58 @@ struct OpenStackLayout {
     }
 
     /// The narrow form: each column as wide as its widest box, texts inside the boxes and
-    /// wrapped to them. When that is too wide, columns shrink toward the width their longest
-    /// unbreakable text needs (widest first, so subnet texts wrap before routes do), and only
-    /// then below it (texts cut visibly).
+    /// wrapped to them, every box centred on its column's spine. A router box whose column
+    /// cannot keep its routing entries whole lists them in a block below the shoot instead.
     private func arrangeNarrow(_ columns: inout [Column]) {
-        let gap = 2, floor = 20
-        func widest(_ lines: [[TextSegment]]) -> Int { lines.flatMap { $0.map(\.naturalWidth) }.max() ?? 0 }
-        func routerWidth(_ c: Column) -> Int { c.router == nil ? Self.routerWidth : max(Self.routerWidth, 4 + c.routes.width) }
-        func subnetWidth(_ c: Column) -> Int { max(16, 4 + max(CellWidth.of(c.subnetTitle), c.subnetLinesWidth)) }
-        // A subnet tab stays one column inside its column, so the network bar's corners stay free.
-        var widths = columns.map { c in max(floor, routerWidth(c), c.subnet == nil ? 0 : subnetWidth(c) + 2) }
-        let needs = columns.map { c in
-            max(floor, c.router == nil ? 0 : 4 + c.routes.narrowWidth, c.subnet == nil ? 0 : 6 + max(CellWidth.of(c.subnetTitle), widest(c.subnetLines)))
+        let gap = 2
+        var widths = narrowWidths(columns, gap: gap)
+        var moved = false
+        for i in columns.indices where columns[i].router != nil && !columns[i].routes.isEmpty {
+            if columns[i].routes.wholeWidth > min(widths[i], Self.routerWidth(columns[i])) - 4 {
+                columns[i].routesBelow = true
+                moved = true
+            }
         }
+        if moved { widths = narrowWidths(columns, gap: gap) }
         let room = width - 2
-        var excess = widths.reduce(0, +) + gap * (columns.count - 1) - room
+        var x = 1 + max(0, (room - widths.reduce(0, +) - gap * (columns.count - 1)) / 2)
+        for i in columns.indices {
+            let w = widths[i]
+            let spine = x + w / 2
+            // Boxes take the column's parity (one column wider if need be; bw < w then), so each
+            // stands as far in from both sides of the column: centred on the spine, exactly
+            // when the column's width is odd.
+            func centred(_ bw: Int) -> Rect {
+                let even = (w - bw) % 2 == 0 ? bw : bw + 1
+                return Rect(x: x + (w - even) / 2, y: 0, width: even, height: 0)
+            }
+            columns[i].spine = spine
+            // The upstream box keeps the figure's size above a wide router.
+            var upstream = centred(min(w, 38))
+            upstream.height = Self.upstreamHeight
+            columns[i].upstream = upstream
+            columns[i].routerBox = centred(min(w, Self.routerWidth(columns[i])))
+            // A subnet tab stays one column inside its column, so the network bar's corners stay free.
+            columns[i].subnetTab = centred(min(w - 2, Self.subnetWidth(columns[i])))
+            columns[i].subnetLines = columns[i].subnetLines.flatMap { $0.wrapped(to: columns[i].subnetTab.width - 4) }
+            x += w + gap
+        }
+    }
+
+    /// Column widths of the narrow form: each column as wide as its widest box; when that is
+    /// too wide, columns shrink toward the width their longest unbreakable text needs (widest
+    /// first, so subnet texts wrap first), and only then below it (texts cut visibly).
+    private func narrowWidths(_ columns: [Column], gap: Int) -> [Int] {
+        // Columns share the width down to a router box each; below that the figure runs over.
+        let floor = max(Self.routerWidth, min(20, (width - 2 - gap * (columns.count - 1)) / max(1, columns.count)))
+        func widest(_ lines: [[TextSegment]]) -> Int { lines.flatMap { $0.map(\.naturalWidth) }.max() ?? 0 }
+        var widths = columns.map { c in max(floor, Self.routerWidth(c), c.subnet == nil ? 0 : Self.subnetWidth(c) + 2) }
+        let needs = columns.map { c in
+            let routes = c.routesBelow ? c.routes.belowSummaryWidth : c.routes.wholeWidth
+            return max(floor, c.router == nil ? 0 : 4 + routes,
+                       c.subnet == nil ? 0 : 6 + max(CellWidth.of(c.subnetTitle), widest(c.subnetLines)))
+        }
+        var excess = widths.reduce(0, +) + gap * (columns.count - 1) - (width - 2)
         for limit in [needs, Array(repeating: floor, count: columns.count)] {
             while excess > 0, let i = widths.indices.filter({ widths[$0] > limit[$0] }).max(by: { widths[$0] < widths[$1] }) {
                 let others = widths.indices.filter { $0 != i && widths[$0] > limit[$0] }.map { widths[$0] }.max() ?? limit[i]
@@ -222,21 +276,22 @@ struct OpenStackLayout {
                 excess -= max(1, cut)
             }
         }
-        var x = 1 + max(0, (room - widths.reduce(0, +) - gap * (columns.count - 1)) / 2)
-        for i in columns.indices {
-            let w = widths[i]
-            columns[i].spine = x + w / 2
-            // The upstream box keeps the figure's size above a wide router.
-            let uw = min(w, 38)
-            columns[i].upstream = Rect(x: x + (w - uw) / 2, y: 0, width: uw, height: Self.upstreamHeight)
-            let rw = min(w, routerWidth(columns[i]))
-            columns[i].routerBox = Rect(x: x + (w - rw) / 2, y: 0, width: rw, height: 0)
-            let sw = min(w - 2, subnetWidth(columns[i]))
-            columns[i].subnetTab = Rect(x: x + (w - sw) / 2, y: 0, width: sw, height: 0)
-            columns[i].subnetLines = columns[i].subnetLines.flatMap { $0.wrapped(to: sw - 4) }
-            x += w + gap
+        // Odd widths where there is room, so the spine is the exact middle of the boxes.
+        for i in widths.indices where widths[i] % 2 == 0 && excess < 0 {
+            widths[i] += 1
+            excess += 1
         }
+        return widths
     }
+
+    /// The router box's width in the narrow form: its routing entries on one line each, or
+    /// the note that they are listed below.
+    private static func routerWidth(_ c: Column) -> Int {
+        guard c.router != nil else { return routerWidth }
+        return max(routerWidth, 4 + (c.routesBelow ? c.routes.belowSummaryWidth : c.routes.width))
+    }
+
+    private static func subnetWidth(_ c: Column) -> Int { max(16, 4 + max(CellWidth.of(c.subnetTitle), c.subnetLinesWidth)) }
 
     // MARK: Drawing one column
 
@@ -256,8 +311,12 @@ struct OpenStackLayout {
                 let x = max(0, c.outerLeft ? box.x - 2 - c.routes.width : box.maxX + 2)
                 c.routes.place(x: x, y: routerY + 1, limit: c.outerLeft ? box.x - 2 - x : width - x, into: &b)
             } else {
-                b.text("Router", x: box.x + 2, y: routerY + (c.routes.isEmpty ? 2 : 1), width: min(6, box.width - 4), role: .title, ref: ref)
-                c.routes.place(x: box.x + 2, y: routerY + 2, limit: box.width - 4, into: &b)
+                b.text("Router", x: box.x + 2, y: routerY + (c.routes.isEmpty || c.routesBelow ? 2 : 1), width: min(6, box.width - 4), role: .title, ref: ref)
+                if c.routesBelow {
+                    b.line([c.routes.belowSummary], x: box.x + 2, y: routerY + 3, limit: box.width - 4)
+                } else {
+                    c.routes.place(x: box.x + 2, y: routerY + 2, limit: box.width - 4, into: &b)
+                }
             }
         } else {
             b.connector(x: c.spine, arrowY: Self.upstreamHeight, joinY: lowerY)
@@ -277,6 +336,19 @@ struct OpenStackLayout {
                 b.line(l, x: tab.x + 2, y: subnetY + 2 + i, limit: tab.width - 4)
             }
         }
+    }
+
+    /// A full-width box at `top` listing the routing entries of `c`'s router, for a router box
+    /// too narrow to hold them whole. Returns the row below it.
+    private func placeRoutesBelow(_ c: Column, top: Int, into b: inout DiagramBuilder) -> Int {
+        let limit = width - 4
+        let lines = c.routes.lineCount(in: limit, header: false)
+        b.box(Rect(x: 0, y: top, width: width, height: lines + 2))
+        let name = c.router?.name ?? ""
+        let title = " Routing Entries of Router " + PlanText.family(c.family) + (name.isEmpty ? "" : " (\(name))") + " "
+        b.text(title, x: 2, y: top, width: min(CellWidth.of(title), limit), role: .title, ref: c.router.map { .router($0.name) })
+        c.routes.place(x: 2, y: top + 1, limit: limit, header: false, into: &b)
+        return top + lines + 2
     }
 
     /// "Shoot NAME" in the frame's first row, in the gap between connectors nearest the middle.

@@ -5,9 +5,38 @@ import IPAM
 /// (`✗ missing`, `✗ wrong next hop`, `stale`, `ok`; planned routes plain), markers aligned
 /// in a column. Beyond the limit the rest is counted by status in a "+N more routes" line.
 ///
-/// Measured without building text; the route lines themselves are a ``RouteBlock``.
+/// An entry is never cut where a narrower form fits: the marker goes below the entry, then
+/// the next hop below the destination (see ``Form``). Measured without building text; the
+/// route lines themselves are a ``RouteBlock``.
 struct RouteList {
     static let header = TextSegment("Routing Entries:", role: .label)
+
+    /// How the entries are written, widest first; every route of a list uses the same form.
+    enum Form {
+        /// `DEST via NEXTHOP  marker`.
+        case oneLine
+        /// `DEST via NEXTHOP`, then `  marker`.
+        case markerBelow
+        /// `DEST`, then `  via NEXTHOP  marker`.
+        case split
+        /// `DEST`, then `  via NEXTHOP`, then `  marker`.
+        case splitMarkerBelow
+
+        /// Rows each route takes (without a marker, the marker rows are left out).
+        func rows(hasMarkers: Bool) -> Int {
+            switch self {
+            case .oneLine: 1
+            case .markerBelow: hasMarkers ? 2 : 1
+            case .split: 2
+            case .splitMarkerBelow: hasMarkers ? 3 : 2
+            }
+        }
+    }
+
+    /// Indent of a route's continuation lines.
+    static let indent = 2
+    /// Columns between an entry and its marker.
+    static let markerGap = 2
 
     let routes: [PlannedRoute]
     /// Indices into `routes` of this router's routes, all of them.
@@ -15,6 +44,10 @@ struct RouteList {
     let shown: Int
     /// Widest `DEST via NEXTHOP` of the shown routes.
     let textWidth: Int
+    /// Widest `DEST` of the shown routes.
+    let destinationWidth: Int
+    /// Widest `via NEXTHOP` of the shown routes.
+    let viaWidth: Int
     /// Widest status marker of the shown routes (0 when none has one).
     let markerWidth: Int
     let more: [TextSegment]?
@@ -23,20 +56,22 @@ struct RouteList {
         self.routes = routes
         self.members = members
         shown = min(members.count, limit ?? members.count)
-        var text = 0, marker = 0
+        var destination = 0, via = 0, marker = 0
         for i in members.prefix(shown) {
             let r = routes[i]
-            text = max(text, TextWidth.of(r.destination) + 5 + TextWidth.of(r.nexthop))
+            destination = max(destination, TextWidth.of(r.destination))
+            via = max(via, 4 + TextWidth.of(r.nexthop))
             marker = max(marker, Self.marker(r, ref: nil)?.naturalWidth ?? 0)
         }
-        textWidth = text
+        destinationWidth = destination
+        viaWidth = via
+        textWidth = members.isEmpty ? 0 : destination + 1 + via
         markerWidth = marker
         let hidden = members.count - shown
         if hidden > 0 {
             let rest = members.dropFirst(shown).lazy.map { routes[$0] }
-            let serious = rest.contains { $0.status == .missing || $0.status == .wrongNexthop || $0.status == .stale }
             more = [TextSegment("+\(hidden) more \(hidden == 1 ? "route" : "routes") (\(PlanText.statusCounts(rest)))",
-                                role: serious ? .warning : .dim)]
+                                role: Self.worstRole(rest))]
         } else {
             more = nil
         }
@@ -44,36 +79,69 @@ struct RouteList {
 
     var isEmpty: Bool { members.isEmpty }
     var hidden: Int { members.count - shown }
+    private var markerColumns: Int { markerWidth > 0 ? Self.markerGap + markerWidth : 0 }
 
     /// Columns the list needs on one line per route.
     var width: Int {
         guard !isEmpty else { return 0 }
-        return max(Self.header.width, textWidth + (markerWidth > 0 ? 2 + markerWidth : 0), more?.width ?? 0)
+        return max(Self.header.width, textWidth + markerColumns, more?.width ?? 0)
     }
 
-    /// Columns needed when markers go below their routes.
-    var narrowWidth: Int {
+    /// Columns needed to keep every `DEST via NEXTHOP` on one line (markers below them).
+    var wholeWidth: Int {
         guard !isEmpty else { return 0 }
-        return max(Self.header.width, textWidth, markerWidth + 2, more?.width ?? 0)
+        return max(Self.header.width, textWidth, markerWidth > 0 ? Self.indent + markerWidth : 0)
     }
 
-    /// Rows per route when the list gets `width` columns: 2 when markers must wrap.
-    func rowsPerRoute(in width: Int) -> Int {
-        markerWidth > 0 && textWidth + 2 + markerWidth > width ? 2 : 1
+    /// The router box's note when the entries are listed in a block of their own: their
+    /// number, coloured by the most serious status among them.
+    var belowSummary: TextSegment {
+        TextSegment("\(members.count) \(members.count == 1 ? "route" : "routes") below",
+                    role: Self.worstRole(members.lazy.map { routes[$0] }))
     }
 
-    func lineCount(rowsPerRoute: Int) -> Int {
-        isEmpty ? 0 : 1 + shown * rowsPerRoute + (more == nil ? 0 : 1)
+    var belowSummaryWidth: Int { belowSummary.naturalWidth }
+
+    /// The widest form that fits `width` columns (the last one when none does; it is cut visibly).
+    func form(in width: Int) -> Form {
+        if textWidth + markerColumns <= width { return .oneLine }
+        if textWidth <= width && (markerWidth == 0 || Self.indent + markerWidth <= width) { return .markerBelow }
+        if max(destinationWidth, Self.indent + viaWidth + markerColumns) <= width { return .split }
+        return .splitMarkerBelow
     }
 
-    /// Places the header, the route lines (as a block) and the "+N more" line at (x, y)
-    /// within `limit` columns.
-    func place(x: Int, y: Int, limit: Int, into b: inout DiagramBuilder) {
+    func rowsPerRoute(in width: Int) -> Int { form(in: width).rows(hasMarkers: markerWidth > 0) }
+
+    /// Lines the list takes in `width` columns, with or without its header line.
+    func lineCount(in width: Int, header: Bool = true) -> Int {
+        isEmpty ? 0 : (header ? 1 : 0) + shown * rowsPerRoute(in: width) + (more == nil ? 0 : 1)
+    }
+
+    /// Places the header (unless `header` is false), the route lines (as a block) and the
+    /// "+N more" line at (x, y) within `limit` columns.
+    func place(x: Int, y: Int, limit: Int, header: Bool = true, into b: inout DiagramBuilder) {
         guard !isEmpty else { return }
-        let rows = rowsPerRoute(in: limit)
-        b.line([Self.header], x: x, y: y, limit: limit)
-        b.add(RouteBlock(list: self, x: x, y: y + 1, limit: limit, rowsPerRoute: rows))
-        if let more { b.line(more, x: x, y: y + 1 + shown * rows, limit: limit) }
+        var y = y
+        if header {
+            b.line([Self.header], x: x, y: y, limit: limit)
+            y += 1
+        }
+        let block = RouteBlock(list: self, x: x, y: y, limit: limit, form: form(in: limit))
+        b.add(block)
+        if let more { b.line(more, x: x, y: y + shown * block.rowsPerRoute, limit: limit) }
+    }
+
+    /// The role of the most serious status among `routes` (dim when all are fine).
+    static func worstRole(_ routes: some Sequence<PlannedRoute>) -> Role {
+        var role = Role.dim
+        for r in routes {
+            switch r.status {
+            case .missing, .wrongNexthop: return .error
+            case .stale: role = .warning
+            case .ok, .planned: break
+            }
+        }
+        return role
     }
 
     static func role(_ s: RouteStatus) -> Role {
@@ -98,14 +166,15 @@ struct RouteList {
     }
 }
 
-/// The shown routes of a ``RouteList``, one or two rows each.
+/// The shown routes of a ``RouteList``, each in the list's ``RouteList/Form``.
 struct RouteBlock: RepeatedBlock {
     let list: RouteList
     let x: Int
     let y: Int
     let limit: Int
-    let rowsPerRoute: Int
+    let form: RouteList.Form
 
+    var rowsPerRoute: Int { form.rows(hasMarkers: list.markerWidth > 0) }
     var count: Int { list.shown }
     var frame: Rect { Rect(x: x, y: y, width: limit, height: count * rowsPerRoute) }
 
@@ -123,18 +192,24 @@ struct RouteBlock: RepeatedBlock {
     func emit(_ index: Int, into b: inout DiagramBuilder) {
         let r = list.routes[list.members[index]]
         let ref = ObjectRef.route(router: r.router, destination: r.destination)
-        let text = TextSegment("\(r.destination) via \(r.nexthop)", role: RouteList.role(r.status), ref: ref,
-                               minWidth: list.textWidth + 2)
-        let row = y + index * rowsPerRoute
-        guard let marker = RouteList.marker(r, ref: ref) else {
-            b.line([text], x: x, y: row, limit: limit)
-            return
+        let role = RouteList.role(r.status)
+        let indent = TextSegment.space(RouteList.indent)
+        let gap = RouteList.markerGap
+        var lines: [[TextSegment]]
+        switch form {
+        case .oneLine, .markerBelow:
+            lines = [[TextSegment("\(r.destination) via \(r.nexthop)", role: role, ref: ref, minWidth: list.textWidth + gap)]]
+        case .split, .splitMarkerBelow:
+            lines = [[TextSegment("\(r.destination)", role: role, ref: ref)],
+                     [indent, TextSegment("via \(r.nexthop)", role: role, ref: ref, minWidth: list.viaWidth + gap)]]
         }
-        if rowsPerRoute == 2 {
-            b.line([text], x: x, y: row, limit: limit)
-            b.line([.space(2), marker], x: x, y: row + 1, limit: limit)
-        } else {
-            b.line([text, marker], x: x, y: row, limit: limit)
+        if let marker = RouteList.marker(r, ref: ref) {
+            switch form {
+            case .oneLine, .split: lines[lines.count - 1].append(marker)
+            case .markerBelow, .splitMarkerBelow: lines.append([indent, marker])
+            }
         }
+        let top = y + index * rowsPerRoute
+        for (i, line) in lines.enumerated() { b.line(line, x: x, y: top + i, limit: limit) }
     }
 }

@@ -40,13 +40,27 @@ enum ShootProperties {
         return line
     }
 
-    /// Explanations of the markers the diagram used.
-    static func legend(showsSimulated: Bool, plan: Plan) -> [[TextSegment]] {
-        guard showsSimulated else { return [] }
-        let what = plan.nodesSimulated
-            ? "simulated: AUTOv6 resolved offline; nodes planned from the workers"
-            : "simulated: AUTOv6 resolved offline from the simulation pool"
-        return [[TextSegment(PlanText.simulatedMarker, role: .simulated), TextSegment(" " + what, role: .dim)]]
+    /// The kinds of simulated values a diagram shows.
+    struct Simulated {
+        /// Ranges resolved offline from the simulation pool (AUTOv6 without the provider).
+        var ranges = false
+        /// Nodes planned from the workers' minimum (no node list given).
+        var nodes = false
+    }
+
+    /// Explanations of the markers the diagram used: what `~` stands for, one line per kind.
+    static func legend(_ simulated: Simulated) -> [[TextSegment]] {
+        var what: [String] = []
+        if simulated.ranges { what.append("AUTOv6 ranges resolved offline from the simulation pool") }
+        if simulated.nodes { what.append("nodes planned from the workers' minimum (no node list given)") }
+        let lead = " simulated: "
+        let indent = CellWidth.of(PlanText.simulatedMarker + lead)
+        return what.enumerated().map { i, text in
+            let text = text + (i < what.count - 1 ? ";" : "")
+            return i == 0
+                ? [TextSegment(PlanText.simulatedMarker, role: .simulated), TextSegment(lead + text, role: .dim)]
+                : [.space(indent), TextSegment(text, role: .dim)]
+        }
     }
 
     /// `+N more nodes not drawn (node limit L)`.

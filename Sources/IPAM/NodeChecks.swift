@@ -9,17 +9,23 @@ extension PlanBuilder {
         var duplicateNames: [String] = []
         var missing: [IPFamily: [String]] = [:]
         var outside: [String] = []
-        for node in plan.nodes {
-            if !seenNames.insert(node.name).inserted { duplicateNames.append(node.name) }
-            for family in plan.ipFamilies {
-                guard let a = node.address(family) else {
-                    if plan.range(.nodes, family) != nil { missing[family, default: []].append(node.name) }
+        seenNames.reserveCapacity(plan.nodes.count)
+        let nodeRanges = plan.ipFamilies.map { plan.range(.nodes, $0)?.prefix }
+        // Field reads, not node copies: a PlannedNode holds several references.
+        let families = plan.ipFamilies
+        plan.nodes.withUnsafeBufferPointer { nodes in
+        for i in nodes.indices {
+            if !seenNames.insert(nodes[i].name).inserted { duplicateNames.append(nodes[i].name) }
+            for (f, family) in families.enumerated() {
+                guard let a = nodes[i].address(family) else {
+                    if nodeRanges[f] != nil { missing[family, default: []].append(nodes[i].name) }
                     continue
                 }
-                if node.source == .observed, let nodes = plan.range(.nodes, family), !nodes.prefix.contains(a) {
-                    outside.append("\(node.name) (\(a) not in \(nodes.prefix))")
+                if nodes[i].source == .observed, let range = nodeRanges[f], !range.contains(a) {
+                    outside.append("\(nodes[i].name) (\(a) not in \(range))")
                 }
             }
+        }
         }
         if !duplicateNames.isEmpty {
             report(.duplicateNodeName, path: "nodes", "node names appear twice: \(duplicateNames.prefix(5).joined(separator: ", "))",
@@ -38,22 +44,28 @@ extension PlanBuilder {
     }
 
     private mutating func checkPodCIDRs(_ family: IPFamily) {
-        var owned: [(prefix: IPPrefix, node: Int)] = []
-        owned.reserveCapacity(plan.nodes.count)
-        for (i, node) in plan.nodes.enumerated() {
-            for p in node.podCIDRs where p.family == family { owned.append((p, i)) }
+        var owned: [(prefix: IPPrefix, node: Int, nodePrefix: IPPrefix?, reserved: IPPrefix?)] = []
+        let nodes = plan.nodes
+        owned.reserveCapacity(nodes.count)
+        nodes.withUnsafeBufferPointer { buf in
+            for i in buf.indices {
+                for p in buf[i].podCIDRs where p.family == family {
+                    owned.append((p, i, buf[i].nodePrefix, buf[i].reservedPrefix))
+                }
+            }
         }
         let pods = plan.range(.pods, family)
+        let nodePrefixMode = plan.podModes[family] == .nodePrefix
         var reported = 0
-        for (p, i) in owned {
-            let node = plan.nodes[i]
+        for (p, i, nodePrefix, reserved) in owned {
             let inside: Bool
-            if plan.podModes[family] == .nodePrefix, let np = node.nodePrefix {
+            if nodePrefixMode, let np = nodePrefix {
                 inside = np.contains(p)
             } else {
                 inside = pods.map { $0.prefix.contains(p) } ?? true
             }
             if !inside && reported < 50 {
+                let node = nodes[i]
                 reported += 1
                 let container = plan.podModes[family] == .nodePrefix ? "its node prefix \(node.nodePrefix.map { "\($0)" } ?? "")"
                                                                      : "the pod range \(pods.map { "\($0.prefix)" } ?? "")"
@@ -61,7 +73,8 @@ extension PlanBuilder {
                        "node \(node.name) pod CIDR \(p) lies outside \(container)",
                        objects: [.node(node.name), .podCIDR(node: node.name, p)], at: node.location)
             }
-            if let reservedRange = node.reservedPrefix, reservedRange.overlaps(p) {
+            if let reservedRange = reserved, reservedRange.overlaps(p) {
+                let node = nodes[i]
                 report(.templateOverlapsReserved, path: "nodes[\(node.name)].podCIDRs",
                        "node \(node.name) pod CIDR \(p) touches the node-reserved range \(reservedRange)",
                        objects: [.node(node.name), .podCIDR(node: node.name, p)], at: node.location)

@@ -9,10 +9,10 @@ extension PlanBuilder {
     /// every node its pod prefixes.
     mutating func planNodes() {
         if let observed = input.observed.nodes {
-            plan.nodes = observed.enumerated().map { i, n in
-                let addresses = n.addresses.enumerated().sorted { a, b in
-                    a.element.family != b.element.family ? a.element.family < b.element.family : a.offset < b.offset
-                }.map(\.element)
+            plan.nodes = observed.withUnsafeBufferPointer { $0.enumerated().map { i, n in
+                // IPv4 before IPv6, keeping the listed order within a family (usually already so).
+                let ordered = zip(n.addresses, n.addresses.dropFirst()).allSatisfy { $0.family <= $1.family }
+                let addresses = ordered ? n.addresses : n.addresses.filter { $0.family == .v4 } + n.addresses.filter { $0.family == .v6 }
                 var node = PlannedNode(name: n.name, zone: n.zone, addresses: addresses, podCIDRs: n.podCIDRs,
                                        source: .observed, location: n.location, index: i)
                 if plan.podModes[.v6] == .nodePrefix, let v6 = node.address(.v6) {
@@ -21,7 +21,7 @@ extension PlanBuilder {
                     node.reservedPrefix = prefix.subnet(0, length: max(prefix.length, min(reservedLength, 128)))
                 }
                 return node
-            }
+            } }
         } else {
             plan.nodesSimulated = true
             simulateNodes()
@@ -102,7 +102,9 @@ extension PlanBuilder {
     /// Node-prefix families: the template applied to each node's own prefix.
     private mutating func assignPodCIDRs() {
         for family in plan.ipFamilies {
-            let missing = plan.nodes.indices.filter { plan.nodes[$0].podCIDR(family) == nil }
+            let missing = plan.nodes.withUnsafeBufferPointer { nodes in
+                nodes.indices.filter { i in !nodes[i].podCIDRs.contains { $0.family == family } }
+            }
             guard !missing.isEmpty else { continue }
             var planned: [String] = []
             switch plan.podModes[family] ?? .clusterRange {
@@ -115,7 +117,9 @@ extension PlanBuilder {
             case .clusterRange:
                 guard let pods = plan.range(.pods, family), let mask = plan.nodeMasks[family],
                       var allocator = ClusterRangeAllocator(range: pods.prefix, mask: mask) else { continue }
-                for node in plan.nodes { for p in node.podCIDRs where p.family == family { allocator.occupy(p) } }
+                plan.nodes.withUnsafeBufferPointer { nodes in
+                    for i in nodes.indices { for p in nodes[i].podCIDRs where p.family == family { allocator.occupy(p) } }
+                }
                 if let services = plan.range(.services, family) { allocator.occupy(services.prefix) }
                 for i in missing {
                     guard let block = allocator.next() else {

@@ -9,10 +9,13 @@ extension PlanBuilder {
         guard profile.usesRouterRoutes, let router = plan.routers.first(where: { $0.family == .v6 }) else { return }
         var expected: [PlannedRoute] = []
         expected.reserveCapacity(plan.nodes.count)
-        for node in plan.nodes {
-            guard let hop = node.address(.v6) else { continue }
-            for pod in node.podCIDRs where pod.family == .v6 {
-                expected.append(PlannedRoute(router: router.name, destination: pod, nexthop: hop, status: .planned, node: node.name))
+        // Borrow the nodes through a buffer: array subscripts would copy each node.
+        plan.nodes.withUnsafeBufferPointer { nodes in
+            for i in nodes.indices {
+                guard let hop = nodes[i].address(.v6) else { continue }
+                for pod in nodes[i].podCIDRs where pod.family == .v6 {
+                    expected.append(PlannedRoute(router: router.name, destination: pod, nexthop: hop, status: .planned, node: nodes[i].name))
+                }
             }
         }
         guard let observed = input.observed.router else {

@@ -143,6 +143,14 @@ public struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// Hands the bytes written so far to `sink` and starts a new chunk once more than
+    /// `threshold` bytes are pending, so huge documents stream with bounded memory.
+    public mutating func drain(ifLargerThan threshold: Int = 1 << 16, into sink: ([UInt8]) -> Void) {
+        guard bytes.count > threshold else { return }
+        sink(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     private mutating func appendEscape(_ scalar: UInt32) {
         bytes.append(UInt8(ascii: "\\"))
         bytes.append(UInt8(ascii: "u"))

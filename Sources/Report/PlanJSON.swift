@@ -5,7 +5,15 @@ import Spec
 /// `plan -o json` and `check -o json`: exactly the fields DESIGN §3 fixes.
 public enum PlanJSON {
     public static func write(_ plan: Plan, pretty: Bool = true) -> [UInt8] {
-        var w = JSONWriter(pretty: pretty, capacity: 256 + plan.nodes.count * 200 + plan.routes.count * 120)
+        var out: [UInt8] = []
+        out.reserveCapacity(256 + plan.nodes.count * 200 + plan.routes.count * 120)
+        write(plan, pretty: pretty) { out.append(contentsOf: $0) }
+        return out
+    }
+
+    /// Streams the document to `sink` in chunks (a 50,000-node plan never sits in memory whole).
+    public static func write(_ plan: Plan, pretty: Bool = true, to sink: ([UInt8]) -> Void) {
+        var w = JSONWriter(pretty: pretty, capacity: 1 << 17)
         w.beginObject()
         w.field("ipFamilies", strings: plan.ipFamilies.map(\.description))
         w.key("networks")
@@ -36,6 +44,7 @@ public enum PlanJSON {
             if let np = n.nodePrefix { w.field("nodePrefix", np) }
             w.field("podCIDRs", prefixes: n.podCIDRs)
             w.endObject()
+            w.drain(into: sink)
         }
         w.endArray()
         w.key("routes")
@@ -47,12 +56,13 @@ public enum PlanJSON {
             w.field("nexthop", r.nexthop)
             w.field("status", r.status.rawValue)
             w.endObject()
+            w.drain(into: sink)
         }
         w.endArray()
         w.key("diagnostics")
         writeDiagnostics(plan.diagnostics, into: &w)
         w.endObject()
-        return w.bytes + [0x0A]
+        sink(w.bytes + [0x0A])
     }
 
     /// `{"diagnostics": [...]}` for `check -o json`.

@@ -211,6 +211,9 @@ public final class TerminalScreen {
             let status = wget_wch(window, &code)
             if status == ERR {
                 if let signal = SignalGuard.takePendingSignal() { return .signal(signal) }
+                // The terminal went away (window closed, tmux session killed): the read fails
+                // at once from now on. Leave like on SIGHUP instead of spinning.
+                if Self.terminalHungUp() { return .signal(SIGHUP) }
                 if timeoutMilliseconds >= 0 && wait < sliceMilliseconds { return .tick }
                 continue
             }
@@ -231,6 +234,13 @@ public final class TerminalScreen {
                 break
             }
         }
+    }
+
+    /// True when standard input reports a hang-up or error instead of data.
+    static func terminalHungUp() -> Bool {
+        var fds = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        guard poll(&fds, 1, 0) >= 0 else { return false }
+        return fds.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     /// Ends curses and restores the terminal and the signal handlers. Safe to call twice.

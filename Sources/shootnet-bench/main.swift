@@ -67,6 +67,11 @@ for dir in dirs {
     let runs = getenv("BENCH_RUNS").flatMap { Int(String(cString: $0)) } ?? (count > 20_000 ? 5 : 15)
     let tLoad = measure(runs) { _ = load() }
     var plan = Planner.plan(loaded.input)
+    if getenv("BENCH_PROFILE_PLAN") != nil {
+        // For `perf record`: nothing but the engine, many times.
+        for _ in 0..<200 { plan = Planner.plan(loaded.input) }
+        continue
+    }
     let tPlan = measure(runs) { plan = Planner.plan(loaded.input) }
     var bytes = 0
     let tJSON = measure(runs) { bytes = PlanJSON.write(plan).count }

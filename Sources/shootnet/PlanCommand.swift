@@ -18,7 +18,7 @@ extension Shootnet {
         func run() throws {
             let (loaded, plan) = input.plan()
             switch output {
-            case .json: FileOutput.stdout(PlanJSON.write(plan))
+            case .json: PlanJSON.write(plan) { FileOutput.stdout($0) }
             case .table: FileOutput.stdout(PlanTable.render(plan))
             case .yaml: FileOutput.stdout(StatusWriter.shootWithStatus(loaded, plan: plan))
             }

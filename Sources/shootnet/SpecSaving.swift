@@ -34,15 +34,6 @@ enum SpecSaving {
     }
 }
 
-extension String {
-    func trimmingCharacters(in set: String) -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s.removeFirst() }
-        while let l = s.last, set.contains(l) { s.removeLast() }
-        return String(s)
-    }
-}
-
 /// What the file on disk holds now.
 enum DiskState {
     static func fingerprint(of path: String) -> FileFingerprint? { FileFingerprint(ofFile: path) }

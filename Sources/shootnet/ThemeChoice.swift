@@ -1,3 +1,4 @@
+import App
 import Canvas
 import Loading
 #if canImport(Glibc)
@@ -15,7 +16,7 @@ enum ThemeChoice {
             : ["themes/\(choice).yaml"] + packageThemeFolders().map { "\($0)/\(choice).yaml" }
         for path in candidates where access(path, R_OK) == 0 {
             do {
-                return theme(from: try ThemeLoader.load(path: path, knownRoles: Set(Role.allCases.map(\.name))))
+                return Theme(document: try ThemeLoader.load(path: path, knownRoles: Theme.roleNames))
             } catch {
                 fail("--theme: \(error)")
             }
@@ -32,23 +33,5 @@ enum ThemeChoice {
         guard let exe = CommandLine.arguments.first, exe.contains("/") else { return [] }
         let dir = String(exe[..<(exe.lastIndex(of: "/") ?? exe.endIndex)])
         return ["\(dir)/../../themes", "\(dir)/../../../themes"]
-    }
-
-    static func theme(from doc: ThemeDocument) -> Theme {
-        var styles: [Role: Theme.Style] = [:]
-        for (name, s) in doc.styles {
-            guard let role = Role(name: name) else { continue }
-            styles[role] = Theme.Style(foreground: color(s.foreground), background: color(s.background),
-                                       bold: s.bold ?? false, reverse: s.reverse ?? false, underline: s.underline ?? false)
-        }
-        return Theme(name: doc.name, styles: styles)
-    }
-
-    private static func color(_ c: ThemeDocument.Color?) -> Theme.Color {
-        switch c {
-        case nil, .terminalDefault: .none
-        case .ansi(let n): .ansi(n)
-        case .indexed(let n): .indexed(n)
-        }
     }
 }

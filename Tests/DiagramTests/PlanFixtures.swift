@@ -158,4 +158,34 @@ enum PlanFixtures {
         }
         return plan
     }
+
+    /// The figure on a ULA subnet, whose long addresses make routing entries wider than a
+    /// router box at 80 columns, with a route of every status and `count` nodes.
+    static func openStackLongRoutes(_ count: Int = 4) -> Plan {
+        var plan = openStackFigure()
+        plan.shootName = "ula"
+        let subnet = prefix("fd8f:6d53:b97a:1::/64"), pool = prefix("fd8f:6d53:b97a:1::/66")
+        let pods6 = prefix("fd8f:6d53:b97a:1:4000::/66")
+        plan.networks[1] = range(.nodes, "fd8f:6d53:b97a:1::/66")
+        plan.networks[3] = range(.pods, "fd8f:6d53:b97a:1:4000::/66")
+        plan.networks[5] = range(.services, "fd8f:6d53:b97a:1:8000::/108")
+        plan.vpc = [PlannedRange(kind: .nodes, prefix: subnet, source: .spec)]
+        plan.subnets[1] = PlannedSubnet(name: "shoot-v6", prefix: subnet, allocationPool: pool, source: .spec, router: "router-v6")
+        plan.nodes = []
+        plan.routes = []
+        let statuses: [RouteStatus] = [.ok, .missing, .wrongNexthop, .stale]
+        for i in 0..<count {
+            let name = "worker-z1-\(i)"
+            guard let v4 = prefix("100.0.0.0/24").network.adding(UInt128(10 + i)),
+                  let v6 = subnet.network.adding(UInt128(0x100 + i)),
+                  let pod4 = prefix("10.0.0.0/16").subnet(UInt128(i), length: 24),
+                  let pod6 = pods6.subnet(UInt128(i), length: 112) else { continue }
+            plan.nodes.append(PlannedNode(name: name, zone: "eu-de-1a", addresses: [v4, v6], podCIDRs: [pod4, pod6], source: .observed, index: i))
+            let status = statuses[i % statuses.count]
+            plan.routes.append(PlannedRoute(router: "router-v6", destination: pod6, nexthop: v6, status: status, node: name,
+                                            actualNexthop: status == .wrongNexthop ? subnet.network.adding(0xffff) : nil))
+        }
+        plan.workersMaximum = count
+        return plan
+    }
 }

@@ -2,9 +2,10 @@ import Addressing
 @testable import Diagram
 import Testing
 
+/// `AddressFormatter.length(of:)` (what the layout sizes addresses by) against the formatter.
 @Suite("Text widths without formatting")
 struct TextWidthTests {
-    @Test("Address and prefix widths equal the formatted text's length")
+    @Test("Address and prefix lengths equal the formatted text's length")
     func matchesFormatter() {
         var seed: UInt64 = 42
         func random() -> UInt64 {
@@ -20,16 +21,19 @@ struct TextWidthTests {
                 v |= group << UInt128(16 * g)
             }
             let a6 = IPAddress(v6: v)
-            #expect(TextWidth.of(a6) == "\(a6)".count, "\(a6)")
+            #expect(AddressFormatter.length(of: a6) == AddressFormatter.format(a6).count, "\(a6)")
             let a4 = IPAddress(v4: UInt32(truncatingIfNeeded: random() >> (random() % 32)))
-            #expect(TextWidth.of(a4) == "\(a4)".count, "\(a4)")
+            #expect(AddressFormatter.length(of: a4) == AddressFormatter.format(a4).count, "\(a4)")
             let p = IPPrefix(masking: a6, length: Int(random() % 129))
-            #expect(TextWidth.of(p) == "\(p)".count, "\(p)")
+            #expect(AddressFormatter.length(of: p) == "\(p)".count, "\(p)")
         }
-        let fixed = ["::", "::1", "1::", "::ffff:10.0.0.1", "2001:db8::4000:0:1:0", "2001:db8:0:0:4000::", "1:0:1:0:1:0:1:0", "fe80::1:0:0:1"]
+        let fixed = ["::", "::1", "1::", "::ffff:10.0.0.1", "2001:db8::4000:0:1:0", "2001:db8:0:0:4000::", "1:0:1:0:1:0:1:0", "fe80::1:0:0:1",
+                     "1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7::", "::2:3:4:5:6:7:8", "1:0:2:3:4:5:6:7", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff",
+                     "0.0.0.0", "255.255.255.255", "::ffff:255.255.255.255", "::fffe:0:1"]
         for t in fixed {
             guard let a = IPAddress(t) else { Issue.record("bad \(t)"); continue }
-            #expect(TextWidth.of(a) == "\(a)".count, "\(t)")
+            #expect(AddressFormatter.length(of: a) == AddressFormatter.format(a).count, "\(t)")
+            #expect(TextWidth.of(a) == AddressFormatter.length(of: a))
         }
     }
 
