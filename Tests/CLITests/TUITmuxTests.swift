@@ -53,16 +53,21 @@ struct TUITmuxTests {
         try? FileManager.default.removeItem(atPath: dir)
     }
 
-    @Test func quitWithUnsavedEditsAsksFirst() throws {
-        let (dir, file) = try Self.copy("ipv4-default")
-        let t = try TmuxSession([file])
+    /// In the spec pane, edits `workers[0].maximum` (the seventh field) and waits for the re-plan.
+    static func setFirstWorkerMaximum(_ t: TmuxSession, to value: String) throws {
         try t.waitFor("Tab pane")
         try t.keys("2", "Home")
         for _ in 0..<6 { try t.keys("Down") }
         try t.keys("Enter", "C-u")
-        try t.type("7")
+        try t.type(value)
         try t.keys("Enter")
         try t.waitFor("re-planned")
+    }
+
+    @Test func quitWithUnsavedEditsAsksFirst() throws {
+        let (dir, file) = try Self.copy("ipv4-default")
+        let t = try TmuxSession([file])
+        try Self.setFirstWorkerMaximum(t, to: "7")
         try t.keys("q")
         try t.waitFor("Unsaved edits")
         try t.keys("Escape")
@@ -90,13 +95,7 @@ struct TUITmuxTests {
         let (dir, file) = try Self.copy("ipv4-default")
         do {
             let t = try TmuxSession([file])
-            try t.waitFor("Tab pane")
-            try t.keys("2", "Home")
-            for _ in 0..<6 { try t.keys("Down") }
-            try t.keys("Enter", "C-u")
-            try t.type("9")
-            try t.keys("Enter")
-            try t.waitFor("re-planned")
+            try Self.setFirstWorkerMaximum(t, to: "9")
             let pid = try #require(try t.programPID())
             kill(pid, SIGTERM)
             try t.waitFor("EXIT=143")
