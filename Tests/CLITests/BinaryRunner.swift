@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `shootnet` binary the way a user would, for tests through the real CLI.
 ///
@@ -22,15 +23,6 @@ enum BinaryRunner {
             var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             if text.hasSuffix("\n") { lines.removeLast() }
             return lines
-        }
-    }
-
-    enum Failure: Error, CustomStringConvertible {
-        case binaryNotFound([String])
-        var description: String {
-            switch self {
-            case .binaryNotFound(let tried): "shootnet binary not found; run `swift build` first (tried \(tried.joined(separator: ", ")))"
-            }
         }
     }
 
@@ -79,27 +71,5 @@ enum BinaryRunner {
     }
 
     /// Where the `shootnet` executable is.
-    static func binaryURL() throws -> URL {
-        let fm = FileManager.default
-        var candidates: [URL] = []
-        if let override = ProcessInfo.processInfo.environment["SHOOTNET_BINARY"], !override.isEmpty {
-            candidates.append(URL(fileURLWithPath: override))
-        }
-        // Next to the test bundle: Linux runs `<dir>/shootnetPackageTests.xctest` directly;
-        // on macOS the bundle is loaded from `<dir>` by xctest or swift-testing's runner.
-        var dirs = [URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()]
-        for bundle in [Bundle.main] + Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            dirs.append(bundle.bundleURL.deletingLastPathComponent())
-        }
-        dirs.append(Bundle.main.bundleURL)
-        candidates += dirs.map { $0.appendingPathComponent("shootnet") }
-        // Fallback: this file is Tests/CLITests/BinaryRunner.swift inside the package.
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(packageRoot.appendingPathComponent(".build/debug/shootnet"))
-        for url in candidates where fm.isExecutableFile(atPath: url.path) {
-            return url
-        }
-        throw Failure.binaryNotFound(candidates.map(\.path))
-    }
+    static func binaryURL() throws -> URL { URL(fileURLWithPath: try BuiltProduct.path("shootnet")) }
 }

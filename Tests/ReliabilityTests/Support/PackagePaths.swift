@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Paths inside the package and its build: the built executables (found the way CLITests'
 /// BinaryRunner finds them), `samples/` and this target's corpus.
@@ -11,28 +12,6 @@ enum PackagePaths {
 
     static let corpus = root.appendingPathComponent("Tests/ReliabilityTests/Corpus").path
 
-    /// `SHOOTNET_BINARY`'s folder, the test bundle's folder (SwiftPM puts products next to
-    /// it), or `.build/debug`.
-    static func executable(_ name: String) throws -> String {
-        var dirs: [URL] = []
-        if let override = ProcessInfo.processInfo.environment["SHOOTNET_BINARY"], !override.isEmpty {
-            dirs.append(URL(fileURLWithPath: override).deletingLastPathComponent())
-        }
-        dirs.append(URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent())
-        for bundle in [Bundle.main] + Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            dirs.append(bundle.bundleURL.deletingLastPathComponent())
-        }
-        dirs.append(root.appendingPathComponent(".build/debug"))
-        for dir in dirs {
-            let path = dir.appendingPathComponent(name).path
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        throw MissingExecutable(name: name, tried: dirs.map(\.path))
-    }
-
-    struct MissingExecutable: Error, CustomStringConvertible {
-        var name: String
-        var tried: [String]
-        var description: String { "\(name) not built; run `swift build` first (looked in \(tried.joined(separator: ", ")))" }
-    }
+    /// A built executable (see ``BuiltProduct/path(_:)``).
+    static func executable(_ name: String) throws -> String { try BuiltProduct.path(name) }
 }

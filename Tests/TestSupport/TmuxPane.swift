@@ -1,0 +1,118 @@
+import Foundation
+
+/// One tmux session with one pane running `command`, on ``Tmux``'s private server: tests type
+/// keys and read the screen as a user would. Session names are unique; the session is killed
+/// when the pane is released. Nothing sleeps a fixed time: the waits poll the screen until a
+/// condition holds or a deadline passes.
+public final class TmuxPane {
+    public let name: String
+    /// Whether ``screen()`` joins lines the terminal wrapped (`capture-pane -J`).
+    public let joinsWrappedLines: Bool
+    private static let counter = Counter()
+
+    public init(command: String, width: Int, height: Int, joinsWrappedLines: Bool = false) throws {
+        name = "shootnet-\(getpid())-\(Self.counter.next())"
+        self.joinsWrappedLines = joinsWrappedLines
+        try Tmux.run(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command])
+    }
+
+    deinit { _ = try? Tmux.run(["kill-session", "-t", name]) }
+
+    /// Keys by tmux name (`Tab`, `Enter`, `Escape`, `C-u`, `Down`, single letters).
+    public func keys(_ keys: String...) throws { try Tmux.run(["send-keys", "-t", name] + keys) }
+
+    /// Text typed literally.
+    public func type(_ text: String) throws { try Tmux.run(["send-keys", "-t", name, "-l", text]) }
+
+    /// Text typed literally, then Enter.
+    public func run(_ commandLine: String) throws {
+        try type(commandLine)
+        try keys("Enter")
+    }
+
+    /// The visible screen.
+    public func screen() throws -> String {
+        try Tmux.run(["capture-pane", "-t", name, "-p"] + (joinsWrappedLines ? ["-J"] : []))
+    }
+
+    public func resize(width: Int, height: Int) throws {
+        try Tmux.run(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// A tmux format evaluated for the pane, e.g. `#{alternate_on}`.
+    public func format(_ format: String) throws -> String {
+        try Tmux.run(["display-message", "-p", "-t", name, format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The process the pane's shell runs (its only child), if any.
+    public func programPID() throws -> Int32? {
+        let pane = try format("#{pane_pid}")
+        let children = (try? String(contentsOfFile: "/proc/\(pane)/task/\(pane)/children", encoding: .utf8)) ?? ""
+        return children.split(separator: " ").first.flatMap { Int32($0) }
+    }
+
+    /// Polls the screen until `done` holds (at most `timeout` seconds); returns that screen.
+    @discardableResult
+    public func waitUntil(timeout: Double = 15, _ done: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if done(last) { return last }
+            usleep(50_000)
+        }
+        throw Timeout(waitingFor: nil, screen: last)
+    }
+
+    /// Polls the screen until `text` shows; returns the screen.
+    @discardableResult
+    public func waitFor(_ text: String, timeout: Double = 15) throws -> String {
+        do {
+            return try waitUntil(timeout: timeout) { $0.contains(text) }
+        } catch let timeout as Timeout {
+            throw Timeout(waitingFor: text, screen: timeout.screen)
+        }
+    }
+
+    /// Polls until two captures 300 ms apart are equal and `done` holds.
+    public func waitForStableScreen(timeout: Double = 15, _ done: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var previous = ""
+        while Date() < deadline {
+            let now = try screen()
+            if now == previous && done(now) { return now }
+            previous = now
+            usleep(300_000)
+        }
+        throw Timeout(waitingFor: nil, screen: previous)
+    }
+
+    /// Waits for the `EXIT=n` line a pane command prints when the program ends (see
+    /// ``exitStatus(in:)``); returns n and the screen.
+    public func waitForExit(timeout: Double = 15) throws -> (status: Int32?, screen: String) {
+        let screen = try waitUntil(timeout: timeout) { Self.exitStatus(in: $0) != nil }
+        return (Self.exitStatus(in: screen), screen)
+    }
+
+    /// n of the first line `EXIT=n` on the screen.
+    public static func exitStatus(in screen: String) -> Int32? {
+        for line in screen.split(separator: "\n") where line.hasPrefix("EXIT=") {
+            if let n = Int32(line.dropFirst(5)) { return n }
+        }
+        return nil
+    }
+
+    public struct Timeout: Error, CustomStringConvertible {
+        public var waitingFor: String?
+        public var screen: String
+        public var description: String {
+            "timed out\(waitingFor.map { " waiting for \"\($0)\"" } ?? ""); the screen was:\n\(screen)"
+        }
+    }
+
+    private final class Counter: @unchecked Sendable {
+        private var value = 0
+        private let lock = NSLock()
+        func next() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
+    }
+}
