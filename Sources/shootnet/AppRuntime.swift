@@ -24,8 +24,8 @@ struct AppRuntime {
         let size = screen.size
         model = AppModel(file: input.file, input: loaded.input, width: size.width, height: size.height,
                          glyphs: screen.capabilities.glyphs, readOnly: readOnly)
-        if let text = String(contentsOfFileAt: Recovery.path(for: input.file)) {
-            model.offerRecovery(path: Recovery.path(for: input.file), edits: RecoveryFormat.decode(text))
+        if let found = RecoveryFile(for: input.file).existing() {
+            model.offerRecovery(path: found.path, edits: RecoveryFormat.decode(found.text))
         }
     }
 
@@ -57,18 +57,19 @@ struct AppRuntime {
                 _ = model.update(.saved(result))
                 if case .failure = result { return nil }
             case .writeRecovery(let edits):
-                let path = Recovery.path(for: input.file)
+                let recovery = RecoveryFile(for: input.file)
                 let text = RecoveryFormat.encode(edits)
-                if Recovery.write(text, to: path) {
+                if let path = recovery.write(text) {
                     _ = model.update(.recoveryWritten(path: path))
                     notices.append("shootnet: \(edits.count) unsaved edit(s) kept in \(path); the next start offers to replay them")
                 } else {
                     // Last resort: the edits go to the terminal, so they are not lost.
-                    notices.append("shootnet: cannot write \(path); your \(edits.count) unsaved edit(s), one field<TAB>value a line:\n"
+                    let places = ([recovery.beside] + (recovery.fallback.map { [$0] } ?? [])).joined(separator: " or ")
+                    notices.append("shootnet: cannot write \(places); your \(edits.count) unsaved edit(s), one field<TAB>value a line:\n"
                                    + text.split(separator: "\n").dropFirst().map { "  " + $0 }.joined(separator: "\n"))
                 }
             case .deleteRecovery:
-                unlink(Recovery.path(for: input.file))
+                RecoveryFile(for: input.file).remove()
             case .reload:
                 do {
                     loaded = try InputLoader.load(file: input.file, nodes: input.nodes, routes: input.routes, seed: input.seed)
@@ -107,22 +108,6 @@ struct AppRuntime {
             return model.update(.fileChangedOnDisk)
         }
         return []
-    }
-}
-
-/// Where unsaved edits go when the UI must leave without saving.
-enum Recovery {
-    static func path(for file: String) -> String { file + ".shootnet-recovery" }
-
-    static func write(_ text: String, to path: String) -> Bool {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        let bytes = Array(text.utf8)
-        return bytes.withUnsafeBufferPointer { buf in
-            guard let base = buf.baseAddress else { return true }
-            return Glibc.write(fd, base, buf.count) == buf.count && fsync(fd) == 0
-        }
     }
 }
 

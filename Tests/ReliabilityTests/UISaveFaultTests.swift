@@ -5,9 +5,9 @@ import Testing
 /// byte for byte as it was, the UI says why, and the edits survive the session.
 @Suite(.serialized) struct UISaveFaultTests {
     /// Opens `file`, sets workers[0].maximum to 9 in the spec editor (ipv4-default.yaml).
-    static func openAndEdit(_ file: String) throws -> ShellPane {
+    static func openAndEdit(_ file: String, environment: [String: String] = [:]) throws -> ShellPane {
         let pane = try ShellPane(width: 250, height: 45)
-        try pane.startShootnet([file])
+        try pane.startShootnet([file], environment: environment)
         try pane.waitFor("Tab pane")
         try pane.keys("2", "Home")
         for _ in 0..<6 { try pane.keys("Down") }
@@ -71,27 +71,85 @@ import Testing
         #expect(disk.strayFiles(expected: ["shoot.yaml", "shoot.yaml.bak", "shoot.yaml.shootnet-recovery"]).isEmpty)
     }
 
+    /// The spec's folder is read-only: the edits go to the user's state folder, and the next
+    /// start offers them from there.
     @Test(.enabled(if: FaultMount.available, "needs root allowed to mount a tmpfs"))
-    func readOnlyFolderInTheUI() throws {
+    func readOnlyFolderKeepsTheEditsInTheStateFolder() throws {
         let disk = try FaultMount(sizeKiB: 256)
         defer { disk.unmount() }
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let environment = ["XDG_STATE_HOME": scratch.path("state")]
         let file = disk.path("shoot.yaml")
         try FileManager.default.copyItem(atPath: PackagePaths.sample("ipv4-default.yaml"), toPath: file)
         let original = try #require(Self.bytes(file))
         try disk.makeReadOnly()
-        let pane = try Self.openAndEdit(file)
+        let pane = try Self.openAndEdit(file, environment: environment)
         try pane.keys("w")
         try pane.waitFor("read-only file system; the original file is unchanged")
         kill(try #require(try pane.programPID()), SIGTERM)
         let (status, screen) = try pane.waitForExit()
         #expect(status == 143)
         #expect(Self.bytes(file) == original)
-        // No recovery file can be written there: the edits are printed instead of lost.
-        #expect(screen.contains("cannot write \(file).shootnet-recovery"))
+        let folder = scratch.path("state/shootnet/recovery")
+        let kept = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first)
+        #expect(kept.hasSuffix("-shoot.yaml.shootnet-recovery"))
+        let recovery = folder + "/" + kept
+        #expect(screen.contains("1 unsaved edit(s) kept in \(recovery)"), "\(screen)")
+        #expect(try String(contentsOfFile: recovery, encoding: .utf8).contains(Self.recoveredEdit))
+        // The next start finds them there and replays them.
+        try pane.run("clear")
+        try pane.startShootnet([file], environment: environment)
+        try pane.waitFor("Unsaved edits found")
+        try pane.keys("r")
+        try pane.waitFor("replayed 1 unsaved edit(s)")
+        #expect(!FileManager.default.fileExists(atPath: recovery), "a replayed recovery file is removed")
+        kill(try #require(try pane.programPID()), SIGTERM)
+        #expect(try pane.waitForExit().status == 143)
+    }
+
+    /// A disk without a free page: not even a recovery file fits beside the spec, so it goes
+    /// to the state folder, whole (no empty or partial file is left on the full disk).
+    @Test(.enabled(if: FaultMount.available, "needs root allowed to mount a tmpfs"))
+    func fullDiskKeepsTheEditsInTheStateFolder() throws {
+        let disk = try FaultMount(sizeKiB: 64)
+        defer { disk.unmount() }
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let file = disk.path("shoot.yaml")
+        try FileManager.default.copyItem(atPath: PackagePaths.sample("ipv4-default.yaml"), toPath: file)
+        let original = try #require(Self.bytes(file))
+        disk.fill(leaving: 0)
+        let pane = try Self.openAndEdit(file, environment: ["XDG_STATE_HOME": scratch.path("state")])
+        try pane.keys("w")
+        try pane.waitFor("disk full; the original file is unchanged")
+        kill(try #require(try pane.programPID()), SIGTERM)
+        let (status, screen) = try pane.waitForExit()
+        #expect(status == 143)
+        #expect(Self.bytes(file) == original)
+        #expect(screen.contains("kept in \(scratch.path("state"))/shootnet/recovery/"), "\(screen)")
+        #expect(disk.strayFiles(expected: ["shoot.yaml", "shoot.yaml.bak"]).isEmpty)
+    }
+
+    /// Neither the spec's folder nor the state folder takes a file: the edits are printed
+    /// on the terminal rather than lost.
+    @Test(.enabled(if: FaultMount.available, "needs root allowed to mount a tmpfs"))
+    func nowhereToKeepTheEditsPrintsThem() throws {
+        let disk = try FaultMount(sizeKiB: 256)
+        defer { disk.unmount() }
+        let file = disk.path("shoot.yaml")
+        try FileManager.default.copyItem(atPath: PackagePaths.sample("ipv4-default.yaml"), toPath: file)
+        let original = try #require(Self.bytes(file))
+        try disk.makeReadOnly()
+        let pane = try Self.openAndEdit(file, environment: ["XDG_STATE_HOME": disk.path("state")])
+        try pane.keys("w")
+        try pane.waitFor("read-only file system; the original file is unchanged")
+        kill(try #require(try pane.programPID()), SIGTERM)
+        let (status, screen) = try pane.waitForExit()
+        #expect(status == 143)
+        #expect(Self.bytes(file) == original)
+        #expect(screen.contains("cannot write \(file).shootnet-recovery or \(disk.path("state"))/shootnet/recovery/"), "\(screen)")
         #expect(screen.split(separator: "\n").contains { $0.hasPrefix("  workers[0].maximum") && $0.hasSuffix(" 9") }, "\(screen)")
-        withKnownIssue("the recovery file has no fallback location: a read-only folder means the next start offers nothing") {
-            #expect(FileManager.default.fileExists(atPath: file + ".shootnet-recovery"))
-        }
     }
 
     /// SIGTERM right as `w` is pressed: whichever comes first, either the file holds the edit

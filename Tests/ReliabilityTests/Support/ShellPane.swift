@@ -13,9 +13,11 @@ extension TmuxPane {
         try waitUntil { $0.contains("$") }
     }
 
-    /// Starts shootnet with `args`; its exit status is printed as `EXIT=n` when it ends.
-    func startShootnet(_ args: [String]) throws {
+    /// Starts shootnet with `args` (and `environment` added); its exit status is printed as
+    /// `EXIT=n` when it ends.
+    func startShootnet(_ args: [String], environment: [String: String] = [:]) throws {
         let binary = try BuiltProduct.path("shootnet")
-        try run("ulimit -c 0; env SWIFT_BACKTRACE=enable=no \(([binary] + args).map(Tmux.quote).joined(separator: " ")); echo EXIT=$?")
+        let env = (["SWIFT_BACKTRACE=enable=no"] + environment.map { "\($0.key)=\($0.value)" }.sorted()).map(Tmux.quote)
+        try run("ulimit -c 0; env \(env.joined(separator: " ")) \(([binary] + args).map(Tmux.quote).joined(separator: " ")); echo EXIT=$?")
     }
 }
