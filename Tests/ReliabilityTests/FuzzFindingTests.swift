@@ -85,21 +85,32 @@ import Testing
         }
     }
 
-    /// Left open (docs/reliability.md, "Known limits"): libyaml breaks lines at U+2028, U+2029,
-    /// NEL and a lone CR as well, so a YAML position after one counts more lines than an
-    /// editor does. The fix belongs in YAMLReader/YAMLErrorTranslation: map libyaml's marks
-    /// back to \n-counted lines where the text holds one of those characters.
+    /// libyaml breaks lines at U+2028, U+2029, NEL and a lone CR as well; positions are
+    /// mapped back to the lines an editor counts (at LF only), for syntax errors …
     @Test(arguments: ["\u{2028}", "\u{2029}", "\u{85}", "\r"])
     func yamlPositionsCountOnlyNewlines(_ lineBreak: String) {
         // Line 3 opens a list that is never closed: the error is at the end, line 4 column 1.
         let text = "kind: Shoot\nmetadata: {name: \"a" + lineBreak + "b\"}\nc: [\n"
-        withKnownIssue("libyaml's extra line breaks shift YAML error lines") {
-            do throws(LoadError) {
-                _ = try InputLoader.parse(text: text, file: "f.yaml")
-                Issue.record("loaded")
-            } catch {
-                #expect(error.line == 4 && error.column == 1, "\(error)")
-            }
+        do throws(LoadError) {
+            _ = try InputLoader.parse(text: text, file: "f.yaml")
+            Issue.record("loaded")
+        } catch {
+            #expect(error.line == 4 && error.column == 1, "\(error)")
+        }
+    }
+
+    /// … and for values found wrong after reading, on a line after the break and in a column
+    /// after one on the same line.
+    @Test(arguments: ["\u{2028}", "\u{2029}", "\u{85}", "\r", "\r\n"])
+    func yamlValuePositionsCountOnlyNewlines(_ lineBreak: String) {
+        let text = "kind: Shoot\nmetadata: {name: \"a" + lineBreak + "b\", namespace: garden-x}\nspec:\n  provider: {type: openstack}\n"
+            + "  kubernetes:\n    kubelet: {note: \"a" + lineBreak + "b\", maxPods: many}\n"
+        let crlf = lineBreak == "\r\n"
+        do throws(LoadError) {
+            _ = try InputLoader.parse(text: text, file: "f.yaml")
+            Issue.record("loaded")
+        } catch {
+            #expect(error.line == (crlf ? 8 : 6) && error.column == (crlf ? 14 : 37), "\(error)")
         }
     }
 }

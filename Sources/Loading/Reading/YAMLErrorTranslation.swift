@@ -10,11 +10,13 @@ enum YAMLErrorTranslation {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            if let tab = tabInIndentation(text, line: mark.line, column: mark.column) {
+            let lines = YAMLLineMap(text)
+            let at = lines.position(line: mark.line, column: mark.column)
+            if let tab = tabInIndentation(text, line: at.line, column: at.column) {
                 return LoadError(file: file, line: tab.line, column: tab.column,
                                  message: "tab character used for indentation; YAML allows only spaces")
             }
-            return LoadError(file: file, line: mark.line, column: mark.column, message: syntaxMessage(problem, context))
+            return LoadError(file: file, line: at.line, column: at.column, message: syntaxMessage(problem, context, lines))
         case .reader(let problem, let offset, let value, _):
             let position = offset.map { characterPosition($0, in: text) }
             let hex = String(value, radix: 16, uppercase: true)
@@ -22,7 +24,8 @@ enum YAMLErrorTranslation {
             return LoadError(file: file, line: position?.line, column: position?.column, message: "YAML: \(problem)\(what)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.sorted().first ?? ""
-            let first = context.mark
+            let mark = context.mark
+            let first = YAMLLineMap(text).position(line: mark.line, column: mark.column)
             let second = DuplicateKeyFinder.secondOccurrence(of: key, firstLine: first.line, firstColumn: first.column, in: text)
             return LoadError(file: file, line: second?.line ?? first.line, column: second?.column ?? first.column,
                              message: "duplicate key \"\(key)\" (first defined at line \(first.line), column \(first.column))")
@@ -33,12 +36,13 @@ enum YAMLErrorTranslation {
         }
     }
 
-    private static func syntaxMessage(_ problem: String, _ context: YamlError.Context?) -> String {
+    private static func syntaxMessage(_ problem: String, _ context: YamlError.Context?, _ lines: YAMLLineMap) -> String {
         if problem.hasPrefix("Maximum nesting level reached") || (context?.text.hasPrefix("Maximum nesting") ?? false) {
             return "nesting is deeper than \(YAMLReader.maxDepth) levels"
         }
         guard let context, !context.text.isEmpty else { return "YAML syntax error: \(problem)" }
-        return "YAML syntax error: \(problem) (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
+        let at = lines.position(line: context.mark.line, column: context.mark.column)
+        return "YAML syntax error: \(problem) (\(context.text) at line \(at.line), column \(at.column))"
     }
 
     /// When the error line (or the one before it) is indented with a tab, that tab is the

@@ -18,7 +18,7 @@ enum YAMLReader {
             throw YAMLErrorTranslation.translate(error, text: text, file: file)
         }
         let size = text.utf8.count
-        var converter = Converter(file: file, index: TextIndex(text), nodesLeft: 2 * size + 100_000, bytesLeft: 2 * size + 1 << 20)
+        var converter = Converter(file: file, index: TextIndex(text), lines: YAMLLineMap(text), nodesLeft: 2 * size + 100_000, bytesLeft: 2 * size + 1 << 20)
         while true {
             let root: Node?
             do {
@@ -38,19 +38,21 @@ enum YAMLReader {
         let file: String
         /// Yams reports block and flow collections alike; the text tells them apart.
         let index: TextIndex
+        let lines: YAMLLineMap
         var nodesLeft: Int
         var bytesLeft: Int
         var builder = TapeBuilder()
 
-        init(file: String, index: TextIndex, nodesLeft: Int, bytesLeft: Int) {
+        init(file: String, index: TextIndex, lines: YAMLLineMap, nodesLeft: Int, bytesLeft: Int) {
             self.file = file
             self.index = index
+            self.lines = lines
             self.nodesLeft = nodesLeft
             self.bytesLeft = bytesLeft
         }
 
         mutating func add(_ node: Node, depth: Int) throws(LoadError) {
-            let (line, column) = Self.position(node)
+            let (line, column) = position(node)
             nodesLeft -= 1
             guard nodesLeft >= 0 else { throw expansionError(line, column) }
             guard depth <= YAMLReader.maxDepth else {
@@ -81,7 +83,7 @@ enum YAMLReader {
 
         /// Keys are stored as strings with their text (`80: x` has the key "80").
         private mutating func addKey(_ key: Node) throws(LoadError) {
-            let (line, column) = Self.position(key)
+            let (line, column) = position(key)
             nodesLeft -= 1
             guard nodesLeft >= 0 else { throw expansionError(line, column) }
             guard case .scalar(let scalar) = key else {
@@ -107,9 +109,9 @@ enum YAMLReader {
                       message: "aliases expand this document far beyond the file's size (an alias bomb?); refusing to load it")
         }
 
-        private static func position(_ node: Node) -> (Int, Int) {
+        private func position(_ node: Node) -> (Int, Int) {
             guard let mark = node.mark else { return (1, 1) }
-            return (mark.line, mark.column)
+            return lines.position(line: mark.line, column: mark.column)
         }
 
         private static func style(of scalar: Node.Scalar) -> NodeStyle {
