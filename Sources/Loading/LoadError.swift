@@ -9,18 +9,23 @@ public struct LoadError: Error, CustomStringConvertible, Sendable, Hashable {
     public var column: Int?
     public var message: String
 
-    /// `message` is made safe for a terminal here, once for every error: control characters,
-    /// line separators and bidi marks that came from the input are written as `\u{…}`
-    /// (`\t`, `\n`, `\r` for the common ones), and a message longer than
-    /// ``maxMessageLength`` characters is cut with `…`.
+    /// `message` is made safe for a terminal here, once for every error (see
+    /// ``escaped(_:limit:)``); the file name is escaped the same way when printed.
     public init(file: String, line: Int? = nil, column: Int? = nil, message: String) {
         self.file = file
         self.line = line
         self.column = column
+        self.message = Self.escaped(message, limit: Self.maxMessageLength)
+    }
+
+    /// `text` safe for a terminal: control characters, line separators and bidi marks are
+    /// written as `\u{…}` (`\t`, `\n`, `\r` for the common ones); more than `limit`
+    /// characters are cut with `…`.
+    public static func escaped(_ text: String, limit: Int? = nil) -> String {
         var safe = String.UnicodeScalarView()
         var count = 0
-        for s in message.unicodeScalars {
-            if count == Self.maxMessageLength {
+        for s in text.unicodeScalars {
+            if count == limit {
                 safe.append("…")
                 break
             }
@@ -36,13 +41,14 @@ public struct LoadError: Error, CustomStringConvertible, Sendable, Hashable {
             }
             count += 1
         }
-        self.message = String(safe)
+        return String(safe)
     }
 
     /// Longer messages are cut (a 10,000-character value quoted in a message stays readable).
     public static let maxMessageLength = 500
 
     public var description: String {
+        let file = Self.escaped(file)
         if let line, let column { return "\(file):\(line):\(column): error: \(message)" }
         if let line { return "\(file):\(line): error: \(message)" }
         return "\(file): error: \(message)"

@@ -34,6 +34,21 @@ import Testing
         #expect(text.contains("node-\u{FFFD}[31mred") || text.contains("node-\u{FFFD}"), "\(command.name): the hostile node name is not shown")
     }
 
+    /// A file name is an argument, yet it may come from a directory listing: one with escape
+    /// sequences or a bidi override is escaped in the error line, never sent raw.
+    @Test(arguments: ["missing", "broken"])
+    func fileNamesInErrorsAreEscaped(_ what: String) throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let name = "shoot\u{1B}[2J\u{202E}lmay.yaml"
+        if what == "broken" { try scratch.write(name, "kind: [\n") }
+        let run = try Run.shootnet(["check", scratch.path(name)])
+        #expect(run.status == 2)
+        #expect(run.errLines.count == 1)
+        #expect(TerminalText.firstUnsafe(in: run.err, sgr: false) == nil, "\(run.err)")
+        #expect(run.err.hasPrefix(scratch.folder + "/shoot\\u{1b}[2J\\u{202e}lmay.yaml:"), "\(run.err)")
+    }
+
     @Test func tablesShowEveryNameMadeSafe() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
