@@ -13,6 +13,16 @@ public enum AddressParser {
         return parseAddressBytes(bytes[...])
     }
 
+    /// ``parseAddress(_:)`` on UTF-8 bytes in place (a decoder's buffer, say).
+    public static func parseAddress(utf8: UnsafeBufferPointer<UInt8>) -> Result<IPAddress, AddressParseError> {
+        parseAddressBytes(utf8[...])
+    }
+
+    /// ``parsePrefix(_:allowHostBits:)`` on UTF-8 bytes in place.
+    public static func parsePrefix(utf8: UnsafeBufferPointer<UInt8>, allowHostBits: Bool = false) -> Result<IPPrefix, AddressParseError> {
+        parsePrefixBytes(utf8[...], allowHostBits: allowHostBits)
+    }
+
     static func parseAddressBytes<C: RandomAccessCollection>(_ bytes: C) -> Result<IPAddress, AddressParseError>
     where C.Element == UInt8, C.Index == Int, C.SubSequence == C {
         if bytes.isEmpty { return .failure(.empty) }
@@ -30,22 +40,33 @@ public enum AddressParser {
     /// Parses `ADDR/LEN`. When `allowHostBits` is false (spec fields), host bits are an error
     /// naming the masked prefix; when true (`calc`), they are cleared.
     public static func parsePrefix(_ text: Substring, allowHostBits: Bool = false) -> Result<IPPrefix, AddressParseError> {
-        let utf8 = text.utf8
-        if utf8.isEmpty { return .failure(.empty) }
-        if utf8.contains(UInt8(ascii: "%")) { return .failure(.zoneNotAllowed) }
-        guard let slashUTF8 = utf8.lastIndex(of: UInt8(ascii: "/")) else {
-            if case .failure(let e) = parseAddress(text) { return .failure(e) }
+        if let result = text.utf8.withContiguousStorageIfAvailable({ parsePrefixBytes($0[...], allowHostBits: allowHostBits) }) {
+            return result
+        }
+        let bytes = Array(text.utf8)
+        return parsePrefixBytes(bytes[...], allowHostBits: allowHostBits)
+    }
+
+    static func parsePrefixBytes<C: RandomAccessCollection>(_ bytes: C, allowHostBits: Bool) -> Result<IPPrefix, AddressParseError>
+    where C.Element == UInt8, C.Index == Int, C.SubSequence == C {
+        if bytes.isEmpty { return .failure(.empty) }
+        var slash = -1
+        for i in bytes.indices {
+            let b = bytes[i]
+            if b == UInt8(ascii: "%") { return .failure(.zoneNotAllowed) }
+            if b == UInt8(ascii: "/") { slash = i }
+        }
+        guard slash >= 0 else {
+            if case .failure(let e) = parseAddressBytes(bytes) { return .failure(e) }
             return .failure(.missingPrefixLength)
         }
-        // A UTF-8 index of an ASCII byte is a valid index of the substring.
-        let slash = slashUTF8
         let address: IPAddress
-        switch parseAddress(text[..<slash]) {
+        switch parseAddressBytes(bytes[..<slash]) {
         case .success(let a): address = a
         case .failure(let e): return .failure(e)
         }
         let length: Int
-        switch parseLength(text[text.index(after: slash)...], max: address.family.bits) {
+        switch parseLengthBytes(bytes[(slash + 1)...], max: address.family.bits) {
         case .success(let l): length = l
         case .failure(let e): return .failure(e)
         }
@@ -65,18 +86,23 @@ public enum AddressParser {
 
     /// Parses a prefix length: decimal digits only, no leading zeros, at most `max`.
     public static func parseLength(_ s: Substring, max: Int) -> Result<Int, AddressParseError> {
+        parseLengthBytes(Array(s.utf8)[...], max: max)
+    }
+
+    static func parseLengthBytes<C: RandomAccessCollection>(_ s: C, max: Int) -> Result<Int, AddressParseError>
+    where C.Element == UInt8, C.Index == Int, C.SubSequence == C {
         if s.isEmpty { return .failure(.emptyPrefixLength) }
-        guard s.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
-            return .failure(.prefixLengthNotNumeric(String(s)))
-        }
-        if s.utf8.count > 1 && s.utf8.first == 0x30 { return .failure(.prefixLengthLeadingZero(String(s))) }
         var n = 0
-        for b in s.utf8 {
+        for b in s {
+            guard b >= 0x30 && b <= 0x39 else {
+                return .failure(.prefixLengthNotNumeric(String(decoding: s, as: UTF8.self)))
+            }
             // Saturate instead of overflowing: anything this large is out of range anyway.
             let (times10, o1) = n.multipliedReportingOverflow(by: 10)
             let (sum, o2) = times10.addingReportingOverflow(Int(b - 0x30))
             n = o1 || o2 ? Int.max : sum
         }
+        if s.count > 1 && s.first == 0x30 { return .failure(.prefixLengthLeadingZero(String(decoding: s, as: UTF8.self))) }
         if n > max { return .failure(.prefixLengthOutOfRange(n, max: max)) }
         return .success(n)
     }
@@ -99,9 +125,8 @@ public enum AddressParser {
                 if i < b.endIndex && b[i] != UInt8(ascii: ".") { return .failure(.unexpectedCharacter(Self.char(b, at: i))) }
                 return .failure(.emptyOctet)
             }
-            let text = String(decoding: b[start..<i], as: UTF8.self)
-            if digits > 1 && b[start] == 0x30 { return .failure(.octetLeadingZero(text)) }
-            if n > 255 { return .failure(.octetTooLarge(text)) }
+            if digits > 1 && b[start] == 0x30 { return .failure(.octetLeadingZero(String(decoding: b[start..<i], as: UTF8.self))) }
+            if n > 255 { return .failure(.octetTooLarge(String(decoding: b[start..<i], as: UTF8.self))) }
             octets += 1
             if octets > 4 { return .failure(.wrongOctetCount(octets + b[i...].filter { $0 == UInt8(ascii: ".") }.count)) }
             value = value << 8 | UInt32(n)
@@ -116,9 +141,11 @@ public enum AddressParser {
     static func parseV6<C: RandomAccessCollection>(_ b: C) -> Result<UInt128, AddressParseError>
     where C.Element == UInt8, C.Index == Int, C.SubSequence == C {
         let colon = UInt8(ascii: ":")
-        var groups: [UInt16] = []
-        groups.reserveCapacity(8)
-        var ellipsis = -1  // index in `groups` where "::" stands, or -1
+        // Groups accumulate into one value; `ellipsis` is how many came before "::" (or -1).
+        // No array: this runs for every address of a 50,000-node list.
+        var value: UInt128 = 0
+        var count = 0
+        var ellipsis = -1
         var i = b.startIndex
         let end = b.endIndex
         if b.count >= 2 && b[i] == colon && b[i + 1] == colon {
@@ -139,12 +166,12 @@ public enum AddressParser {
             if i < end && b[i] == UInt8(ascii: ".") {
                 // Embedded IPv4: allowed only as the last 32 bits, so nothing may follow it.
                 if b[i...].contains(colon) { return .failure(.embeddedIPv4NotAtEnd) }
-                guard groups.count <= 6 else { return .failure(.tooManyGroups) }
+                guard count <= 6 else { return .failure(.tooManyGroups) }
                 switch parseV4(b[start..<end]) {
                 case .failure(let e): return .failure(e)
                 case .success(let v4):
-                    groups.append(UInt16(truncatingIfNeeded: v4 >> 16))
-                    groups.append(UInt16(truncatingIfNeeded: v4))
+                    value = value << 32 | UInt128(v4)
+                    count += 2
                 }
                 break
             }
@@ -154,29 +181,33 @@ public enum AddressParser {
                 return .failure(.emptyGroup)
             }
             if digits > 4 { return .failure(.groupTooLong(String(decoding: b[start..<i], as: UTF8.self))) }
-            groups.append(UInt16(truncatingIfNeeded: v))
-            if groups.count > 8 { return .failure(.tooManyGroups) }
+            count += 1
+            if count > 8 { return .failure(.tooManyGroups) }
+            value = value << 16 | UInt128(v)
             if i == end { break }
             guard b[i] == colon else { return .failure(.unexpectedCharacter(Self.char(b, at: i))) }
             i += 1
             if i == end { return .failure(.emptyGroup) }
             if b[i] == colon {
                 if ellipsis >= 0 { return .failure(.multipleDoubleColons) }
-                ellipsis = groups.count
+                ellipsis = count
                 i += 1
                 if i < end && b[i] == colon { return .failure(.unexpectedCharacter(":")) }
             }
         }
-        if groups.count > 8 { return .failure(.tooManyGroups) }
+        if count > 8 { return .failure(.tooManyGroups) }
         if ellipsis >= 0 {
             // "::" stands for one or more zero groups (RFC 4291 §2.2), never for none.
-            if groups.count == 8 { return .failure(.doubleColonWithEightGroups) }
-            groups.insert(contentsOf: [UInt16](repeating: 0, count: 8 - groups.count), at: ellipsis)
-        } else if groups.count < 8 {
+            if count == 8 { return .failure(.doubleColonWithEightGroups) }
+            // The groups after "::" are the low bits; those before it move up past the zeros.
+            let tailBits = 16 * (count - ellipsis)
+            let tail = tailBits == 0 ? 0 : value & (UInt128.max >> (128 - tailBits))
+            let head = tailBits == 0 ? value : value >> tailBits
+            let headShift = 16 * (8 - ellipsis)
+            return .success((headShift >= 128 ? 0 : head << headShift) | tail)
+        } else if count < 8 {
             return .failure(.tooFewGroups)
         }
-        var value: UInt128 = 0
-        for g in groups { value = value << 16 | UInt128(g) }
         return .success(value)
     }
 

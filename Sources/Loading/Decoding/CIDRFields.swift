@@ -50,6 +50,11 @@ extension FieldDecoder {
         guard let node, !node.isNull else { return }
         switch node.kind {
         case .string:
+            // Nearly always one CIDR without spaces: parse the bytes in place.
+            if let parsed = node.withBytes({ Self.parseWholePrefix($0) }) {
+                body(Located(parsed, at: contentLocation(node)))
+                return
+            }
             let text = node.text
             var column = contentLocation(node).column
             for part in text.split(separator: ",", omittingEmptySubsequences: false) {
@@ -69,7 +74,7 @@ extension FieldDecoder {
                 guard item.kind == .string else {
                     throw error(item, "\(path())[\(i)]: expected a CIDR string, found \(found(item))")
                 }
-                body(try strictPrefix(Substring(item.text), at: contentLocation(item), path()))
+                body(try strictPrefix(item, path: "\(path())[\(i)]"))
                 i += 1
             }
         default:
@@ -81,7 +86,20 @@ extension FieldDecoder {
     func prefix(_ node: DocNode?, _ path: @autoclosure () -> String) throws(LoadError) -> Located<IPPrefix>? {
         guard let node, !node.isNull else { return nil }
         guard node.kind == .string else { throw error(node, "\(path()): expected a CIDR string, found \(found(node))") }
+        return try strictPrefix(node, path: path())
+    }
+
+    /// A string node holding one canonical CIDR.
+    private func strictPrefix(_ node: DocNode, path: @autoclosure () -> String) throws(LoadError) -> Located<IPPrefix> {
+        if let parsed = node.withBytes({ Self.parseWholePrefix($0) }) { return Located(parsed, at: contentLocation(node)) }
+        // The slow path words the error.
         return try strictPrefix(Substring(node.text), at: contentLocation(node), path())
+    }
+
+    /// The prefix when `bytes` are exactly one valid canonical CIDR (no comma, no spaces).
+    private static func parseWholePrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> IPPrefix? {
+        if case .success(let p) = AddressParser.parsePrefix(utf8: bytes) { return p }
+        return nil
     }
 
     private func strictPrefix(_ text: Substring, at loc: SourceLocation, _ path: @autoclosure () -> String) throws(LoadError) -> Located<IPPrefix> {
@@ -100,10 +118,9 @@ extension FieldDecoder {
     func address(_ node: DocNode?, _ path: @autoclosure () -> String) throws(LoadError) -> IPAddress? {
         guard let node, !node.isNull else { return nil }
         guard node.kind == .string else { throw error(node, "\(path()): expected an IP address, found \(found(node))") }
-        let text = node.text
-        switch AddressParser.parseAddress(Substring(text)) {
+        switch node.withBytes({ AddressParser.parseAddress(utf8: $0) }) {
         case .success(let a): return a
-        case .failure(let e): throw error(node, "\(path()): \(quoted(text)) is not a valid IP address: \(e.message)")
+        case .failure(let e): throw error(node, "\(path()): \(quoted(node.text)) is not a valid IP address: \(e.message)")
         }
     }
 }
