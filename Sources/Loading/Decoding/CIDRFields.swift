@@ -74,7 +74,7 @@ extension FieldDecoder {
                 guard item.kind == .string else {
                     throw error(item, "\(path())[\(i)]: expected a CIDR string, found \(found(item))")
                 }
-                body(try strictPrefix(item, path: "\(path())[\(i)]"))
+                body(try strictPrefix(item, path: path()))
                 i += 1
             }
         default:
