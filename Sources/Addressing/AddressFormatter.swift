@@ -3,8 +3,6 @@
 /// Text is produced as UTF-8 bytes into a caller's buffer (``append(_:to:)``), so writers of
 /// large outputs (a plan of 50,000 nodes) format without allocating a String per address.
 public enum AddressFormatter {
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
-
     public static func format(_ a: IPAddress) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(a.family == .v4 ? 15 : 39)
@@ -12,44 +10,77 @@ public enum AddressFormatter {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The longest text: an IPv6 address with an embedded IPv4 (45 bytes) and `/128`.
+    static let maxLength = 64
+
     /// Appends the canonical text of `a` to `out`.
     public static func append(_ a: IPAddress, to out: inout [UInt8]) {
-        if a.family == .v4 {
-            appendV4(UInt32(truncatingIfNeeded: a.value), to: &out)
-        } else {
-            appendV6(a.value, to: &out)
-        }
+        withCursor(appendingTo: &out) { $0.put(a) }
     }
 
     /// Appends `ADDRESS/LENGTH`.
     public static func append(_ p: IPPrefix, to out: inout [UInt8]) {
-        append(p.network, to: &out)
-        out.append(UInt8(ascii: "/"))
-        appendDecimal(p.length, to: &out)
+        withCursor(appendingTo: &out) { cursor in
+            cursor.put(p.network)
+            cursor.put(UInt8(ascii: "/"))
+            cursor.putDecimal(p.length)
+        }
     }
 
-    static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
-        if n >= 100 { out.append(UInt8(truncatingIfNeeded: 0x30 + n / 100)) }
-        if n >= 10 { out.append(UInt8(truncatingIfNeeded: 0x30 + (n / 10) % 10)) }
-        out.append(UInt8(truncatingIfNeeded: 0x30 + n % 10))
+    /// Formats into a small stack buffer, then appends it to `out` in one copy (appending byte
+    /// by byte to an array checks its capacity and uniqueness every time).
+    private static func withCursor(appendingTo out: inout [UInt8], _ body: (inout TextCursor) -> Void) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength) { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var cursor = TextCursor(base: base)
+            body(&cursor)
+            out.append(contentsOf: UnsafeBufferPointer(start: base, count: cursor.count))
+        }
+    }
+}
+
+/// Writes canonical address text into a buffer of at least ``AddressFormatter/maxLength`` bytes.
+struct TextCursor {
+    let base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+
+    init(base: UnsafeMutablePointer<UInt8>) { self.base = base }
+
+    @inline(__always) mutating func put(_ byte: UInt8) {
+        base[count] = byte
+        count += 1
     }
 
-    static func appendV4(_ v: UInt32, to out: inout [UInt8]) {
-        appendDecimal(Int(v >> 24), to: &out)
-        out.append(UInt8(ascii: "."))
-        appendDecimal(Int((v >> 16) & 0xFF), to: &out)
-        out.append(UInt8(ascii: "."))
-        appendDecimal(Int((v >> 8) & 0xFF), to: &out)
-        out.append(UInt8(ascii: "."))
-        appendDecimal(Int(v & 0xFF), to: &out)
+    mutating func put(_ a: IPAddress) {
+        if a.family == .v4 {
+            putV4(UInt32(truncatingIfNeeded: a.value))
+        } else {
+            putV6(a.value)
+        }
+    }
+
+    mutating func putDecimal(_ n: Int) {
+        if n >= 100 { put(UInt8(truncatingIfNeeded: 0x30 + n / 100)) }
+        if n >= 10 { put(UInt8(truncatingIfNeeded: 0x30 + (n / 10) % 10)) }
+        put(UInt8(truncatingIfNeeded: 0x30 + n % 10))
+    }
+
+    mutating func putV4(_ v: UInt32) {
+        putDecimal(Int(v >> 24))
+        put(UInt8(ascii: "."))
+        putDecimal(Int((v >> 16) & 0xFF))
+        put(UInt8(ascii: "."))
+        putDecimal(Int((v >> 8) & 0xFF))
+        put(UInt8(ascii: "."))
+        putDecimal(Int(v & 0xFF))
     }
 
     /// RFC 5952 §4: lower case, no leading zeros, the longest run of two or more zero groups
     /// replaced by `::` (the first on a tie), IPv4-mapped addresses as `::ffff:a.b.c.d`.
-    static func appendV6(_ v: UInt128, to out: inout [UInt8]) {
+    mutating func putV6(_ v: UInt128) {
         if v >> 32 == 0xFFFF {
-            out.append(contentsOf: [0x3A, 0x3A, 0x66, 0x66, 0x66, 0x66, 0x3A])  // "::ffff:"
-            appendV4(UInt32(truncatingIfNeeded: v), to: &out)
+            for b in "::ffff:".utf8 { put(b) }
+            putV4(UInt32(truncatingIfNeeded: v))
             return
         }
         @inline(__always) func group(_ i: Int) -> UInt16 { UInt16(truncatingIfNeeded: v >> UInt128(112 - 16 * i)) }
@@ -68,30 +99,27 @@ public enum AddressFormatter {
         var afterColons = true
         while i < 8 {
             if i == bestStart {
-                out.append(UInt8(ascii: ":"))
-                out.append(UInt8(ascii: ":"))
+                put(UInt8(ascii: ":"))
+                put(UInt8(ascii: ":"))
                 afterColons = true
                 i += bestLen
                 continue
             }
-            if !afterColons { out.append(UInt8(ascii: ":")) }
-            appendHex(group(i), to: &out)
+            if !afterColons { put(UInt8(ascii: ":")) }
+            putHex(group(i))
             afterColons = false
             i += 1
         }
     }
 
-    private static func appendHex(_ g: UInt16, to out: inout [UInt8]) {
-        var started = false
-        var shift: UInt16 = 12
-        while true {
-            let d = Int((g >> shift) & 0xF)
-            if d != 0 || started || shift == 0 {
-                out.append(hexDigits[d])
-                started = true
-            }
-            if shift == 0 { break }
-            shift -= 4
-        }
+    @inline(__always) private static func hexDigit(_ d: UInt16) -> UInt8 {
+        UInt8(truncatingIfNeeded: d < 10 ? 0x30 + d : 0x57 + d)
+    }
+
+    private mutating func putHex(_ g: UInt16) {
+        if g >= 0x1000 { put(Self.hexDigit(g >> 12)) }
+        if g >= 0x100 { put(Self.hexDigit((g >> 8) & 0xF)) }
+        if g >= 0x10 { put(Self.hexDigit((g >> 4) & 0xF)) }
+        put(Self.hexDigit(g & 0xF))
     }
 }

@@ -21,9 +21,17 @@ public struct JSONWriter {
     /// A line break indented to the current depth (none before the first top-level value).
     private mutating func newline() {
         guard pretty, !bytes.isEmpty else { return }
-        bytes.append(UInt8(ascii: "\n"))
-        for _ in 1..<needsComma.count { bytes.append(UInt8(ascii: " ")); bytes.append(UInt8(ascii: " ")) }
+        let depth = needsComma.count - 1
+        if depth < Self.indentation.count / 2 {
+            bytes.append(contentsOf: Self.indentation[0...(2 * depth)])
+        } else {
+            bytes.append(UInt8(ascii: "\n"))
+            for _ in 0..<depth { bytes.append(UInt8(ascii: " ")); bytes.append(UInt8(ascii: " ")) }
+        }
     }
+
+    /// A newline and the indentation of the deepest levels plans use, appended in one copy.
+    private static let indentation: [UInt8] = [UInt8(ascii: "\n")] + [UInt8](repeating: UInt8(ascii: " "), count: 32)
 
     public mutating func beginObject() { valuePrefix(); open(UInt8(ascii: "{")) }
     public mutating func endObject() { close(UInt8(ascii: "}")) }
@@ -109,11 +117,27 @@ public struct JSONWriter {
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// Bytes that start something ``appendString(_:)`` may escape: quote, backslash, C0,
+    /// DEL and the lead bytes of the escaped scalars above U+007F.
+    @inline(__always) private static func mayNeedEscape(_ b: UInt8) -> Bool {
+        b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == 0x7F || b == 0xC2 || b == 0xD8 || b == 0xE2
+    }
+
     /// Writes `s` as a JSON string. Besides what JSON requires (quote, backslash, C0), DEL,
     /// C1 controls, U+2028/U+2029 and the bidi marks are written as `\uXXXX`, so JSON
     /// printed to a terminal cannot steer it either (parsers read back the same text).
     private mutating func appendString(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
+        // Nearly every string (names, zones, codes, messages) needs no escape: one copy.
+        let copied = s.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            guard !utf8.contains(where: Self.mayNeedEscape) else { return false }
+            bytes.append(contentsOf: utf8)
+            return true
+        }
+        if copied == true {
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         var utf8 = s.utf8.makeIterator()
         while let b = utf8.next() {
             switch b {
