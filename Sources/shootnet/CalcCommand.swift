@@ -9,6 +9,7 @@ import Darwin
 /// `shootnet calc CIDR [--split LEN] [--contains ADDR] [--max N] [-o text|json]`.
 struct Calc: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "calc",
         abstract: "Subnet calculator: range, size and special ranges of a prefix; split it; test containment.",
         discussion: """
             Host bits are cleared (10.0.0.1/8 is 10.0.0.0/8) and a bare address counts as /32 or \

@@ -7,6 +7,7 @@ extension Shootnet {
     /// `shootnet check`: diagnostics only, with an exit code CI can trust.
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Report conflicts; exit 0 when clean, 1 on errors (or warnings with --strict), 2 on unusable input.")
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }

@@ -7,6 +7,7 @@ extension Shootnet {
     /// `shootnet plan`: every resolved range, node, pod prefix and route.
     struct Plan: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "plan",
             abstract: "Resolve every range, per-node prefix and router route of a shoot.")
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case table, yaml, json }

@@ -11,6 +11,7 @@ extension Shootnet {
     /// `shootnet render`: the UI's topology diagram as text.
     struct Render: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "render",
             abstract: "Draw the shoot's topology (the UI's diagram) as text.")
 
         enum ColorMode: String, ExpressibleByArgument, CaseIterable { case auto, always, never }

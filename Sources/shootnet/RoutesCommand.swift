@@ -7,6 +7,7 @@ extension Shootnet {
     /// `shootnet routes`: expected router routes against what the router has.
     struct Routes: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "routes",
             abstract: "Compare the router routes the shoot needs with the router's (missing first).")
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
