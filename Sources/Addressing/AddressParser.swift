@@ -4,13 +4,16 @@
 /// and it stands for at least one zero group, groups of 1–4 hex digits, embedded IPv4 only in
 /// the last 32 bits, prefix lengths in decimal without leading zeros.
 public enum AddressParser {
+    /// UTF-8 text in place. One concrete type (not a generic collection) keeps the parsers
+    /// specialised: they run for every address of a 50,000-node list.
+    typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
+
     public static func parseAddress(_ text: Substring) -> Result<IPAddress, AddressParseError> {
         // Work on the UTF-8 bytes in place when the string is contiguous (it nearly always is).
         if let result = text.utf8.withContiguousStorageIfAvailable({ parseAddressBytes($0[...]) }) {
             return result
         }
-        let bytes = Array(text.utf8)
-        return parseAddressBytes(bytes[...])
+        return Array(text.utf8).withUnsafeBufferPointer { parseAddressBytes($0[...]) }
     }
 
     /// ``parseAddress(_:)`` on UTF-8 bytes in place (a decoder's buffer, say).
@@ -23,8 +26,7 @@ public enum AddressParser {
         parsePrefixBytes(utf8[...], allowHostBits: allowHostBits)
     }
 
-    static func parseAddressBytes<C: RandomAccessCollection>(_ bytes: C) -> Result<IPAddress, AddressParseError>
-    where C.Element == UInt8, C.Index == Int, C.SubSequence == C {
+    static func parseAddressBytes(_ bytes: Bytes) -> Result<IPAddress, AddressParseError> {
         if bytes.isEmpty { return .failure(.empty) }
         var hasColon = false
         for b in bytes {
@@ -43,12 +45,10 @@ public enum AddressParser {
         if let result = text.utf8.withContiguousStorageIfAvailable({ parsePrefixBytes($0[...], allowHostBits: allowHostBits) }) {
             return result
         }
-        let bytes = Array(text.utf8)
-        return parsePrefixBytes(bytes[...], allowHostBits: allowHostBits)
+        return Array(text.utf8).withUnsafeBufferPointer { parsePrefixBytes($0[...], allowHostBits: allowHostBits) }
     }
 
-    static func parsePrefixBytes<C: RandomAccessCollection>(_ bytes: C, allowHostBits: Bool) -> Result<IPPrefix, AddressParseError>
-    where C.Element == UInt8, C.Index == Int, C.SubSequence == C {
+    static func parsePrefixBytes(_ bytes: Bytes, allowHostBits: Bool) -> Result<IPPrefix, AddressParseError> {
         if bytes.isEmpty { return .failure(.empty) }
         var slash = -1
         for i in bytes.indices {
@@ -86,11 +86,10 @@ public enum AddressParser {
 
     /// Parses a prefix length: decimal digits only, no leading zeros, at most `max`.
     public static func parseLength(_ s: Substring, max: Int) -> Result<Int, AddressParseError> {
-        parseLengthBytes(Array(s.utf8)[...], max: max)
+        Array(s.utf8).withUnsafeBufferPointer { parseLengthBytes($0[...], max: max) }
     }
 
-    static func parseLengthBytes<C: RandomAccessCollection>(_ s: C, max: Int) -> Result<Int, AddressParseError>
-    where C.Element == UInt8, C.Index == Int, C.SubSequence == C {
+    static func parseLengthBytes(_ s: Bytes, max: Int) -> Result<Int, AddressParseError> {
         if s.isEmpty { return .failure(.emptyPrefixLength) }
         var n = 0
         for b in s {
@@ -107,8 +106,7 @@ public enum AddressParser {
         return .success(n)
     }
 
-    static func parseV4<C: RandomAccessCollection>(_ b: C) -> Result<UInt32, AddressParseError>
-    where C.Element == UInt8, C.Index == Int, C.SubSequence == C {
+    static func parseV4(_ b: Bytes) -> Result<UInt32, AddressParseError> {
         var value: UInt32 = 0
         var octets = 0
         var i = b.startIndex
@@ -138,8 +136,7 @@ public enum AddressParser {
         return .success(value)
     }
 
-    static func parseV6<C: RandomAccessCollection>(_ b: C) -> Result<UInt128, AddressParseError>
-    where C.Element == UInt8, C.Index == Int, C.SubSequence == C {
+    static func parseV6(_ b: Bytes) -> Result<UInt128, AddressParseError> {
         let colon = UInt8(ascii: ":")
         // Groups accumulate into one value; `ellipsis` is how many came before "::" (or -1).
         // No array: this runs for every address of a 50,000-node list.
@@ -220,8 +217,7 @@ public enum AddressParser {
         }
     }
 
-    private static func char<C: RandomAccessCollection>(_ b: C, at i: Int) -> Character
-    where C.Element == UInt8, C.Index == Int, C.SubSequence == C {
+    private static func char(_ b: Bytes, at i: Int) -> Character {
         // Decode the (possibly multi-byte) character starting at i for the error message.
         var end = i + 1
         while end < b.endIndex && (b[end] & 0xC0) == 0x80 { end += 1 }
