@@ -10,8 +10,26 @@ public enum AddressFormatter {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The longest text: an IPv6 address with an embedded IPv4 (45 bytes) and `/128`.
-    static let maxLength = 64
+    /// Room enough for any address or prefix text (the longest, an IPv6 address with an
+    /// embedded IPv4 and `/128`, has 49 bytes).
+    public static let maxLength = 64
+
+    /// Writes the canonical text of `a` at `out`, which has room for ``maxLength`` bytes;
+    /// returns how many bytes it wrote. For writers that manage their own buffer.
+    public static func write(_ a: IPAddress, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        var cursor = TextCursor(base: out)
+        cursor.put(a)
+        return cursor.count
+    }
+
+    /// Writes `ADDRESS/LENGTH` at `out` (room for ``maxLength`` bytes); returns the count.
+    public static func write(_ p: IPPrefix, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        var cursor = TextCursor(base: out)
+        cursor.put(p.network)
+        cursor.put(UInt8(ascii: "/"))
+        cursor.putDecimal(p.length)
+        return cursor.count
+    }
 
     /// Appends the canonical text of `a` to `out`.
     public static func append(_ a: IPAddress, to out: inout [UInt8]) {
@@ -20,11 +38,7 @@ public enum AddressFormatter {
 
     /// Appends `ADDRESS/LENGTH`.
     public static func append(_ p: IPPrefix, to out: inout [UInt8]) {
-        withCursor(appendingTo: &out) { cursor in
-            cursor.put(p.network)
-            cursor.put(UInt8(ascii: "/"))
-            cursor.putDecimal(p.length)
-        }
+        withCursor(appendingTo: &out) { cursor in cursor.skip(write(p, into: cursor.base)) }
     }
 
     /// Formats into a small stack buffer, then appends it to `out` in one copy (appending byte
@@ -45,6 +59,9 @@ struct TextCursor {
     private(set) var count = 0
 
     init(base: UnsafeMutablePointer<UInt8>) { self.base = base }
+
+    /// Counts `n` bytes written at ``base`` by someone else.
+    mutating func skip(_ n: Int) { count += n }
 
     @inline(__always) mutating func put(_ byte: UInt8) {
         base[count] = byte

@@ -19,7 +19,7 @@ public enum PlanJSON {
         w.key("networks")
         w.beginObject()
         for kind in NetworkKind.allCases {
-            w.key(kind.rawValue)
+            w.key(named: kind.rawValue)
             w.beginArray()
             for r in plan.ranges(kind) {
                 w.beginObject()
@@ -35,28 +35,33 @@ public enum PlanJSON {
         writeCount(plan.maxNodes, into: &w)
         w.key("nodes")
         w.beginArray()
-        for n in plan.nodes {
-            w.beginObject()
-            w.field("name", n.name)
-            w.key("zone")
-            if let z = n.zone { w.string(z) } else { w.null() }
-            w.field("addresses", addresses: n.addresses)
-            if let np = n.nodePrefix { w.field("nodePrefix", np) }
-            w.field("podCIDRs", prefixes: n.podCIDRs)
-            w.endObject()
-            w.drain(into: sink)
+        // Borrowed through a buffer: iterating the array would copy (retain) every node.
+        plan.nodes.withUnsafeBufferPointer { nodes in
+            for i in nodes.indices {
+                w.beginObject()
+                w.field("name", nodes[i].name)
+                w.key("zone")
+                if let z = nodes[i].zone { w.string(z) } else { w.null() }
+                w.field("addresses", addresses: nodes[i].addresses)
+                if let np = nodes[i].nodePrefix { w.field("nodePrefix", np) }
+                w.field("podCIDRs", prefixes: nodes[i].podCIDRs)
+                w.endObject()
+                w.drain(into: sink)
+            }
         }
         w.endArray()
         w.key("routes")
         w.beginArray()
-        for r in plan.routes {
-            w.beginObject()
-            w.field("router", r.router)
-            w.field("destination", r.destination)
-            w.field("nexthop", r.nexthop)
-            w.field("status", r.status.rawValue)
-            w.endObject()
-            w.drain(into: sink)
+        plan.routes.withUnsafeBufferPointer { routes in
+            for i in routes.indices {
+                w.beginObject()
+                w.field("router", routes[i].router)
+                w.field("destination", routes[i].destination)
+                w.field("nexthop", routes[i].nexthop)
+                w.field("status", routes[i].status.rawValue)
+                w.endObject()
+                w.drain(into: sink)
+            }
         }
         w.endArray()
         w.key("diagnostics")

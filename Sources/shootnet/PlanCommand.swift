@@ -23,6 +23,7 @@ extension Shootnet {
             case .table: FileOutput.stdout(PlanTable.render(plan))
             case .yaml: FileOutput.stdout(StatusWriter.shootWithStatus(loaded, plan: plan))
             }
+            FileOutput.finish()
         }
     }
 }
