@@ -100,7 +100,12 @@ struct TextCursor {
             putV4(UInt32(truncatingIfNeeded: v))
             return
         }
-        @inline(__always) func group(_ i: Int) -> UInt16 { UInt16(truncatingIfNeeded: v >> UInt128(112 - 16 * i)) }
+        // The eight groups, taken out of the two 64-bit halves once (a variable 128-bit shift
+        // per group costs more than the rest of the formatting).
+        let high = UInt64(truncatingIfNeeded: v >> 64), low = UInt64(truncatingIfNeeded: v)
+        @inline(__always) func group(_ i: Int) -> UInt16 {
+            UInt16(truncatingIfNeeded: i < 4 ? high >> UInt64(48 - 16 * i) : low >> UInt64(112 - 16 * i))
+        }
         var bestStart = -1, bestLen = 0, runStart = -1
         for i in 0...8 {
             if i < 8 && group(i) == 0 {
