@@ -108,6 +108,30 @@ import Testing
         #expect(message == "JSON nesting is deeper than 512 levels")
     }
 
+    /// Tape entries keep 25 bits of line number; a file with more lines (only blank lines
+    /// can make one under the size cap) is refused with a clear error, never misnumbered.
+    @Test func refusesMoreLinesThanATapeCanName() throws {
+        let last = TapeEntry.maxLine
+        var ok = [UInt8](repeating: 0x0A, count: last - 1)
+        ok.insert(UInt8(ascii: "["), at: 0)
+        ok += Array("1]".utf8)
+        let read = try DocumentReader.read(bytes: ok, file: "n.json")
+        let line = read.tape.withDocuments { docs -> Int? in
+            guard let doc = docs.first else { return nil }
+            for child in doc.children { return child.line }
+            return nil
+        }
+        #expect(line == last)
+        var tooMany = ok
+        tooMany.insert(0x0A, at: 1)
+        do {
+            _ = try DocumentReader.read(bytes: tooMany, file: "n.json")
+            Issue.record("read a file of more than \(last) lines")
+        } catch {
+            #expect(error.line == last + 1 && error.message.hasPrefix("more than \(last) lines"), "\(error)")
+        }
+    }
+
     @Test func detectsDuplicateKeysInLargeObjects() {
         let keys = (0..<40).map { "\"k\($0)\": \($0)" } + ["\"k7\": 0"]
         let (pos, message) = failure("{" + keys.joined(separator: ", ") + "}")

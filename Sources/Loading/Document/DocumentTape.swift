@@ -31,16 +31,33 @@ enum NodeStyle: UInt8, Sendable {
 /// A collection is followed by its children (a mapping by key, value, key, value …) and
 /// records the index just past its subtree, so siblings are found without recursion.
 struct TapeEntry: Sendable {
-    var kind: NodeKind
-    var style: NodeStyle
-    /// The scalar's bytes live in the tape's `extra` buffer (decoded) instead of `source`.
-    var inExtra: Bool
-    var line: Int32
+    /// line (25 bits) | kind (3) | style (3) | inExtra (1): 16 bytes an entry instead of 20,
+    /// which is 8 MB less at the peak of loading a 50,000-node list (2 million entries).
+    private var bits: UInt32
+    /// 1-based, in Unicode scalars.
     var column: Int32
     /// Scalars: first byte of the value. Collections: number of children (pairs for a mapping).
     var first: Int32
     /// Scalars: byte count of the value. Collections: the index after the subtree.
     var second: Int32
+
+    /// The last line a tape can name; readers refuse longer files with a clear error.
+    static let maxLine = (1 << 25) - 1
+
+    init(kind: NodeKind, style: NodeStyle, inExtra: Bool, line: Int32, column: Int32, first: Int32, second: Int32) {
+        let line = UInt32(clamping: min(max(Int(line), 0), Self.maxLine))
+        bits = line << 7 | UInt32(kind.rawValue & 7) << 4 | UInt32(style.rawValue & 7) << 1 | (inExtra ? 1 : 0)
+        self.column = column
+        self.first = first
+        self.second = second
+    }
+
+    var kind: NodeKind { NodeKind(rawValue: UInt8(truncatingIfNeeded: bits >> 4 & 7)) ?? .null }
+    var style: NodeStyle { NodeStyle(rawValue: UInt8(truncatingIfNeeded: bits >> 1 & 7)) ?? .plain }
+    /// The scalar's bytes live in the tape's `extra` buffer (decoded) instead of `source`.
+    var inExtra: Bool { bits & 1 == 1 }
+    /// 1-based line.
+    var line: Int32 { Int32(truncatingIfNeeded: bits >> 7) }
 }
 
 /// The documents of one input file as a flat, positioned tree that the YAML and the JSON

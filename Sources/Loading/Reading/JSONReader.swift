@@ -76,9 +76,14 @@ struct JSONReader {
 
     // MARK: Tape
 
+    static func tooManyLines(at offset: Int) -> Failure {
+        Failure(offset: offset, message: "more than \(TapeEntry.maxLine) lines; shootnet reads files of at most that many lines")
+    }
+
     @inline(__always)
     private mutating func append(_ entry: TapeEntry) throws(Failure) {
         guard count < capacity else { throw Failure(offset: i, message: "internal error: JSON tape capacity exceeded") }
+        guard line <= TapeEntry.maxLine else { throw Self.tooManyLines(at: i) }
         out[count] = entry
         count += 1
     }

@@ -53,6 +53,7 @@ enum YAMLReader {
 
         mutating func add(_ node: Node, depth: Int) throws(LoadError) {
             let (line, column) = position(node)
+            try checkLine(line, column)
             nodesLeft -= 1
             guard nodesLeft >= 0 else { throw expansionError(line, column) }
             guard depth <= YAMLReader.maxDepth else {
@@ -84,6 +85,7 @@ enum YAMLReader {
         /// Keys are stored as strings with their text (`80: x` has the key "80").
         private mutating func addKey(_ key: Node) throws(LoadError) {
             let (line, column) = position(key)
+            try checkLine(line, column)
             nodesLeft -= 1
             guard nodesLeft >= 0 else { throw expansionError(line, column) }
             guard case .scalar(let scalar) = key else {
@@ -102,6 +104,12 @@ enum YAMLReader {
             }
             let c = index.byte(at: offset)
             return c == UInt8(ascii: "[") || c == UInt8(ascii: "{") ? .flow : .block
+        }
+
+        private func checkLine(_ line: Int, _ column: Int) throws(LoadError) {
+            guard line > TapeEntry.maxLine else { return }
+            throw LoadError(file: file, line: line, column: column,
+                            message: "more than \(TapeEntry.maxLine) lines; shootnet reads files of at most that many lines")
         }
 
         private func expansionError(_ line: Int, _ column: Int) -> LoadError {
