@@ -17,7 +17,7 @@ extension TmuxPane {
     /// `EXIT=n` when it ends.
     func startShootnet(_ args: [String], environment: [String: String] = [:]) throws {
         let binary = try BuiltProduct.path("shootnet")
-        let env = (["SWIFT_BACKTRACE=enable=no"] + environment.map { "\($0.key)=\($0.value)" }.sorted()).map(Tmux.quote)
+        let env = ["SWIFT_BACKTRACE=enable=no"] + environment.map { "\($0.key)=\($0.value)" }.sorted().map(Tmux.quote)
         try run("ulimit -c 0; env \(env.joined(separator: " ")) \(([binary] + args).map(Tmux.quote).joined(separator: " ")); echo EXIT=$?")
     }
 }
