@@ -193,9 +193,19 @@ struct JSONReader {
                 line += 1
                 lineStart = i
                 continuationBytesOnLine = 0
+                skipIndentation()
             } else {
                 return
             }
+        }
+    }
+
+    /// Pretty-printed JSON (kubectl's) indents every line: skip spaces eight at a time.
+    @inline(__always)
+    private mutating func skipIndentation() {
+        guard let base = b.baseAddress else { return }
+        while i + 8 <= n && UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
+            i += 8
         }
     }
 
