@@ -18,6 +18,8 @@ public struct AppModel: Sendable {
     public private(set) var input: PlanInput
     public private(set) var plan: Plan
     public private(set) var diagram: Diagram
+    /// The last planning run's per-node steps, so a re-plan after an edit reuses them.
+    private var planMemo: PlanMemo
     /// Edits since load, oldest first; undo pops from here.
     public private(set) var edits: [FieldEdit] = []
     public private(set) var redoStack: [FieldEdit] = []
@@ -63,7 +65,9 @@ public struct AppModel: Sendable {
         self.width = width
         self.height = height
         self.glyphs = glyphs
-        let plan = Planner.plan(input)
+        var memo = PlanMemo()
+        let plan = Planner.plan(input, memo: &memo)
+        self.planMemo = memo
         self.plan = plan
         self.diagram = Self.makeDiagram(plan, width: width)
         refreshTables()
@@ -124,7 +128,7 @@ public struct AppModel: Sendable {
 
     private mutating func setInput(_ next: PlanInput) {
         input = next
-        plan = Planner.plan(next)
+        plan = Planner.plan(next, memo: &planMemo)
         diagram = Self.makeDiagram(plan, width: width)
         let known = Set(plan.diagnostics.flatMap(\.objects))
         highlight = highlight.filter { known.contains($0) }

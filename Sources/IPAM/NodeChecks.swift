@@ -3,8 +3,17 @@ import Spec
 
 extension PlanBuilder {
     /// Per-node checks: every family present, addresses in the nodes range, pod prefixes in
-    /// the pod range and disjoint from each other (sort and sweep: O(n log n)).
+    /// the pod range and disjoint from each other (sort and sweep: O(n log n)). Each part is
+    /// replayed from the memo when what it reads is unchanged.
     mutating func checkNodes() {
+        memoized(\.nodeIdentity, key: nodeIdentityCheckKey) { $0.checkNodeIdentities() }
+        for family in plan.ipFamilies {
+            memoized(\.podCIDRChecks[family], key: podCIDRCheckKey(family)) { $0.checkPodCIDRs(family) }
+        }
+    }
+
+    /// Unique names, every family's address present and inside the nodes range.
+    private mutating func checkNodeIdentities() {
         var seenNames: Set<String> = []
         var duplicateNames: [String] = []
         var missing: [IPFamily: [String]] = [:]
@@ -40,7 +49,6 @@ extension PlanBuilder {
             report(.nodeAddressOutsideRange, path: "nodes",
                    "\(outside.count) node address(es) outside the nodes range: \(outside.prefix(3).joined(separator: "; "))")
         }
-        for family in plan.ipFamilies { checkPodCIDRs(family) }
     }
 
     private mutating func checkPodCIDRs(_ family: IPFamily) {

@@ -6,30 +6,55 @@ extension PlanBuilder {
     static let simulatedNodeLimit = 100_000
 
     /// Builds the node list (observed, or simulated from the workers' minimum) and gives
-    /// every node its pod prefixes.
+    /// every node its pod prefixes. Replayed from the memo when ``nodePlanKey`` is unchanged.
     mutating func planNodes() {
-        if let observed = input.observed.nodes {
-            plan.nodes = observed.withUnsafeBufferPointer { $0.enumerated().map { i, n in
-                // IPv4 before IPv6, keeping the listed order within a family (usually already so).
-                let ordered = zip(n.addresses, n.addresses.dropFirst()).allSatisfy { $0.family <= $1.family }
-                let addresses = ordered ? n.addresses : n.addresses.filter { $0.family == .v4 } + n.addresses.filter { $0.family == .v6 }
-                var node = PlannedNode(name: n.name, zone: n.zone, addresses: addresses, podCIDRs: n.podCIDRs,
-                                       source: .observed, location: n.location, index: i)
-                if plan.podModes[.v6] == .nodePrefix, let v6 = node.address(.v6) {
+        memoized(\.nodes, key: nodePlanKey,
+                 save: { NodePlanOutput(nodes: $0.plan.nodes, simulated: $0.plan.nodesSimulated) },
+                 restore: { $0.plan.nodes = $1.nodes; $0.plan.nodesSimulated = $1.simulated }) { b in
+            if let observed = b.input.observed.nodes {
+                b.plan.nodes = b.plannedNodes(observed)
+            } else {
+                b.plan.nodesSimulated = true
+                b.simulateNodes()
+            }
+            b.assignPodCIDRs()
+        }
+    }
+
+    /// The observed nodes as planned nodes, with their node prefixes in node-prefix mode.
+    private func plannedNodes(_ observed: [ObservedNode]) -> [PlannedNode] {
+        let nodePrefixMode = plan.podModes[.v6] == .nodePrefix
+        var out: [PlannedNode] = []
+        out.reserveCapacity(observed.count)
+        // Read fields through a buffer: copying whole nodes costs a retain and release per field.
+        observed.withUnsafeBufferPointer { nodes in
+            for i in nodes.indices {
+                let addresses = nodes[i].addresses
+                var node = PlannedNode(name: nodes[i].name, zone: nodes[i].zone, addresses: Self.familyOrdered(addresses),
+                                       podCIDRs: nodes[i].podCIDRs, source: .observed, location: nodes[i].location, index: i)
+                if nodePrefixMode, let v6 = node.address(.v6) {
                     let prefix = IPPrefix(masking: v6, length: profile.nodePrefixLength)
                     node.nodePrefix = prefix
                     node.reservedPrefix = prefix.subnet(0, length: max(prefix.length, min(reservedLength, 128)))
                 }
-                return node
-            } }
-        } else {
-            plan.nodesSimulated = true
-            simulateNodes()
+                out.append(node)
+            }
         }
-        assignPodCIDRs()
+        return out
     }
 
-    private mutating func simulateNodes() {
+    /// IPv4 before IPv6, keeping the listed order within a family (usually already so, and
+    /// then the same array is returned).
+    static func familyOrdered(_ addresses: [IPAddress]) -> [IPAddress] {
+        var ordered = true
+        for i in addresses.indices.dropFirst() where addresses[i - 1].family > addresses[i].family {
+            ordered = false
+            break
+        }
+        return ordered ? addresses : addresses.filter { $0.family == .v4 } + addresses.filter { $0.family == .v6 }
+    }
+
+    mutating func simulateNodes() {
         let allZones = zones
         var perZone: [String: UInt128] = [:]
         var perSubnet: [IPPrefix: UInt128] = [:]
@@ -100,7 +125,7 @@ extension PlanBuilder {
 
     /// Cluster-range families: kube-controller-manager's allocator over the pod range.
     /// Node-prefix families: the template applied to each node's own prefix.
-    private mutating func assignPodCIDRs() {
+    mutating func assignPodCIDRs() {
         for family in plan.ipFamilies {
             let missing = plan.nodes.withUnsafeBufferPointer { nodes in
                 nodes.indices.filter { i in !nodes[i].podCIDRs.contains { $0.family == family } }

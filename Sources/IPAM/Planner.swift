@@ -5,7 +5,16 @@ import Spec
 /// a complete ``Plan``. Same input, same plan; no I/O.
 public enum Planner {
     public static func plan(_ input: PlanInput) -> Plan {
-        var b = PlanBuilder(input: input)
+        var memo = PlanMemo()
+        return plan(input, memo: &memo)
+    }
+
+    /// The plan of `input`, equal to ``plan(_:)``, with the per-node steps whose inputs are
+    /// unchanged since the run that filled `memo` replayed instead of run; `memo` then holds
+    /// this run. For re-planning after an edit (see ``PlanMemo``).
+    public static func plan(_ input: PlanInput, memo: inout PlanMemo) -> Plan {
+        var b = PlanBuilder(input: input, memo: memo)
+        memo = PlanMemo()
         b.resolveFamilies()
         b.resolveRanges()
         b.resolveNodeMasks()
@@ -14,6 +23,7 @@ public enum Planner {
         b.planRoutes()
         b.computeCapacity()
         b.runChecks()
+        memo = b.memo
         return b.finish()
     }
 }
@@ -26,9 +36,12 @@ struct PlanBuilder {
     /// Per-family pod prefix template in node-prefix mode.
     let template: PodPrefixTemplate
     let reservedLength: Int
+    /// The previous run's per-node steps, replaced by this run's as it goes.
+    var memo: PlanMemo
 
-    init(input: PlanInput) {
+    init(input: PlanInput, memo: PlanMemo = PlanMemo()) {
         self.input = input
+        self.memo = memo
         let shoot = input.shoot
         profile = ProviderProfile.profile(for: shoot.providerType).applying(input.settings)
         plan = Plan(shootName: shoot.name, provider: shoot.providerType, providerName: shoot.provider.value, region: shoot.region)
