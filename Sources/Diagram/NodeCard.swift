@@ -11,7 +11,7 @@ import Spec
 /// both always agree.
 struct NodeCard {
     /// How cards of one diagram are written.
-    struct Options: Sendable {
+    struct Options: Sendable, Equatable {
         /// Ranges that give an IPv6 node address its length, shortest first.
         var containers: [IPPrefix]
         var podLabel: String
@@ -151,6 +151,8 @@ struct NodeMetrics {
     init(_ nodes: [PlannedNode], members: some Sequence<Int>, _ options: Options) {
         var kinds: UInt8 = 0
         var example: [Int: NodeCard.Line] = [:]
+        // Through a buffer: subscripting the array would copy each node.
+        nodes.withUnsafeBufferPointer { nodes in
         for i in members {
             let node = nodes[i]
             let marker = node.source == .simulated ? PlanText.simulatedMarker.count : 0
@@ -169,6 +171,7 @@ struct NodeMetrics {
                 }
             }
             lines = max(lines, count)
+        }
         }
         labelColumn = example.values.map { TextWidth.of($0.label(options)) }.max() ?? 0
     }

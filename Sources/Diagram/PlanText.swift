@@ -28,9 +28,9 @@ enum PlanText {
     }
 
     /// `(+3 missing, 1 stale)`-style counts of route statuses, most serious first.
-    static func statusCounts(_ routes: some Sequence<PlannedRoute>) -> String {
+    static func statusCounts(_ statuses: some Sequence<RouteStatus>) -> String {
         var counts: [RouteStatus: Int] = [:]
-        for r in routes { counts[r.status, default: 0] += 1 }
+        for status in statuses { counts[status, default: 0] += 1 }
         let order: [RouteStatus] = [.missing, .wrongNexthop, .stale, .ok, .planned]
         return order.compactMap { s in counts[s].map { "\($0) \(s.rawValue)" } }.joined(separator: ", ")
     }
