@@ -151,6 +151,35 @@ struct IncrementalPlanTests {
         #expect(SpecField.networks(.pods).text(in: h.model.input) == pods)
     }
 
+    @Test("The UI's diagram and tables after each edit are those of a fresh model", arguments: inputs.map(\.name))
+    func appModelRedrawsExactly(name: String) throws {
+        let base = try #require(Self.inputs.first { $0.name == name }).input
+        var model = AppModel(file: name, input: base, width: 120, height: 40)
+        var rng = SplitMix(seed: 7)
+        for step in 0..<40 {
+            let fields = model.fields
+            let field = fields[Int(rng.next() % UInt64(fields.count))]
+            let texts = Self.texts(for: field, in: model.input)
+            let text = texts[Int(rng.next() % UInt64(texts.count))]
+            _ = model.applyEdit(field, text: text)
+            if step % 5 == 4 {
+                model.nodeSort = model.nodeSort.next
+                model.nodeFilter = step % 10 == 9 ? "1" : ""
+                model.refreshTables()
+            }
+            var fresh = AppModel(file: name, input: model.input, width: 120, height: 40)
+            fresh.nodeSort = model.nodeSort
+            fresh.nodeFilter = model.nodeFilter
+            fresh.refreshTables()
+            let what = "\(name) step \(step): \(field) = \(text)"
+            #expect(model.plan == fresh.plan, "\(what)")
+            #expect(model.diagram.allElements() == fresh.diagram.allElements(), "\(what)")
+            #expect(model.diagram.width == fresh.diagram.width && model.diagram.height == fresh.diagram.height, "\(what)")
+            #expect(model.nodeRows == fresh.nodeRows, "\(what)")
+            #expect(model.routeRows == fresh.routeRows && model.routeProblemCount == fresh.routeProblemCount, "\(what)")
+        }
+    }
+
     /// An OpenStack dual-stack shoot with `nodes` observed nodes: every 10th without an IPv6
     /// pod CIDR, a router missing every 7th route, one wrong next hop and one stale route.
     static func generatedOpenStack(nodes count: Int) -> PlanInput {
