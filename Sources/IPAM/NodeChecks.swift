@@ -8,7 +8,7 @@ extension PlanBuilder {
     mutating func checkNodes() {
         memoized(\.nodeIdentity, key: nodeIdentityCheckKey) { $0.checkNodeIdentities() }
         for family in plan.ipFamilies {
-            memoized(\.podCIDRChecks[family], key: podCIDRCheckKey(family)) { $0.checkPodCIDRs(family) }
+            memoized(PlanMemo.podCIDRCheck(family), key: podCIDRCheckKey(family)) { $0.checkPodCIDRs(family) }
         }
     }
 
@@ -25,8 +25,10 @@ extension PlanBuilder {
         plan.nodes.withUnsafeBufferPointer { nodes in
         for i in nodes.indices {
             if !seenNames.insert(nodes[i].name).inserted { duplicateNames.append(nodes[i].name) }
+            // The address array, not the node: a method call on nodes[i] would copy the node.
+            let addresses = nodes[i].addresses
             for (f, family) in families.enumerated() {
-                guard let a = nodes[i].address(family) else {
+                guard let a = addresses.first(where: { $0.family == family }) else {
                     if nodeRanges[f] != nil { missing[family, default: []].append(nodes[i].name) }
                     continue
                 }

@@ -63,19 +63,16 @@ struct NodePlanOutput: Sendable {
 }
 
 extension PlanBuilder {
-    /// The key of ``planNodes()`` for this run: O(1) for the node list itself (compared by
-    /// storage first), one pass over it to find the families some node has no pod prefix of.
-    var nodePlanKey: NodePlanKey {
+    /// The key of ``planNodes()`` for this run: O(1) for a remembered node list (compared by
+    /// storage first), else one pass over it to find the families some node has no pod prefix of.
+    mutating func nodePlanKey() -> NodePlanKey {
         let source: NodePlanKey.Source
         let lacking: [IPFamily]
         let shape = NodePlanKey.NodePrefixShape(length: profile.nodePrefixLength, reservedLength: reservedLength)
         if let observed = input.observed.nodes {
             source = .observed(observed, nodePrefix: plan.podModes[.v6] == .nodePrefix ? shape : nil)
-            lacking = plan.ipFamilies.filter { family in
-                observed.withUnsafeBufferPointer { nodes in
-                    nodes.indices.contains { i in !nodes[i].podCIDRs.contains { $0.family == family } }
-                }
-            }
+            let coverage = lackingPodFamilies(observed)
+            lacking = plan.ipFamilies.filter { coverage.contains($0) }
         } else {
             let pools = shoot.workers.map { NodePlanKey.SimulationInputs.Pool(name: $0.name, minimum: $0.minimum, zones: $0.zones) }
             let exhausted = plan.diagnostics.contains { $0.code == DiagnosticCode.nodeAddressesExhausted.rawValue }
@@ -96,5 +93,24 @@ extension PlanBuilder {
             }
         }
         return NodePlanKey(source: source, families: plan.ipFamilies, allocations: allocations, shootLocation: shoot.location)
+    }
+
+    /// The families some node of `observed` has no pod prefix of, remembered per node list.
+    private mutating func lackingPodFamilies(_ observed: [ObservedNode]) -> Set<IPFamily> {
+        if let c = memo.podCoverage, c.nodes == observed { return c.lacking }
+        var lacking: Set<IPFamily> = []
+        observed.withUnsafeBufferPointer { nodes in
+            for i in nodes.indices {
+                var has: (v4: Bool, v6: Bool) = (false, false)
+                for p in nodes[i].podCIDRs {
+                    if p.family == .v4 { has.v4 = true } else { has.v6 = true }
+                }
+                if !has.v4 { lacking.insert(.v4) }
+                if !has.v6 { lacking.insert(.v6) }
+                if lacking.count == 2 { break }
+            }
+        }
+        memo.podCoverage = (observed, lacking)
+        return lacking
     }
 }

@@ -6,9 +6,9 @@ extension PlanBuilder {
     static let simulatedNodeLimit = 100_000
 
     /// Builds the node list (observed, or simulated from the workers' minimum) and gives
-    /// every node its pod prefixes. Replayed from the memo when ``nodePlanKey`` is unchanged.
+    /// every node its pod prefixes. Replayed from the memo when ``nodePlanKey()`` is unchanged.
     mutating func planNodes() {
-        memoized(\.nodes, key: nodePlanKey,
+        memoized(\.nodes, key: nodePlanKey(),
                  save: { NodePlanOutput(nodes: $0.plan.nodes, simulated: $0.plan.nodesSimulated) },
                  restore: { $0.plan.nodes = $1.nodes; $0.plan.nodesSimulated = $1.simulated }) { b in
             if let observed = b.input.observed.nodes {
@@ -29,15 +29,17 @@ extension PlanBuilder {
         // Read fields through a buffer: copying whole nodes costs a retain and release per field.
         observed.withUnsafeBufferPointer { nodes in
             for i in nodes.indices {
-                let addresses = nodes[i].addresses
-                var node = PlannedNode(name: nodes[i].name, zone: nodes[i].zone, addresses: Self.familyOrdered(addresses),
-                                       podCIDRs: nodes[i].podCIDRs, source: .observed, location: nodes[i].location, index: i)
-                if nodePrefixMode, let v6 = node.address(.v6) {
+                let addresses = Self.familyOrdered(nodes[i].addresses)
+                var nodePrefix: IPPrefix?, reserved: IPPrefix?
+                if nodePrefixMode, let v6 = addresses.first(where: { $0.family == .v6 }) {
                     let prefix = IPPrefix(masking: v6, length: profile.nodePrefixLength)
-                    node.nodePrefix = prefix
-                    node.reservedPrefix = prefix.subnet(0, length: max(prefix.length, min(reservedLength, 128)))
+                    nodePrefix = prefix
+                    reserved = prefix.subnet(0, length: max(prefix.length, min(reservedLength, 128)))
                 }
-                out.append(node)
+                // Built in place: a local node appended would be copied and destroyed.
+                out.append(PlannedNode(name: nodes[i].name, zone: nodes[i].zone, addresses: addresses, nodePrefix: nodePrefix,
+                                       reservedPrefix: reserved, podCIDRs: nodes[i].podCIDRs, source: .observed,
+                                       location: nodes[i].location, index: i))
             }
         }
         return out

@@ -18,7 +18,20 @@ public struct PlanMemo: Sendable {
     var routes: StepRecord<RoutePlanKey, RoutePlanOutput>?
     var template: StepRecord<TemplateCheckKey, Void>?
     var nodeIdentity: StepRecord<NodeIdentityCheckKey, Void>?
-    var podCIDRChecks: [IPFamily: StepRecord<PodCIDRCheckKey, Void>] = [:]
+    var podCIDRCheckV4: StepRecord<PodCIDRCheckKey, Void>?
+    var podCIDRCheckV6: StepRecord<PodCIDRCheckKey, Void>?
+    /// The families some node of a node list has no pod prefix of (a pass over the list
+    /// otherwise made for every ``NodePlanKey``).
+    var podCoverage: (nodes: [ObservedNode], lacking: Set<IPFamily>)?
+
+    /// Where the pod prefix check of `family` is remembered (literal key paths: no key path is
+    /// built per run).
+    static func podCIDRCheck(_ family: IPFamily) -> WritableKeyPath<PlanMemo, StepRecord<PodCIDRCheckKey, Void>?> {
+        switch family {
+        case .v4: \.podCIDRCheckV4
+        case .v6: \.podCIDRCheckV6
+        }
+    }
 
     public init() {}
 }

@@ -83,7 +83,8 @@ extension PlanBuilder {
         // Borrow the nodes through a buffer: array subscripts would copy each node.
         plan.nodes.withUnsafeBufferPointer { nodes in
             for i in nodes.indices {
-                guard let hop = nodes[i].address(.v6) else { continue }
+                // The address array, not the node: a method call on nodes[i] would copy the node.
+                guard let hop = nodes[i].addresses.first(where: { $0.family == .v6 }) else { continue }
                 for pod in nodes[i].podCIDRs where pod.family == .v6 {
                     expected.append(PlannedRoute(router: router, destination: pod, nexthop: hop, status: .planned, node: nodes[i].name))
                 }
