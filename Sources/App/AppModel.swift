@@ -136,8 +136,10 @@ public struct AppModel: Sendable {
         input = next
         plan = Planner.plan(next, memo: &planMemo)
         diagram = Self.makeDiagram(plan, width: width, memo: &diagramMemo)
-        let known = Set(plan.diagnostics.flatMap(\.objects))
-        highlight = highlight.filter { known.contains($0) }
+        // Highlights are a diagnostic's few objects: keep those some diagnostic still names.
+        if !highlight.isEmpty {
+            highlight = highlight.filter { ref in plan.diagnostics.contains { $0.objects.contains(ref) } }
+        }
         refreshTables()
         clampScroll()
     }

@@ -23,6 +23,9 @@ public struct PlanMemo: Sendable {
     /// The families some node of a node list has no pod prefix of (a pass over the list
     /// otherwise made for every ``NodePlanKey``).
     var podCoverage: (nodes: [ObservedNode], lacking: Set<IPFamily>)?
+    /// The diagnostics as reported and in their final order (sorting 1,000 of them costs
+    /// more than a re-plan that changed none).
+    var diagnosticOrder: (reported: [Diagnostic], sorted: [Diagnostic])?
 
     /// Where the pod prefix check of `family` is remembered (literal key paths: no key path is
     /// built per run).

@@ -23,8 +23,9 @@ public enum Planner {
         b.planRoutes()
         b.computeCapacity()
         b.runChecks()
+        let plan = b.finish()
         memo = b.memo
-        return b.finish()
+        return plan
     }
 }
 
@@ -71,14 +72,22 @@ struct PlanBuilder {
         return out
     }
 
-    func finish() -> Plan {
+    /// The plan with its diagnostics in their final order (the memo's when they are the
+    /// diagnostics it last ordered: O(n) while they share their strings with those).
+    mutating func finish() -> Plan {
         var p = plan
+        if let order = memo.diagnosticOrder, order.reported == p.diagnostics {
+            p.diagnostics = order.sorted
+            return p
+        }
+        let reported = p.diagnostics
         // Errors first, then by code and path: a stable order users and tests can rely on.
         p.diagnostics.sort { a, b in
             if a.severity != b.severity { return a.severity > b.severity }
             if a.code != b.code { return a.code < b.code }
             return a.path < b.path
         }
+        memo.diagnosticOrder = (reported, p.diagnostics)
         return p
     }
 }
