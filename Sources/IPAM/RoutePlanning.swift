@@ -14,61 +14,60 @@ extension PlanBuilder {
 
     private mutating func compareRoutes() {
         guard profile.usesRouterRoutes, let router = plan.routers.first(where: { $0.family == .v6 }) else { return }
-        let expected = expectedRoutes(router: router.name)
+        // Compared in place below: statuses are set on these, so no route is copied out and back.
+        var routes = expectedRoutes(router: router.name)
+        let expectedCount = routes.count
         guard let observed = input.observed.router else {
-            plan.routes = expected
+            plan.routes = routes
             return
         }
         plan.routesCompared = true
         // Read observed routes through a buffer: copying one costs a retain and release.
         observed.routes.withUnsafeBufferPointer { found in
-            var byDestination: [IPPrefix: Int] = [:]
-            byDestination.reserveCapacity(found.count)
-            for i in found.indices {
+            var index = RouteIndex(found)
+            for (i, first) in index.duplicates {
                 let destination = found[i].destination
-                if let first = byDestination[destination] {
-                    report(.routeDuplicate, path: "router.routes[\(i)]",
-                           "router \(router.name) lists \(destination) twice (routes[\(first)] and routes[\(i)]); remove one",
-                           objects: [.route(router: router.name, destination: destination)], at: found[i].location)
-                } else {
-                    byDestination[destination] = i
-                }
+                report(.routeDuplicate, path: "router.routes[\(i)]",
+                       "router \(router.name) lists \(destination) twice (routes[\(first)] and routes[\(i)]); remove one",
+                       objects: [.route(router: router.name, destination: destination)], at: found[i].location)
             }
             var used = [Bool](repeating: false, count: found.count)
-            plan.routes.reserveCapacity(expected.count + found.count)
-            for var route in expected {
-                if let i = byDestination[route.destination] {
+            routes.reserveCapacity(expectedCount + found.count)
+            for k in 0..<expectedCount {
+                if let i = index.position(of: routes[k].destination) {
                     used[i] = true
                     let actual = found[i].nexthop
-                    route.location = found[i].location
-                    route.routerIndex = i
-                    if actual == route.nexthop {
-                        route.status = .ok
+                    routes[k].location = found[i].location
+                    routes[k].routerIndex = i
+                    if actual == routes[k].nexthop {
+                        routes[k].status = .ok
                     } else {
-                        route.status = .wrongNexthop
-                        route.actualNexthop = actual
+                        routes[k].status = .wrongNexthop
+                        routes[k].actualNexthop = actual
+                        let route = routes[k]
                         report(.routeWrongNexthop, path: "router.routes[\(i)]",
                                "route \(route.destination) on router \(router.name) goes via \(actual) but node \(route.node ?? "?") is \(route.nexthop); fix: openstack router remove route --route destination=\(route.destination),gateway=\(actual) \(router.name) && openstack router add route --route destination=\(route.destination),gateway=\(route.nexthop) \(router.name)",
                                objects: routeObjects(route), at: found[i].location)
                     }
                 } else {
-                    route.status = .missing
+                    routes[k].status = .missing
+                    let route = routes[k]
                     report(.routeMissing, path: "router.routes",
                            "router \(router.name) has no route for \(route.destination) via \(route.nexthop): pods of node \(route.node ?? "?") are unreachable from upstream; fix: openstack router add route --route destination=\(route.destination),gateway=\(route.nexthop) \(router.name)",
                            objects: routeObjects(route), at: found.first?.location)
                 }
-                plan.routes.append(route)
             }
-            for i in found.indices where !used[i] && byDestination[found[i].destination] == i {
+            for i in found.indices where !used[i] && index.isFirst[i] {
                 let destination = found[i].destination, nexthop = found[i].nexthop
-                plan.routes.append(PlannedRoute(router: router.name, destination: destination, nexthop: nexthop,
-                                                status: .stale, location: found[i].location, routerIndex: i))
+                routes.append(PlannedRoute(router: router.name, destination: destination, nexthop: nexthop,
+                                           status: .stale, location: found[i].location, routerIndex: i))
                 report(.routeStale, path: "router.routes[\(i)]",
                        "route \(destination) via \(nexthop) on router \(router.name) serves no node's pod prefix; remove it: openstack router remove route --route destination=\(destination),gateway=\(nexthop) \(router.name)",
                        objects: [.route(router: router.name, destination: destination)], at: found[i].location)
             }
+            plan.routes = routes
         }
-        let count = max(observed.routes.count, expected.count)
+        let count = max(observed.routes.count, expectedCount)
         if count > router.routeQuota {
             report(.routeQuota, path: "router.routes",
                    "router \(router.name) needs \(count) routes but its quota allows \(router.routeQuota); raise the quota (openstack quota set) or use larger per-node pod prefixes",
