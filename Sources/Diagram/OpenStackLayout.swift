@@ -165,9 +165,16 @@ struct OpenStackLayout {
         var fs = Set(plan.ipFamilies)
         if fs.isEmpty { fs.formUnion(plan.networks.map(\.family) + plan.subnets.map(\.prefix.family)) }
         fs.formUnion(plan.routers.map(\.family))
+        // One pass noting which families occur, not a set insertion per route.
+        var seen = (v4: false, v6: false)
         plan.routes.withUnsafeBufferPointer { routes in
-            for i in routes.indices { fs.insert(routes[i].destination.family) }
+            for i in routes.indices {
+                if routes[i].destination.family == .v4 { seen.v4 = true } else { seen.v6 = true }
+                if seen.v4 && seen.v6 { break }
+            }
         }
+        if seen.v4 { fs.insert(.v4) }
+        if seen.v6 { fs.insert(.v6) }
         return fs.sorted()
     }
 
