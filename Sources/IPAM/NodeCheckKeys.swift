@@ -11,12 +11,19 @@ struct NodeIdentityCheckKey: Equatable, Sendable {
     var shootLocation: SourceLocation?
 }
 
-/// Everything the pod prefix check of one family reads.
-struct PodCIDRCheckKey: Equatable, Sendable {
+/// Everything the pod prefix placement check of one family reads.
+struct PodCIDRPlacementKey: Equatable, Sendable {
     var nodes: [PlannedNode]
     var family: IPFamily
     var pods: IPPrefix?
     var nodePrefixMode: Bool
+    var shootLocation: SourceLocation?
+}
+
+/// Everything the pod prefix overlap check of one family reads (not the ranges).
+struct PodCIDROverlapKey: Equatable, Sendable {
+    var nodes: [PlannedNode]
+    var family: IPFamily
     var shootLocation: SourceLocation?
 }
 
@@ -26,8 +33,12 @@ extension PlanBuilder {
                              nodeRanges: plan.ipFamilies.map { plan.range(.nodes, $0)?.prefix }, shootLocation: shoot.location)
     }
 
-    func podCIDRCheckKey(_ family: IPFamily) -> PodCIDRCheckKey {
-        PodCIDRCheckKey(nodes: plan.nodes, family: family, pods: plan.range(.pods, family)?.prefix,
-                        nodePrefixMode: plan.podModes[family] == .nodePrefix, shootLocation: shoot.location)
+    func podCIDRPlacementKey(_ family: IPFamily) -> PodCIDRPlacementKey {
+        PodCIDRPlacementKey(nodes: plan.nodes, family: family, pods: plan.range(.pods, family)?.prefix,
+                            nodePrefixMode: plan.podModes[family] == .nodePrefix, shootLocation: shoot.location)
+    }
+
+    func podCIDROverlapKey(_ family: IPFamily) -> PodCIDROverlapKey {
+        PodCIDROverlapKey(nodes: plan.nodes, family: family, shootLocation: shoot.location)
     }
 }

@@ -18,8 +18,10 @@ public struct PlanMemo: Sendable {
     var routes: StepRecord<RoutePlanKey, RoutePlanOutput>?
     var template: StepRecord<TemplateCheckKey, Void>?
     var nodeIdentity: StepRecord<NodeIdentityCheckKey, Void>?
-    var podCIDRCheckV4: StepRecord<PodCIDRCheckKey, Void>?
-    var podCIDRCheckV6: StepRecord<PodCIDRCheckKey, Void>?
+    var podCIDRPlacementV4: StepRecord<PodCIDRPlacementKey, Void>?
+    var podCIDRPlacementV6: StepRecord<PodCIDRPlacementKey, Void>?
+    var podCIDROverlapsV4: StepRecord<PodCIDROverlapKey, Void>?
+    var podCIDROverlapsV6: StepRecord<PodCIDROverlapKey, Void>?
     /// The families some node of a node list has no pod prefix of (a pass over the list
     /// otherwise made for every ``NodePlanKey``).
     var podCoverage: (nodes: [ObservedNode], lacking: Set<IPFamily>)?
@@ -27,12 +29,18 @@ public struct PlanMemo: Sendable {
     /// more than a re-plan that changed none).
     var diagnosticOrder: (reported: [Diagnostic], sorted: [Diagnostic])?
 
-    /// Where the pod prefix check of `family` is remembered (literal key paths: no key path is
-    /// built per run).
-    static func podCIDRCheck(_ family: IPFamily) -> WritableKeyPath<PlanMemo, StepRecord<PodCIDRCheckKey, Void>?> {
+    // Literal key paths per family: no key path is built per run.
+    static func podCIDRPlacement(_ family: IPFamily) -> WritableKeyPath<PlanMemo, StepRecord<PodCIDRPlacementKey, Void>?> {
         switch family {
-        case .v4: \.podCIDRCheckV4
-        case .v6: \.podCIDRCheckV6
+        case .v4: \.podCIDRPlacementV4
+        case .v6: \.podCIDRPlacementV6
+        }
+    }
+
+    static func podCIDROverlaps(_ family: IPFamily) -> WritableKeyPath<PlanMemo, StepRecord<PodCIDROverlapKey, Void>?> {
+        switch family {
+        case .v4: \.podCIDROverlapsV4
+        case .v6: \.podCIDROverlapsV6
         }
     }
 

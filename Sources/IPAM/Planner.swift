@@ -81,12 +81,17 @@ struct PlanBuilder {
             return p
         }
         let reported = p.diagnostics
-        // Errors first, then by code and path: a stable order users and tests can rely on.
-        p.diagnostics.sort { a, b in
-            if a.severity != b.severity { return a.severity > b.severity }
-            if a.code != b.code { return a.code < b.code }
-            return a.path < b.path
+        // Errors first, then by code and path, then as reported: a stable order users and
+        // tests can rely on. Positions are sorted, not diagnostics (moving one costs its references).
+        let order = reported.withUnsafeBufferPointer { d in
+            d.indices.sorted { a, b in
+                if d[a].severity != d[b].severity { return d[a].severity > d[b].severity }
+                if d[a].code != d[b].code { return d[a].code < d[b].code }
+                if d[a].path != d[b].path { return d[a].path < d[b].path }
+                return a < b
+            }
         }
+        p.diagnostics = order.map { reported[$0] }
         memo.diagnosticOrder = (reported, p.diagnostics)
         return p
     }
