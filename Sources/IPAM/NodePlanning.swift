@@ -56,7 +56,7 @@ extension PlanBuilder {
         return ordered ? addresses : addresses.filter { $0.family == .v4 } + addresses.filter { $0.family == .v6 }
     }
 
-    mutating func simulateNodes() {
+    private mutating func simulateNodes() {
         let allZones = zones
         var perZone: [String: UInt128] = [:]
         var perSubnet: [IPPrefix: UInt128] = [:]
@@ -127,7 +127,7 @@ extension PlanBuilder {
 
     /// Cluster-range families: kube-controller-manager's allocator over the pod range.
     /// Node-prefix families: the template applied to each node's own prefix.
-    mutating func assignPodCIDRs() {
+    private mutating func assignPodCIDRs() {
         for family in plan.ipFamilies {
             let missing = plan.nodes.withUnsafeBufferPointer { nodes in
                 nodes.indices.filter { i in !nodes[i].podCIDRs.contains { $0.family == family } }
