@@ -18,6 +18,10 @@ public struct AppModel: Sendable {
     public private(set) var input: PlanInput
     public private(set) var plan: Plan
     public private(set) var diagram: Diagram
+    /// The last planning run's per-node steps, so a re-plan after an edit reuses them.
+    private var planMemo: PlanMemo
+    /// The diagram's node and route measurements, reused while nodes and routes are unchanged.
+    private var diagramMemo: DiagramMemo
     /// Edits since load, oldest first; undo pops from here.
     public private(set) var edits: [FieldEdit] = []
     public private(set) var redoStack: [FieldEdit] = []
@@ -43,6 +47,8 @@ public struct AppModel: Sendable {
     public private(set) var nodeRows: [Int] = []
     /// Routes in table order (problems first).
     public private(set) var routeRows: [PlannedRoute] = []
+    /// Routes missing, with a wrong next hop or stale (the routes tab's count).
+    public private(set) var routeProblemCount = 0
     public internal(set) var message: StatusMessage?
     /// Set when the file changed on disk since it was loaded.
     public internal(set) var changedOnDisk = false
@@ -63,9 +69,13 @@ public struct AppModel: Sendable {
         self.width = width
         self.height = height
         self.glyphs = glyphs
-        let plan = Planner.plan(input)
+        var memo = PlanMemo()
+        let plan = Planner.plan(input, memo: &memo)
+        self.planMemo = memo
         self.plan = plan
-        self.diagram = Self.makeDiagram(plan, width: width)
+        var diagramMemo = DiagramMemo()
+        self.diagram = Self.makeDiagram(plan, width: width, memo: &diagramMemo)
+        self.diagramMemo = diagramMemo
         refreshTables()
     }
 
@@ -74,8 +84,8 @@ public struct AppModel: Sendable {
 
     /// The diagram fills the terminal's width (panning covers narrower terminals). The
     /// router lists at most 50 routing entries; the routes pane has them all.
-    static func makeDiagram(_ plan: Plan, width: Int) -> Diagram {
-        Diagram(plan: plan, width: max(80, width), nodeLimit: nil, routeLimit: 50)
+    static func makeDiagram(_ plan: Plan, width: Int, memo: inout DiagramMemo) -> Diagram {
+        Diagram(plan: plan, width: max(80, width), nodeLimit: nil, routeLimit: 50, memo: &memo)
     }
 
     // MARK: Re-planning
@@ -124,10 +134,12 @@ public struct AppModel: Sendable {
 
     private mutating func setInput(_ next: PlanInput) {
         input = next
-        plan = Planner.plan(next)
-        diagram = Self.makeDiagram(plan, width: width)
-        let known = Set(plan.diagnostics.flatMap(\.objects))
-        highlight = highlight.filter { known.contains($0) }
+        plan = Planner.plan(next, memo: &planMemo)
+        diagram = Self.makeDiagram(plan, width: width, memo: &diagramMemo)
+        // Highlights are a diagnostic's few objects: keep those some diagnostic still names.
+        if !highlight.isEmpty {
+            highlight = highlight.filter { ref in plan.diagnostics.contains { $0.objects.contains(ref) } }
+        }
         refreshTables()
         clampScroll()
     }
@@ -135,25 +147,32 @@ public struct AppModel: Sendable {
     mutating func resize(width w: Int, height h: Int) {
         width = max(0, w)
         height = max(0, h)
-        diagram = Self.makeDiagram(plan, width: width)
+        diagram = Self.makeDiagram(plan, width: width, memo: &diagramMemo)
         clampScroll()
     }
 
     /// What the node table order was computed from; re-sorting 5,000 names on every edit
-    /// would eat the re-plan budget when the nodes did not change.
+    /// would eat the re-plan budget when the nodes did not change. The node array compares
+    /// in O(1) while it is the one the table was made from (re-planning reuses it).
     private struct TableKey: Equatable {
-        var names: [String]
-        var zones: [String?]
+        var nodes: [PlannedNode]
         var sort: NodeSort
         var filter: String
     }
     private var tableKey: TableKey?
+    /// The routes ``routeRows`` were sorted from.
+    private var routeRowsSource: [PlannedRoute]?
 
     mutating func refreshTables() {
-        routeRows = PlannedRoute.problemsFirst(plan.routes)
-        let key: TableKey? = (nodeSort == .name || nodeSort == .zone) && nodeFilter.isEmpty
-            ? TableKey(names: plan.nodes.map(\.name), zones: plan.nodes.map(\.zone), sort: nodeSort, filter: nodeFilter) : nil
-        if let key, key == tableKey {
+        if routeRowsSource != plan.routes {
+            routeRowsSource = plan.routes
+            routeRows = PlannedRoute.problemsFirst(plan.routes)
+            routeProblemCount = plan.routes.withUnsafeBufferPointer { routes in
+                routes.indices.reduce(0) { $0 + (routes[$1].status != .ok && routes[$1].status != .planned ? 1 : 0) }
+            }
+        }
+        let key = TableKey(nodes: plan.nodes, sort: nodeSort, filter: nodeFilter)
+        if key == tableKey {
             clampRows()
             return
         }

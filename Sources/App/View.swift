@@ -105,8 +105,7 @@ extension AppModel {
             case .diagnostics: text += " (\(plan.diagnostics.count))"
             case .nodes: text += " (\(nodeRows.count)\(nodeFilter.isEmpty ? "" : "/\(plan.nodes.count)"))"
             case .routes:
-                let bad = plan.routes.filter { $0.status != .ok && $0.status != .planned }.count
-                text += bad > 0 ? " (\(bad)!)" : " (\(plan.routes.count))"
+                text += routeProblemCount > 0 ? " (\(routeProblemCount)!)" : " (\(plan.routes.count))"
             default: break
             }
             text += " "

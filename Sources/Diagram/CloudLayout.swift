@@ -11,19 +11,21 @@ struct CloudLayout {
     let nodeLimit: Int?
 
     /// The nodes and subnets of one zone (`zone == nil`: nodes without a zone).
-    struct Zone {
+    struct Zone: Sendable {
         var name: String?
         var subnets: [PlannedSubnet] = []
         var nodes: [Int] = []
         var hidden = 0
     }
 
-    func layout(into b: inout DiagramBuilder) -> (height: Int, hiddenNodes: Int) {
+    func layout(into b: inout DiagramBuilder, memo: inout DiagramMemo) -> (height: Int, hiddenNodes: Int) {
         let shown = nodeLimit.map { min($0, plan.nodes.count) } ?? plan.nodes.count
-        let zones = groupByZone(shown: shown)
+        let zones = memo.zones.value(for: ZoneKey(nodes: plan.nodes, subnets: plan.subnets, shown: shown)) { groupByZone(shown: shown) }
         // The zone frame names the zone; a shorter pod label keeps cards narrow.
         let options = NodeCard.Options(plan: plan, podLabel: "Pod CIDR:", showZone: false)
-        let metrics = NodeMetrics(plan.nodes, members: 0..<shown, options)
+        let metrics = memo.nodeMetrics.value(for: NodeMetricsKey(nodes: plan.nodes, shown: shown, options: options)) {
+            NodeMetrics(plan.nodes, members: 0..<shown, options)
+        }
         if metrics.anySimulated { b.noteSimulatedNodes() }
         let areaX = 5, areaWidth = width - 10
         let grid = NodeGrid(metrics, areaWidth: areaWidth, hasPort: false, preferFigure: false)
@@ -107,8 +109,8 @@ struct CloudLayout {
             if let z = s.zone { zones[slot(z)].subnets.append(s) }
         }
         var unzoned = Zone(name: nil)
-        for (i, n) in plan.nodes.enumerated() {
-            if let z = n.zone {
+        for i in plan.nodes.indices {
+            if let z = plan.nodes[i].zone {
                 let k = slot(z)
                 if i < shown { zones[k].nodes.append(i) } else { zones[k].hidden += 1 }
             } else if i < shown {

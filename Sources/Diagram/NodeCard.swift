@@ -11,7 +11,7 @@ import Spec
 /// both always agree.
 struct NodeCard {
     /// How cards of one diagram are written.
-    struct Options: Sendable {
+    struct Options: Sendable, Equatable {
         /// Ranges that give an IPv6 node address its length, shortest first.
         var containers: [IPPrefix]
         var podLabel: String
@@ -93,17 +93,24 @@ struct NodeCard {
 
     /// Calls `body` with each line of `node`'s card, in order.
     static func forEachLine(of node: PlannedNode, _ options: Options, _ body: (Line) -> Void) {
-        for a in node.addresses {
+        forEachLine(addresses: node.addresses, nodePrefix: node.nodePrefix, reserved: node.reservedPrefix,
+                    podCIDRs: node.podCIDRs, options, body)
+    }
+
+    /// ``forEachLine(of:_:_:)`` from a node's fields (a borrowed node passed whole is copied).
+    static func forEachLine(addresses: [IPAddress], nodePrefix: IPPrefix?, reserved: IPPrefix?, podCIDRs: [IPPrefix],
+                            _ options: Options, _ body: (Line) -> Void) {
+        for a in addresses {
             if a.family == .v4 {
                 body(.ipv4(a))
             } else {
                 body(.ipv6(a, length: options.containers.last { $0.contains(a) }?.length))
             }
         }
-        if let p = node.nodePrefix { body(.nodePrefix(p)) }
-        if let r = node.reservedPrefix { body(.reserved(r)) }
-        if node.podCIDRs.isEmpty { body(.noPods) }
-        for (i, p) in node.podCIDRs.enumerated() { body(.pod(p, first: i == 0)) }
+        if let p = nodePrefix { body(.nodePrefix(p)) }
+        if let r = reserved { body(.reserved(r)) }
+        if podCIDRs.isEmpty { body(.noPods) }
+        for (i, p) in podCIDRs.enumerated() { body(.pod(p, first: i == 0)) }
     }
 
     /// A line ready to draw.
@@ -151,16 +158,19 @@ struct NodeMetrics {
     init(_ nodes: [PlannedNode], members: some Sequence<Int>, _ options: Options) {
         var kinds: UInt8 = 0
         var example: [Int: NodeCard.Line] = [:]
+        // Through a buffer: subscripting the array would copy each node.
+        nodes.withUnsafeBufferPointer { nodes in
         for i in members {
-            let node = nodes[i]
-            let marker = node.source == .simulated ? PlanText.simulatedMarker.count : 0
+            // Fields of nodes[i], not a copy of the node (which would retain each reference).
+            let marker = nodes[i].source == .simulated ? PlanText.simulatedMarker.count : 0
             anySimulated = anySimulated || marker > 0
-            let name = TextWidth.of(node.name)
-            let zone = options.showZone ? node.zone.map { TextWidth.of($0) } : nil
+            let name = TextWidth.of(nodes[i].name)
+            let zone = options.showZone ? nodes[i].zone.map { TextWidth.of($0) } : nil
             nameWidth = max(nameWidth, name, zone ?? 0)
             headerWidth = max(headerWidth, name + (zone.map { 2 + $0 } ?? 0))
             var count = 0
-            NodeCard.forEachLine(of: node, options) { line in
+            NodeCard.forEachLine(addresses: nodes[i].addresses, nodePrefix: nodes[i].nodePrefix, reserved: nodes[i].reservedPrefix,
+                                 podCIDRs: nodes[i].podCIDRs, options) { line in
                 count += 1
                 valueWidth = max(valueWidth, line.valueWidth + marker)
                 if kinds & (1 << line.kind) == 0 {
@@ -169,6 +179,7 @@ struct NodeMetrics {
                 }
             }
             lines = max(lines, count)
+        }
         }
         labelColumn = example.values.map { TextWidth.of($0.label(options)) }.max() ?? 0
     }

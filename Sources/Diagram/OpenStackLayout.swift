@@ -44,10 +44,15 @@ struct OpenStackLayout {
     static let subnetWidth = 28
     static let networkHeight = 5
 
-    func layout(into b: inout DiagramBuilder) -> (height: Int, hiddenNodes: Int, hiddenRoutes: Int) {
+    func layout(into b: inout DiagramBuilder, memo: inout DiagramMemo) -> (height: Int, hiddenNodes: Int, hiddenRoutes: Int) {
         var hiddenRoutes = 0
-        var columns = families().map { f -> Column in
-            let routes = RouteList(plan.routes, members: routeIndices(of: f), limit: routeLimit)
+        let rangeFamilies = plan.ipFamilies.isEmpty ? plan.networks.map(\.family) + plan.subnets.map(\.prefix.family) : []
+        let routeColumns = memo.routeColumns.value(for: RouteColumnsKey(routes: plan.routes, routers: plan.routers, ipFamilies: plan.ipFamilies,
+                                                                         rangeFamilies: rangeFamilies, routeLimit: routeLimit)) {
+            let families = families()
+            return RouteColumns(families: families, routes: families.map { RouteList(plan.routes, members: routeIndices(of: $0), limit: routeLimit) })
+        }
+        var columns = zip(routeColumns.families, routeColumns.routes).map { f, routes -> Column in
             hiddenRoutes += routes.hidden
             // Routes naming a router the plan does not list still get a router box to stand at.
             let router = plan.routers.first { $0.family == f }
@@ -59,7 +64,9 @@ struct OpenStackLayout {
 
         let shown = nodeLimit.map { min($0, plan.nodes.count) } ?? plan.nodes.count
         let options = NodeCard.Options(plan: plan)
-        let metrics = NodeMetrics(plan.nodes, members: 0..<shown, options)
+        let metrics = memo.nodeMetrics.value(for: NodeMetricsKey(nodes: plan.nodes, shown: shown, options: options)) {
+            NodeMetrics(plan.nodes, members: 0..<shown, options)
+        }
         if metrics.anySimulated { b.noteSimulatedNodes() }
         var grid = NodeGrid(metrics, areaWidth: width - 4, hasPort: true, preferFigure: true)
         if grid.rowCount(shown) > 1 {
@@ -158,16 +165,28 @@ struct OpenStackLayout {
         var fs = Set(plan.ipFamilies)
         if fs.isEmpty { fs.formUnion(plan.networks.map(\.family) + plan.subnets.map(\.prefix.family)) }
         fs.formUnion(plan.routers.map(\.family))
-        for r in plan.routes where !fs.contains(r.destination.family) { fs.insert(r.destination.family) }
+        // One pass noting which families occur, not a set insertion per route.
+        var seen = (v4: false, v6: false)
+        plan.routes.withUnsafeBufferPointer { routes in
+            for i in routes.indices {
+                if routes[i].destination.family == .v4 { seen.v4 = true } else { seen.v6 = true }
+                if seen.v4 && seen.v6 { break }
+            }
+        }
+        if seen.v4 { fs.insert(.v4) }
+        if seen.v6 { fs.insert(.v6) }
         return fs.sorted()
     }
 
     /// The routes shown at `family`'s router: those of its routers, and routes of unknown
     /// routers by destination family.
     private func routeIndices(of family: IPFamily) -> [Int] {
-        plan.routes.indices.filter { i in
-            let r = plan.routes[i]
-            return (plan.routers.first { $0.name == r.router }?.family ?? r.destination.family) == family
+        let routers = plan.routers
+        // Through a buffer: subscripting the array would copy each route.
+        return plan.routes.withUnsafeBufferPointer { routes in
+            routes.indices.filter { i in
+                (routers.first { $0.name == routes[i].router }?.family ?? routes[i].destination.family) == family
+            }
         }
     }
 

@@ -28,10 +28,19 @@ enum PlanText {
     }
 
     /// `(+3 missing, 1 stale)`-style counts of route statuses, most serious first.
-    static func statusCounts(_ routes: some Sequence<PlannedRoute>) -> String {
-        var counts: [RouteStatus: Int] = [:]
-        for r in routes { counts[r.status, default: 0] += 1 }
+    static func statusCounts(_ statuses: some Sequence<RouteStatus>) -> String {
         let order: [RouteStatus] = [.missing, .wrongNexthop, .stale, .ok, .planned]
-        return order.compactMap { s in counts[s].map { "\($0) \(s.rawValue)" } }.joined(separator: ", ")
+        // Counted in an array by position in `order`: no hashing per route.
+        var counts = [Int](repeating: 0, count: order.count)
+        for status in statuses {
+            switch status {
+            case .missing: counts[0] += 1
+            case .wrongNexthop: counts[1] += 1
+            case .stale: counts[2] += 1
+            case .ok: counts[3] += 1
+            case .planned: counts[4] += 1
+            }
+        }
+        return order.indices.compactMap { i in counts[i] > 0 ? "\(counts[i]) \(order[i].rawValue)" : nil }.joined(separator: ", ")
     }
 }

@@ -69,7 +69,8 @@ struct RouteList {
         markerWidth = marker
         let hidden = members.count - shown
         if hidden > 0 {
-            let rest = members.dropFirst(shown).lazy.map { routes[$0] }
+            // Statuses only: mapping to whole routes would copy each one.
+            let rest = members.dropFirst(shown).lazy.map { routes[$0].status }
             more = [TextSegment("+\(hidden) more \(hidden == 1 ? "route" : "routes") (\(PlanText.statusCounts(rest)))",
                                 role: Self.worstRole(rest))]
         } else {
@@ -97,7 +98,7 @@ struct RouteList {
     /// number, coloured by the most serious status among them.
     var belowSummary: TextSegment {
         TextSegment("\(members.count) \(members.count == 1 ? "route" : "routes") below",
-                    role: Self.worstRole(members.lazy.map { routes[$0] }))
+                    role: Self.worstRole(members.lazy.map { routes[$0].status }))
     }
 
     var belowSummaryWidth: Int { belowSummary.naturalWidth }
@@ -131,11 +132,11 @@ struct RouteList {
         if let more { b.line(more, x: x, y: y + shown * block.rowsPerRoute, limit: limit) }
     }
 
-    /// The role of the most serious status among `routes` (dim when all are fine).
-    static func worstRole(_ routes: some Sequence<PlannedRoute>) -> Role {
+    /// The role of the most serious of `statuses` (dim when all are fine).
+    static func worstRole(_ statuses: some Sequence<RouteStatus>) -> Role {
         var role = Role.dim
-        for r in routes {
-            switch r.status {
+        for status in statuses {
+            switch status {
             case .missing, .wrongNexthop: return .error
             case .stale: role = .warning
             case .ok, .planned: break

@@ -6,27 +6,54 @@ extension PlanBuilder {
     static let simulatedNodeLimit = 100_000
 
     /// Builds the node list (observed, or simulated from the workers' minimum) and gives
-    /// every node its pod prefixes.
+    /// every node its pod prefixes. Replayed from the memo when ``nodePlanKey()`` is unchanged.
     mutating func planNodes() {
-        if let observed = input.observed.nodes {
-            plan.nodes = observed.withUnsafeBufferPointer { $0.enumerated().map { i, n in
-                // IPv4 before IPv6, keeping the listed order within a family (usually already so).
-                let ordered = zip(n.addresses, n.addresses.dropFirst()).allSatisfy { $0.family <= $1.family }
-                let addresses = ordered ? n.addresses : n.addresses.filter { $0.family == .v4 } + n.addresses.filter { $0.family == .v6 }
-                var node = PlannedNode(name: n.name, zone: n.zone, addresses: addresses, podCIDRs: n.podCIDRs,
-                                       source: .observed, location: n.location, index: i)
-                if plan.podModes[.v6] == .nodePrefix, let v6 = node.address(.v6) {
-                    let prefix = IPPrefix(masking: v6, length: profile.nodePrefixLength)
-                    node.nodePrefix = prefix
-                    node.reservedPrefix = prefix.subnet(0, length: max(prefix.length, min(reservedLength, 128)))
-                }
-                return node
-            } }
-        } else {
-            plan.nodesSimulated = true
-            simulateNodes()
+        memoized(\.nodes, key: nodePlanKey(),
+                 save: { NodePlanOutput(nodes: $0.plan.nodes, simulated: $0.plan.nodesSimulated) },
+                 restore: { $0.plan.nodes = $1.nodes; $0.plan.nodesSimulated = $1.simulated }) { b in
+            if let observed = b.input.observed.nodes {
+                b.plan.nodes = b.plannedNodes(observed)
+            } else {
+                b.plan.nodesSimulated = true
+                b.simulateNodes()
+            }
+            b.assignPodCIDRs()
         }
-        assignPodCIDRs()
+    }
+
+    /// The observed nodes as planned nodes, with their node prefixes in node-prefix mode.
+    private func plannedNodes(_ observed: [ObservedNode]) -> [PlannedNode] {
+        let nodePrefixMode = plan.podModes[.v6] == .nodePrefix
+        var out: [PlannedNode] = []
+        out.reserveCapacity(observed.count)
+        // Read fields through a buffer: copying whole nodes costs a retain and release per field.
+        observed.withUnsafeBufferPointer { nodes in
+            for i in nodes.indices {
+                let addresses = Self.familyOrdered(nodes[i].addresses)
+                var nodePrefix: IPPrefix?, reserved: IPPrefix?
+                if nodePrefixMode, let v6 = addresses.first(where: { $0.family == .v6 }) {
+                    let prefix = IPPrefix(masking: v6, length: profile.nodePrefixLength)
+                    nodePrefix = prefix
+                    reserved = prefix.subnet(0, length: max(prefix.length, min(reservedLength, 128)))
+                }
+                // Built in place: a local node appended would be copied and destroyed.
+                out.append(PlannedNode(name: nodes[i].name, zone: nodes[i].zone, addresses: addresses, nodePrefix: nodePrefix,
+                                       reservedPrefix: reserved, podCIDRs: nodes[i].podCIDRs, source: .observed,
+                                       location: nodes[i].location, index: i))
+            }
+        }
+        return out
+    }
+
+    /// IPv4 before IPv6, keeping the listed order within a family (usually already so, and
+    /// then the same array is returned).
+    static func familyOrdered(_ addresses: [IPAddress]) -> [IPAddress] {
+        var ordered = true
+        for i in addresses.indices.dropFirst() where addresses[i - 1].family > addresses[i].family {
+            ordered = false
+            break
+        }
+        return ordered ? addresses : addresses.filter { $0.family == .v4 } + addresses.filter { $0.family == .v6 }
     }
 
     private mutating func simulateNodes() {

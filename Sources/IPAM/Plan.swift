@@ -226,8 +226,15 @@ extension PlannedRoute {
             case .planned: 4
             }
         }
-        return routes.sorted { a, b in
-            rank(a.status) != rank(b.status) ? rank(a.status) < rank(b.status) : a.destination < b.destination
+        // Sort small keys, not routes (moving a route costs its references); the position
+        // breaks ties, as a stable sort of the routes would.
+        let keys = routes.withUnsafeBufferPointer { r in
+            r.indices.map { (rank: rank(r[$0].status), destination: r[$0].destination, position: $0) }
+        }.sorted { a, b in
+            if a.rank != b.rank { return a.rank < b.rank }
+            if a.destination != b.destination { return a.destination < b.destination }
+            return a.position < b.position
         }
+        return keys.map { routes[$0.position] }
     }
 }

@@ -5,7 +5,16 @@ import Spec
 /// a complete ``Plan``. Same input, same plan; no I/O.
 public enum Planner {
     public static func plan(_ input: PlanInput) -> Plan {
-        var b = PlanBuilder(input: input)
+        var memo = PlanMemo()
+        return plan(input, memo: &memo)
+    }
+
+    /// The plan of `input`, equal to ``plan(_:)``, with the per-node steps whose inputs are
+    /// unchanged since the run that filled `memo` replayed instead of run; `memo` then holds
+    /// this run. For re-planning after an edit (see ``PlanMemo``).
+    public static func plan(_ input: PlanInput, memo: inout PlanMemo) -> Plan {
+        var b = PlanBuilder(input: input, memo: memo)
+        memo = PlanMemo()
         b.resolveFamilies()
         b.resolveRanges()
         b.resolveNodeMasks()
@@ -14,7 +23,9 @@ public enum Planner {
         b.planRoutes()
         b.computeCapacity()
         b.runChecks()
-        return b.finish()
+        let plan = b.finish()
+        memo = b.memo
+        return plan
     }
 }
 
@@ -26,9 +37,12 @@ struct PlanBuilder {
     /// Per-family pod prefix template in node-prefix mode.
     let template: PodPrefixTemplate
     let reservedLength: Int
+    /// The previous run's per-node steps, replaced by this run's as it goes.
+    var memo: PlanMemo
 
-    init(input: PlanInput) {
+    init(input: PlanInput, memo: PlanMemo = PlanMemo()) {
         self.input = input
+        self.memo = memo
         let shoot = input.shoot
         profile = ProviderProfile.profile(for: shoot.providerType).applying(input.settings)
         plan = Plan(shootName: shoot.name, provider: shoot.providerType, providerName: shoot.provider.value, region: shoot.region)
@@ -58,14 +72,27 @@ struct PlanBuilder {
         return out
     }
 
-    func finish() -> Plan {
+    /// The plan with its diagnostics in their final order (the memo's when they are the
+    /// diagnostics it last ordered: O(n) while they share their strings with those).
+    mutating func finish() -> Plan {
         var p = plan
-        // Errors first, then by code and path: a stable order users and tests can rely on.
-        p.diagnostics.sort { a, b in
-            if a.severity != b.severity { return a.severity > b.severity }
-            if a.code != b.code { return a.code < b.code }
-            return a.path < b.path
+        if let order = memo.diagnosticOrder, order.reported == p.diagnostics {
+            p.diagnostics = order.sorted
+            return p
         }
+        let reported = p.diagnostics
+        // Errors first, then by code and path, then as reported: a stable order users and
+        // tests can rely on. Positions are sorted, not diagnostics (moving one costs its references).
+        let order = reported.withUnsafeBufferPointer { d in
+            d.indices.sorted { a, b in
+                if d[a].severity != d[b].severity { return d[a].severity > d[b].severity }
+                if d[a].code != d[b].code { return d[a].code < d[b].code }
+                if d[a].path != d[b].path { return d[a].path < d[b].path }
+                return a < b
+            }
+        }
+        p.diagnostics = order.map { reported[$0] }
+        memo.diagnosticOrder = (reported, p.diagnostics)
         return p
     }
 }

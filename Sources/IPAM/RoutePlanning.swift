@@ -5,72 +5,91 @@ extension PlanBuilder {
     /// OpenStack: one route per node IPv6 pod prefix via the node's IPv6 address, so the
     /// router can bring upstream traffic back to the pods (proposal, "Dual-Stack Solution").
     /// With router state, each is compared: ok, missing, wrong next hop; leftovers are stale.
+    /// Replayed from the memo when ``routePlanKey`` is unchanged.
     mutating func planRoutes() {
+        memoized(\.routes, key: routePlanKey,
+                 save: { RoutePlanOutput(routes: $0.plan.routes, compared: $0.plan.routesCompared) },
+                 restore: { $0.plan.routes = $1.routes; $0.plan.routesCompared = $1.compared }) { $0.compareRoutes() }
+    }
+
+    private mutating func compareRoutes() {
         guard profile.usesRouterRoutes, let router = plan.routers.first(where: { $0.family == .v6 }) else { return }
-        var expected: [PlannedRoute] = []
-        expected.reserveCapacity(plan.nodes.count)
-        // Borrow the nodes through a buffer: array subscripts would copy each node.
-        plan.nodes.withUnsafeBufferPointer { nodes in
-            for i in nodes.indices {
-                guard let hop = nodes[i].address(.v6) else { continue }
-                for pod in nodes[i].podCIDRs where pod.family == .v6 {
-                    expected.append(PlannedRoute(router: router.name, destination: pod, nexthop: hop, status: .planned, node: nodes[i].name))
-                }
-            }
-        }
+        // Compared in place below: statuses are set on these, so no route is copied out and back.
+        var routes = expectedRoutes(router: router.name)
+        let expectedCount = routes.count
         guard let observed = input.observed.router else {
-            plan.routes = expected
+            plan.routes = routes
             return
         }
         plan.routesCompared = true
-        var byDestination: [IPPrefix: Int] = [:]
-        byDestination.reserveCapacity(observed.routes.count)
-        for (i, route) in observed.routes.enumerated() {
-            if let first = byDestination[route.destination] {
+        // Read observed routes through a buffer: copying one costs a retain and release.
+        observed.routes.withUnsafeBufferPointer { found in
+            var index = RouteIndex(found)
+            for (i, first) in index.duplicates {
+                let destination = found[i].destination
                 report(.routeDuplicate, path: "router.routes[\(i)]",
-                       "router \(router.name) lists \(route.destination) twice (routes[\(first)] and routes[\(i)]); remove one",
-                       objects: [.route(router: router.name, destination: route.destination)], at: route.location)
-            } else {
-                byDestination[route.destination] = i
+                       "router \(router.name) lists \(destination) twice (routes[\(first)] and routes[\(i)]); remove one",
+                       objects: [.route(router: router.name, destination: destination)], at: found[i].location)
             }
-        }
-        var used = [Bool](repeating: false, count: observed.routes.count)
-        for var route in expected {
-            if let i = byDestination[route.destination] {
-                used[i] = true
-                let actual = observed.routes[i]
-                route.location = actual.location
-                route.routerIndex = i
-                if actual.nexthop == route.nexthop {
-                    route.status = .ok
+            var used = [Bool](repeating: false, count: found.count)
+            routes.reserveCapacity(expectedCount + found.count)
+            for k in 0..<expectedCount {
+                if let i = index.position(of: routes[k].destination) {
+                    used[i] = true
+                    let actual = found[i].nexthop
+                    routes[k].location = found[i].location
+                    routes[k].routerIndex = i
+                    if actual == routes[k].nexthop {
+                        routes[k].status = .ok
+                    } else {
+                        routes[k].status = .wrongNexthop
+                        routes[k].actualNexthop = actual
+                        let route = routes[k]
+                        report(.routeWrongNexthop, path: "router.routes[\(i)]",
+                               "route \(route.destination) on router \(router.name) goes via \(actual) but node \(route.node ?? "?") is \(route.nexthop); fix: openstack router remove route --route destination=\(route.destination),gateway=\(actual) \(router.name) && openstack router add route --route destination=\(route.destination),gateway=\(route.nexthop) \(router.name)",
+                               objects: routeObjects(route), at: found[i].location)
+                    }
                 } else {
-                    route.status = .wrongNexthop
-                    route.actualNexthop = actual.nexthop
-                    report(.routeWrongNexthop, path: "router.routes[\(i)]",
-                           "route \(route.destination) on router \(router.name) goes via \(actual.nexthop) but node \(route.node ?? "?") is \(route.nexthop); fix: openstack router remove route --route destination=\(route.destination),gateway=\(actual.nexthop) \(router.name) && openstack router add route --route destination=\(route.destination),gateway=\(route.nexthop) \(router.name)",
-                           objects: routeObjects(route), at: actual.location)
+                    routes[k].status = .missing
+                    let route = routes[k]
+                    report(.routeMissing, path: "router.routes",
+                           "router \(router.name) has no route for \(route.destination) via \(route.nexthop): pods of node \(route.node ?? "?") are unreachable from upstream; fix: openstack router add route --route destination=\(route.destination),gateway=\(route.nexthop) \(router.name)",
+                           objects: routeObjects(route), at: found.first?.location)
                 }
-            } else {
-                route.status = .missing
-                report(.routeMissing, path: "router.routes",
-                       "router \(router.name) has no route for \(route.destination) via \(route.nexthop): pods of node \(route.node ?? "?") are unreachable from upstream; fix: openstack router add route --route destination=\(route.destination),gateway=\(route.nexthop) \(router.name)",
-                       objects: routeObjects(route), at: observed.routes.first?.location)
             }
-            plan.routes.append(route)
+            for i in found.indices where !used[i] && index.isFirst[i] {
+                let destination = found[i].destination, nexthop = found[i].nexthop
+                routes.append(PlannedRoute(router: router.name, destination: destination, nexthop: nexthop,
+                                           status: .stale, location: found[i].location, routerIndex: i))
+                report(.routeStale, path: "router.routes[\(i)]",
+                       "route \(destination) via \(nexthop) on router \(router.name) serves no node's pod prefix; remove it: openstack router remove route --route destination=\(destination),gateway=\(nexthop) \(router.name)",
+                       objects: [.route(router: router.name, destination: destination)], at: found[i].location)
+            }
+            plan.routes = routes
         }
-        for (i, route) in observed.routes.enumerated() where !used[i] && byDestination[route.destination] == i {
-            plan.routes.append(PlannedRoute(router: router.name, destination: route.destination, nexthop: route.nexthop,
-                                            status: .stale, location: route.location, routerIndex: i))
-            report(.routeStale, path: "router.routes[\(i)]",
-                   "route \(route.destination) via \(route.nexthop) on router \(router.name) serves no node's pod prefix; remove it: openstack router remove route --route destination=\(route.destination),gateway=\(route.nexthop) \(router.name)",
-                   objects: [.route(router: router.name, destination: route.destination)], at: route.location)
-        }
-        let count = max(observed.routes.count, expected.count)
+        let count = max(observed.routes.count, expectedCount)
         if count > router.routeQuota {
             report(.routeQuota, path: "router.routes",
                    "router \(router.name) needs \(count) routes but its quota allows \(router.routeQuota); raise the quota (openstack quota set) or use larger per-node pod prefixes",
                    objects: [.router(router.name)], at: settings.routeQuota?.location)
         }
+    }
+
+    /// One `planned` route per node IPv6 pod prefix, in node order.
+    private func expectedRoutes(router: String) -> [PlannedRoute] {
+        var expected: [PlannedRoute] = []
+        expected.reserveCapacity(plan.nodes.count)
+        // Borrow the nodes through a buffer: array subscripts would copy each node.
+        plan.nodes.withUnsafeBufferPointer { nodes in
+            for i in nodes.indices {
+                // The address array, not the node: a method call on nodes[i] would copy the node.
+                guard let hop = nodes[i].addresses.first(where: { $0.family == .v6 }) else { continue }
+                for pod in nodes[i].podCIDRs where pod.family == .v6 {
+                    expected.append(PlannedRoute(router: router, destination: pod, nexthop: hop, status: .planned, node: nodes[i].name))
+                }
+            }
+        }
+        return expected
     }
 
     private func routeObjects(_ r: PlannedRoute) -> [ObjectRef] {

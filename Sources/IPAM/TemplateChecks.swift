@@ -4,7 +4,12 @@ import Spec
 extension PlanBuilder {
     /// Node-prefix mode: the pod prefix template must fall inside each node prefix and miss
     /// the node-reserved range; observed podCIDRs should be what the template gives.
+    /// Replayed from the memo when ``TemplateCheckKey`` is unchanged.
     mutating func checkTemplate() {
+        memoized(\.template, key: templateCheckKey) { $0.checkTemplateAndNodes() }
+    }
+
+    private mutating func checkTemplateAndNodes() {
         guard plan.podModes[.v6] == .nodePrefix else { return }
         let location = settings.podPrefixTemplate?.location
         let path = "settings.podPrefixTemplate"
@@ -32,5 +37,29 @@ extension PlanBuilder {
                    "\(mismatched.count) node(s) have an IPv6 pod CIDR the template would not give: " + mismatched.prefix(3).joined(separator: "; "),
                    at: location)
         }
+    }
+}
+
+/// Everything the template check reads (nothing but the mode outside node-prefix mode).
+struct TemplateCheckKey: Equatable, Sendable {
+    var nodePrefixMode: Bool
+    var template: PodPrefixTemplate?
+    var templateLocation: SourceLocation?
+    var vpc: [PlannedRange]
+    var nodePrefixLength: Int
+    var reservedLength: Int
+    var nodes: [PlannedNode]
+    /// Where diagnostics without a location of their own point.
+    var shootLocation: SourceLocation?
+}
+
+extension PlanBuilder {
+    var templateCheckKey: TemplateCheckKey {
+        guard plan.podModes[.v6] == .nodePrefix else {
+            return TemplateCheckKey(nodePrefixMode: false, vpc: [], nodePrefixLength: 0, reservedLength: 0, nodes: [])
+        }
+        return TemplateCheckKey(nodePrefixMode: true, template: template, templateLocation: settings.podPrefixTemplate?.location,
+                                vpc: plan.vpc, nodePrefixLength: profile.nodePrefixLength, reservedLength: reservedLength,
+                                nodes: plan.nodes, shootLocation: shoot.location)
     }
 }

@@ -1,3 +1,4 @@
+import Addressing
 import App
 import Canvas
 import Diagram
@@ -43,6 +44,20 @@ func format(_ ms: Double) -> String {
     return "\(padded.dropLast(2)).\(padded.suffix(2)) ms"
 }
 
+/// The pods field's text with its IPv6 range moved two blocks of its own size up (free space
+/// in the generated workload, outside every node's pod CIDRs); nil without an IPv6 range.
+func movedIPv6PodRange(_ text: String) -> String? {
+    var moved = false
+    let parts = text.split(separator: ",").map { part -> String in
+        let t = String(part).trimmingCharacters(in: " ")
+        guard case .success(let p) = AddressParser.parsePrefix(Substring(t)), p.family == .v6, p.length >= 2, p.length <= 126,
+              let up = p.network.adding(UInt128(2) << UInt128(128 - p.length)) else { return t }
+        moved = true
+        return "\(up)/\(p.length)"
+    }
+    return moved ? parts.joined(separator: ", ") : nil
+}
+
 let dirs = Array(CommandLine.arguments.dropFirst())
 if dirs.isEmpty {
     FileOutput.err("usage: shootnet-bench DIR [DIR...]  (DIR written by shared/bench/gen_workload.py N DIR)")
@@ -84,17 +99,39 @@ for dir in dirs {
         let m = AppModel(file: shoot, input: loaded.input, width: 160, height: 50)
         _ = m.view()
     }
+    // Two kinds of edit, as the spec editor applies them (Enter):
+    //  - common: a worker's maximum, which leaves every node alone (capacity checks only);
+    //  - CIDR: the IPv6 pods range moved away from the nodes' pod CIDRs and back, which
+    //    re-checks every node (each pod CIDR against the pod range, routes, diagnostics).
+    let podsText = SpecField.networks(.pods).text(in: loaded.input)
+    let podsEdit = movedIPv6PodRange(podsText)
     var toggle = false
-    let tEdit = measure(runs) {
+    let commonEdit = {
         toggle.toggle()
         _ = model.update(.input(.key(.char("2"))))
         _ = model.benchEdit(.workerMaximum(0), text: toggle ? "\(count + 1)" : "\(count)")
         _ = model.view()
     }
+    var cidrToggle = false
+    let cidrEdit = {
+        guard let podsEdit else { return }
+        cidrToggle.toggle()
+        _ = model.update(.input(.key(.char("2"))))
+        _ = model.benchEdit(.networks(.pods), text: cidrToggle ? podsEdit : podsText)
+        _ = model.view()
+    }
+    if getenv("BENCH_PROFILE_EDIT") != nil {
+        // For `perf record`: nothing but edits (BENCH_PROFILE_EDIT=cidr for the CIDR edit).
+        let cidr = String(cString: getenv("BENCH_PROFILE_EDIT")) == "cidr"
+        for _ in 0..<300 { if cidr { cidrEdit() } else { commonEdit() } }
+        continue
+    }
+    let tEdit = measure(runs, commonEdit)
+    let tCIDREdit = measure(runs, cidrEdit)
     let tDiagram = measure(runs) { _ = Diagram(plan: plan, width: 160) }
     let tView = measure(runs) { _ = model.view() }
     let tModel = measure(runs) { _ = AppModel(file: shoot, input: loaded.input, width: 160, height: 50) }
     print("  diagram \(format(tDiagram))   view \(format(tView))   model init \(format(tModel))")
-    print("  ui first frame \(format(tFirst))   edit → re-plan → redraw \(format(tEdit))")
+    print("  ui first frame \(format(tFirst))   edit → re-plan → redraw: worker maximum \(format(tEdit))   pods CIDR \(podsEdit == nil ? "n/a" : format(tCIDREdit))")
 }
 print("peak memory \(Int(peakMemoryMB())) MB")

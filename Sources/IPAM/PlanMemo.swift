@@ -1,0 +1,84 @@
+import Addressing
+import Spec
+
+/// What the per-node steps of the last planning run read and produced, so the next run can
+/// skip a step whose inputs did not change (the UI re-plans on every edit; most edits leave
+/// the nodes alone).
+///
+/// Each remembered step has a *key*: a value holding everything the step reads (slices of
+/// the input and results of earlier steps). A step is skipped only when its key equals the
+/// remembered one; its outputs and the diagnostics it reported are then put back exactly
+/// where the step would have produced them, so a plan made with a memo is always equal to
+/// ``Planner/plan(_:)`` of the same input. Keys compare node arrays with `==`, which is O(1)
+/// while the arrays share storage (the usual case: edits do not touch the node list).
+///
+/// Opaque to callers: create an empty one and pass it to every ``Planner/plan(_:memo:)``.
+public struct PlanMemo: Sendable {
+    var nodes: StepRecord<NodePlanKey, NodePlanOutput>?
+    var routes: StepRecord<RoutePlanKey, RoutePlanOutput>?
+    var template: StepRecord<TemplateCheckKey, Void>?
+    var nodeIdentity: StepRecord<NodeIdentityCheckKey, Void>?
+    var podCIDRPlacementV4: StepRecord<PodCIDRPlacementKey, Void>?
+    var podCIDRPlacementV6: StepRecord<PodCIDRPlacementKey, Void>?
+    var podCIDROverlapsV4: StepRecord<PodCIDROverlapKey, Void>?
+    var podCIDROverlapsV6: StepRecord<PodCIDROverlapKey, Void>?
+    /// The families some node of a node list has no pod prefix of (a pass over the list
+    /// otherwise made for every ``NodePlanKey``).
+    var podCoverage: (nodes: [ObservedNode], lacking: Set<IPFamily>)?
+    /// The diagnostics as reported and in their final order (sorting 1,000 of them costs
+    /// more than a re-plan that changed none).
+    var diagnosticOrder: (reported: [Diagnostic], sorted: [Diagnostic])?
+
+    // Literal key paths per family: no key path is built per run.
+    static func podCIDRPlacement(_ family: IPFamily) -> WritableKeyPath<PlanMemo, StepRecord<PodCIDRPlacementKey, Void>?> {
+        switch family {
+        case .v4: \.podCIDRPlacementV4
+        case .v6: \.podCIDRPlacementV6
+        }
+    }
+
+    static func podCIDROverlaps(_ family: IPFamily) -> WritableKeyPath<PlanMemo, StepRecord<PodCIDROverlapKey, Void>?> {
+        switch family {
+        case .v4: \.podCIDROverlapsV4
+        case .v6: \.podCIDROverlapsV6
+        }
+    }
+
+    public init() {}
+}
+
+/// One step's remembered run: what it read, what it produced and what it reported.
+struct StepRecord<Key: Equatable & Sendable, Output: Sendable>: Sendable {
+    var key: Key
+    var output: Output
+    var diagnostics: [Diagnostic]
+}
+
+extension PlanBuilder {
+    /// Runs a step, or replays its remembered run when `key` equals the remembered key.
+    ///
+    /// - Parameters:
+    ///   - slot: where the memo keeps this step's record.
+    ///   - key: everything the step reads, as it is now.
+    ///   - save: the step's outputs, read from the builder after it ran.
+    ///   - restore: writes remembered outputs back into the builder.
+    ///   - run: the step itself. It may only append to the diagnostics.
+    mutating func memoized<Key, Output>(_ slot: WritableKeyPath<PlanMemo, StepRecord<Key, Output>?>, key: Key,
+                                        save: (PlanBuilder) -> Output, restore: (inout PlanBuilder, Output) -> Void,
+                                        run: (inout PlanBuilder) -> Void) {
+        if let record = memo[keyPath: slot], record.key == key {
+            restore(&self, record.output)
+            plan.diagnostics.append(contentsOf: record.diagnostics)
+            return
+        }
+        let before = plan.diagnostics.count
+        run(&self)
+        memo[keyPath: slot] = StepRecord(key: key, output: save(self), diagnostics: Array(plan.diagnostics[before...]))
+    }
+
+    /// ``memoized(_:key:save:restore:run:)`` for a step whose only output is diagnostics (a check).
+    mutating func memoized<Key>(_ slot: WritableKeyPath<PlanMemo, StepRecord<Key, Void>?>, key: Key,
+                                run: (inout PlanBuilder) -> Void) {
+        memoized(slot, key: key, save: { _ in () }, restore: { _, _ in }, run: run)
+    }
+}
