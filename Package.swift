@@ -49,14 +49,14 @@ let package = Package(
         .executableTarget(name: "shootnet-fuzz", dependencies: ["Addressing", "Spec", "Loading", "IPAM"]),
         // What the end-to-end tests share: finding the built binaries, driving tmux.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "AddressingTests", dependencies: ["Addressing"]),
+        .testTarget(name: "AddressingTests", dependencies: ["Addressing", "TestSupport"]),
         .testTarget(name: "ReliabilityTests", dependencies: ["Addressing", "Spec", "Loading", "IPAM", "Report", "Canvas", "App", "Diagram", "TestSupport"],
                     exclude: ["Corpus"]),
         .testTarget(name: "LoadingTests", dependencies: ["Loading", "Spec", "Addressing"]),
         .testTarget(name: "IPAMTests", dependencies: ["IPAM", "Loading", "Spec", "Addressing"]),
         .testTarget(name: "DiagramTests", dependencies: ["Diagram", "Canvas", "IPAM", "Loading", "Spec"], exclude: ["Golden"]),
-        .testTarget(name: "AppTests", dependencies: ["App", "Canvas", "Diagram", "IPAM", "Loading", "Spec", "Addressing"]),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Canvas", "CNcursesw"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "Canvas", "Diagram", "IPAM", "Loading", "Spec", "Addressing", "TestSupport"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Canvas", "CNcursesw", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["Report", "TestSupport"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

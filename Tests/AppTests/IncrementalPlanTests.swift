@@ -5,6 +5,7 @@ import Loading
 import Spec
 import Testing
 @testable import App
+import TestSupport
 
 /// Re-planning with a ``PlanMemo`` must give exactly ``Planner/plan(_:)``: for every sample
 /// and every edit the spec editor can make, whatever the memo remembered before.
@@ -84,7 +85,7 @@ struct IncrementalPlanTests {
     @Test("A random walk of edits re-plans exactly at every step", arguments: inputs.map(\.name))
     func randomWalk(name: String) throws {
         var input = try #require(Self.inputs.first { $0.name == name }).input
-        var rng = SplitMix(seed: UInt64(truncatingIfNeeded: name.utf8.reduce(5381) { $0 &* 33 &+ Int($1) }))
+        var rng = SplitMix64(seed: UInt64(truncatingIfNeeded: name.utf8.reduce(5381) { $0 &* 33 &+ Int($1) }))
         var memo = PlanMemo()
         for step in 0..<150 {
             let fields = SpecField.all(for: input)
@@ -155,7 +156,7 @@ struct IncrementalPlanTests {
     func appModelRedrawsExactly(name: String) throws {
         let base = try #require(Self.inputs.first { $0.name == name }).input
         var model = AppModel(file: name, input: base, width: 120, height: 40)
-        var rng = SplitMix(seed: 7)
+        var rng = SplitMix64(seed: 7)
         for step in 0..<40 {
             let fields = model.fields
             let field = fields[Int(rng.next() % UInt64(fields.count))]
@@ -214,18 +215,5 @@ struct IncrementalPlanTests {
                           workers: [Worker(name: "pool", minimum: count, maximum: count, zones: ["z0", "z1", "z2"])],
                           networking: networking, nodeMaskV4: Located(24), nodeMaskV6: Located(112))
         return PlanInput(shoot: shoot, observed: ObservedState(nodes: nodes, router: ObservedRouter(name: "router-v6", routes: routes)))
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so a failing walk can be replayed.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

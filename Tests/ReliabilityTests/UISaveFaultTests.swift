@@ -20,6 +20,23 @@ import Testing
 
     static let recoveredEdit = "workers[0].maximum\t9"
 
+    /// Puts a copy of ipv4-default.yaml at `file`; returns its bytes.
+    static func placeSample(at file: String) throws -> [UInt8] {
+        try FileManager.default.copyItem(atPath: PackagePaths.sample("ipv4-default.yaml"), toPath: file)
+        return try #require(bytes(file))
+    }
+
+    /// Presses `w`, waits until the UI says `failure`, then stops it with SIGTERM; returns
+    /// the screen once it has ended with status 143.
+    static func saveFailsThenTerminate(_ pane: ShellPane, failure: String) throws -> String {
+        try pane.keys("w")
+        try pane.waitFor(failure)
+        kill(try #require(try pane.programPID()), SIGTERM)
+        let (status, screen) = try pane.waitForExit()
+        #expect(status == 143)
+        return screen
+    }
+
     static func bytes(_ path: String) -> [UInt8]? { FileManager.default.contents(atPath: path).map { [UInt8]($0) } }
 
     @Test func fileReplacedBehindTheUIsBack() throws {
@@ -81,15 +98,10 @@ import Testing
         defer { scratch.remove() }
         let environment = ["XDG_STATE_HOME": scratch.path("state")]
         let file = disk.path("shoot.yaml")
-        try FileManager.default.copyItem(atPath: PackagePaths.sample("ipv4-default.yaml"), toPath: file)
-        let original = try #require(Self.bytes(file))
+        let original = try Self.placeSample(at: file)
         try disk.makeReadOnly()
         let pane = try Self.openAndEdit(file, environment: environment)
-        try pane.keys("w")
-        try pane.waitFor("read-only file system; the original file is unchanged")
-        kill(try #require(try pane.programPID()), SIGTERM)
-        let (status, screen) = try pane.waitForExit()
-        #expect(status == 143)
+        let screen = try Self.saveFailsThenTerminate(pane, failure: "read-only file system; the original file is unchanged")
         #expect(Self.bytes(file) == original)
         let folder = scratch.path("state/shootnet/recovery")
         let kept = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first)
@@ -117,15 +129,10 @@ import Testing
         let scratch = try Scratch()
         defer { scratch.remove() }
         let file = disk.path("shoot.yaml")
-        try FileManager.default.copyItem(atPath: PackagePaths.sample("ipv4-default.yaml"), toPath: file)
-        let original = try #require(Self.bytes(file))
+        let original = try Self.placeSample(at: file)
         disk.fill(leaving: 0)
         let pane = try Self.openAndEdit(file, environment: ["XDG_STATE_HOME": scratch.path("state")])
-        try pane.keys("w")
-        try pane.waitFor("disk full; the original file is unchanged")
-        kill(try #require(try pane.programPID()), SIGTERM)
-        let (status, screen) = try pane.waitForExit()
-        #expect(status == 143)
+        let screen = try Self.saveFailsThenTerminate(pane, failure: "disk full; the original file is unchanged")
         #expect(Self.bytes(file) == original)
         #expect(screen.contains("kept in \(scratch.path("state"))/shootnet/recovery/"), "\(screen)")
         #expect(disk.strayFiles(expected: ["shoot.yaml", "shoot.yaml.bak"]).isEmpty)
@@ -138,15 +145,10 @@ import Testing
         let disk = try FaultMount(sizeKiB: 256)
         defer { disk.unmount() }
         let file = disk.path("shoot.yaml")
-        try FileManager.default.copyItem(atPath: PackagePaths.sample("ipv4-default.yaml"), toPath: file)
-        let original = try #require(Self.bytes(file))
+        let original = try Self.placeSample(at: file)
         try disk.makeReadOnly()
         let pane = try Self.openAndEdit(file, environment: ["XDG_STATE_HOME": disk.path("state")])
-        try pane.keys("w")
-        try pane.waitFor("read-only file system; the original file is unchanged")
-        kill(try #require(try pane.programPID()), SIGTERM)
-        let (status, screen) = try pane.waitForExit()
-        #expect(status == 143)
+        let screen = try Self.saveFailsThenTerminate(pane, failure: "read-only file system; the original file is unchanged")
         #expect(Self.bytes(file) == original)
         #expect(screen.contains("cannot write \(file).shootnet-recovery or \(disk.path("state"))/shootnet/recovery/"), "\(screen)")
         #expect(screen.split(separator: "\n").contains { $0.hasPrefix("  workers[0].maximum") && $0.hasSuffix(" 9") }, "\(screen)")

@@ -1,6 +1,7 @@
 import Canvas
 import Terminal
 import Testing
+import TestSupport
 
 struct FrameDiffTests {
     let width: (Unicode.Scalar) -> Int = { CellWidth.isUnsafe($0) ? -1 : CellWidth.of($0) }
@@ -93,7 +94,7 @@ struct FrameDiffTests {
     }
 
     @Test func incrementalFramesMatchAFullRepaint() {
-        var generator = SplitMix(seed: 42)
+        var generator = SplitMix64(seed: 42)
         let pool = ["日本", "ab", "é", "─┐", "🚀", "x", "テスト", "  ", "wide漢字"]
         var canvas = Canvas(width: 30, height: 6)
         var screen = render(canvas)
@@ -111,17 +112,5 @@ struct FrameDiffTests {
             #expect(screen == render(canvas), "step \(step)")
             if screen != render(canvas) { return }
         }
-    }
-}
-
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
