@@ -13,7 +13,18 @@ public final class TmuxPane {
     public init(command: String, width: Int, height: Int, joinsWrappedLines: Bool = false) throws {
         name = "shootnet-\(getpid())-\(Self.counter.next())"
         self.joinsWrappedLines = joinsWrappedLines
-        try Tmux.run(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command])
+        // The private server exits with its last session; a new session that reaches it in that
+        // moment fails ("server exited unexpectedly"). The next attempt starts a fresh server.
+        var attempt = 1
+        while true {
+            do {
+                try Tmux.run(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command])
+                return
+            } catch Tmux.Failure.failed where attempt < 5 {
+                attempt += 1
+                usleep(100_000)
+            }
+        }
     }
 
     deinit { _ = try? Tmux.run(["kill-session", "-t", name]) }
