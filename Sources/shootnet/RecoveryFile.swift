@@ -91,8 +91,8 @@ struct RecoveryFile {
             return String(cString: resolved)
         }
         if file.hasPrefix("/") { return file }
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        guard getcwd(&buffer, buffer.count) != nil else { return file }
-        return String(cString: buffer) + "/" + file
+        guard let cwd = getcwd(nil, 0) else { return file }
+        defer { free(cwd) }
+        return String(cString: cwd) + "/" + file
     }
 }

@@ -36,7 +36,7 @@ public enum Tmux {
     @discardableResult
     public static func run(_ args: [String], timeout: Double = 10) throws -> String {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("shootnet-tmux-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: scratch.path, contents: nil)
+        guard FileManager.default.createFile(atPath: scratch.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
         defer { try? FileManager.default.removeItem(at: scratch) }
         let output = try FileHandle(forWritingTo: scratch)
         defer { try? output.close() }
