@@ -25,9 +25,7 @@ public enum AddressFormatter {
     /// Writes `ADDRESS/LENGTH` at `out` (room for ``maxLength`` bytes); returns the count.
     public static func write(_ p: IPPrefix, into out: UnsafeMutablePointer<UInt8>) -> Int {
         var cursor = TextCursor(base: out)
-        cursor.put(p.network)
-        cursor.put(UInt8(ascii: "/"))
-        cursor.putDecimal(p.length)
+        cursor.put(p)
         return cursor.count
     }
 
@@ -38,7 +36,7 @@ public enum AddressFormatter {
 
     /// Appends `ADDRESS/LENGTH`.
     public static func append(_ p: IPPrefix, to out: inout [UInt8]) {
-        withCursor(appendingTo: &out) { cursor in cursor.skip(write(p, into: cursor.base)) }
+        withCursor(appendingTo: &out) { $0.put(p) }
     }
 
     /// Formats into a small stack buffer, then appends it to `out` in one copy (appending byte
@@ -60,9 +58,6 @@ struct TextCursor {
 
     init(base: UnsafeMutablePointer<UInt8>) { self.base = base }
 
-    /// Counts `n` bytes written at ``base`` by someone else.
-    mutating func skip(_ n: Int) { count += n }
-
     @inline(__always) mutating func put(_ byte: UInt8) {
         base[count] = byte
         count += 1
@@ -74,6 +69,13 @@ struct TextCursor {
         } else {
             putV6(a.value)
         }
+    }
+
+    /// `ADDRESS/LENGTH`.
+    mutating func put(_ p: IPPrefix) {
+        put(p.network)
+        put(UInt8(ascii: "/"))
+        putDecimal(p.length)
     }
 
     mutating func putDecimal(_ n: Int) {

@@ -50,9 +50,8 @@ extension FieldDecoder {
         guard let node, !node.isNull else { return }
         switch node.kind {
         case .string:
-            // Nearly always one CIDR without spaces: parse the bytes in place.
-            if let parsed = node.withBytes({ Self.parseWholePrefix($0) }) {
-                body(Located(parsed, at: contentLocation(node)))
+            if let whole = wholePrefix(node) {
+                body(whole)
                 return
             }
             let text = node.text
@@ -91,15 +90,16 @@ extension FieldDecoder {
 
     /// A string node holding one canonical CIDR.
     private func strictPrefix(_ node: DocNode, path: @autoclosure () -> String) throws(LoadError) -> Located<IPPrefix> {
-        if let parsed = node.withBytes({ Self.parseWholePrefix($0) }) { return Located(parsed, at: contentLocation(node)) }
+        if let whole = wholePrefix(node) { return whole }
         // The slow path words the error.
         return try strictPrefix(Substring(node.text), at: contentLocation(node), path())
     }
 
-    /// The prefix when `bytes` are exactly one valid canonical CIDR (no comma, no spaces).
-    private static func parseWholePrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> IPPrefix? {
-        if case .success(let p) = AddressParser.parsePrefix(utf8: bytes) { return p }
-        return nil
+    /// The node's prefix when its text is exactly one valid canonical CIDR (no comma, no
+    /// spaces) — nearly always — parsed from the bytes in place.
+    private func wholePrefix(_ node: DocNode) -> Located<IPPrefix>? {
+        guard case .success(let p) = node.withBytes({ AddressParser.parsePrefix(utf8: $0) }) else { return nil }
+        return Located(p, at: contentLocation(node))
     }
 
     private func strictPrefix(_ text: Substring, at loc: SourceLocation, _ path: @autoclosure () -> String) throws(LoadError) -> Located<IPPrefix> {
