@@ -164,6 +164,9 @@ struct CloudLayout {
         switch r.source {
         case .spec: parts.append("from the spec")
         case .status: parts.append("from the shoot status")
+        case .seedDefault: parts.append("from the seed's shoot defaults")
+        case .settings: parts.append("from the settings")
+        case .assumed: parts.append("assumed: no seed given")
         case .observed, .simulated: break
         }
         // Where a given range lies is a fact; for a simulated one it is how it was chosen.

@@ -9,7 +9,7 @@ enum PlanText {
     static let simulatedMarker = "~"
 
     static func value(_ text: String, source: RangeSource, ref: ObjectRef? = nil) -> TextSegment {
-        source == .simulated
+        source.isInvented
             ? TextSegment(simulatedMarker + text, role: .simulated, ref: ref)
             : TextSegment(text, role: .address, ref: ref)
     }

@@ -25,17 +25,16 @@ enum ShootProperties {
         return out
     }
 
-    /// `Max nodes: 256 (IPv4 256, IPv6 65536)   Workers' maximum: 10`.
+    /// `Max nodes: 256 (IPv4 pods 10.0.0.0/16 hold 256 blocks of /24)   Workers' maximum: 10`.
     private static func capacity(_ plan: Plan) -> [TextSegment] {
         var line = [TextSegment("Max nodes: ", role: .label)]
         if let max = plan.maxNodes {
             let exceeded = plan.workersMaximum > 0 && UInt128(plan.workersMaximum) > max
             line.append(TextSegment("\(max)", role: exceeded ? .error : .plain))
-            let perFamily = plan.ipFamilies.compactMap { f in plan.maxNodesByFamily[f].map { "\(f) \($0)" } }
-            if perFamily.count > 1 { line.append(TextSegment(" (" + perFamily.joined(separator: ", ") + ")", role: .dim)) }
         } else {
-            line.append(TextSegment("unknown", role: .dim))
+            line.append(TextSegment("no limit", role: .dim))
         }
+        if !plan.maxNodesReason.isEmpty { line.append(TextSegment(" (\(plan.maxNodesReason))", role: .dim)) }
         line += [TextSegment("   Workers' maximum: ", role: .label), TextSegment("\(plan.workersMaximum)")]
         return line
     }

@@ -7,31 +7,52 @@ extension PlanBuilder {
         n <= 0 ? 1 : (n >= 128 ? .max : UInt128(1) << UInt128(n))
     }
 
-    /// Gardener's rule: max nodes = min(2^(nodeMask − podLength) per pod range,
-    /// IPv4 node addresses); in node-prefix mode the node prefixes the zone subnets hold.
+    /// Max nodes exactly as gardenlet computes it for cluster-autoscaler (see
+    /// ``GardenerMaxNodes``), from every pod and node network of the plan and the status.
     mutating func computeCapacity() {
-        for family in plan.ipFamilies {
-            var limits: [UInt128] = []
-            switch plan.podModes[family] ?? .clusterRange {
-            case .clusterRange:
-                if let pods = plan.range(.pods, family), let mask = plan.nodeMasks[family], mask >= pods.prefix.length {
-                    limits.append(Self.power(mask - pods.prefix.length))
-                }
-            case .nodePrefix:
-                let subnets = plan.subnets.filter { $0.prefix.family == family }
-                var total: UInt128 = 0
-                for s in subnets {
-                    let n = Self.power(profile.nodePrefixLength - s.prefix.length)
-                    let (sum, overflow) = total.addingReportingOverflow(n)
-                    total = overflow ? .max : sum
-                }
-                if !subnets.isEmpty { limits.append(total) }
-            }
-            if family == .v4, let nodes = plan.range(.nodes, .v4) {
-                limits.append(Self.power(nodes.prefix.hostBits))
-            }
-            if let m = limits.min() { plan.maxNodesByFamily[family] = m }
+        guard !shoot.isWorkerless else {
+            plan.maxNodesReason = "no limit: a workerless shoot has no nodes"
+            return
         }
-        plan.maxNodes = plan.maxNodesByFamily.values.min()
+        func networks(_ kind: NetworkKind) -> [IPPrefix] {
+            var out = plan.ranges(kind).map(\.prefix)
+            for s in shoot.status?[kind] ?? [] where !out.contains(s.value) { out.append(s.value) }
+            return out
+        }
+        let pods = networks(.pods), nodes = networks(.nodes)
+        let dualStack = plan.ipFamilies.count == 2
+        let result = GardenerMaxNodes.compute(pods: pods, nodes: nodes, dualStack: dualStack,
+                                              maskV4: gardenerMaskV4 ?? 0, maskV6: gardenerMaskV6 ?? 0)
+        plan.maxNodesDetail = result
+        if result.isUnlimited {
+            plan.maxNodes = nil
+            plan.maxNodesReason = pods.isEmpty
+                ? "no limit: no pod network"
+                : "no limit: the pod and node networks hold more than 2^62 nodes"
+            return
+        }
+        plan.maxNodes = UInt128(result.total)
+        plan.maxNodesReason = limitingReason(result, pods: pods, nodes: nodes, dualStack: dualStack)
+    }
+
+    /// Which network limits, in words: `IPv4 pods 100.96.0.0/20 hold 16 blocks of /24`.
+    private func limitingReason(_ r: GardenerMaxNodes, pods: [IPPrefix], nodes: [IPPrefix], dualStack: Bool) -> String {
+        let byPods = r.total == r.pods
+        func label(_ p: IPPrefix, _ kind: NetworkKind) -> String {
+            let source = plan.ranges(kind).first { $0.prefix == p }?.source
+            return source.map { $0.isInvented ? "\(p) (\($0.rawValue))" : "\(p)" } ?? "\(p)"
+        }
+        if byPods {
+            let counted = pods.filter { !(dualStack && $0.family == .v6) }
+            let limiting = counted.first { p in
+                let mask = p.family == .v4 ? gardenerMaskV4 : gardenerMaskV6
+                return mask.map { GardenerMaxNodes.power($0 - p.length) } == r.pods
+            } ?? counted.first
+            guard let p = limiting else { return "the pod networks" }
+            let mask = (p.family == .v4 ? gardenerMaskV4 : gardenerMaskV6) ?? 0
+            return "\(p.family) pods \(label(p, .pods)) hold \(r.pods) blocks of /\(mask)"
+        }
+        guard let n = nodes.first(where: { $0.family == .v4 }) ?? nodes.first else { return "the node networks" }
+        return "\(n.family) nodes \(label(n, .nodes)) hold \(r.nodes) node addresses"
     }
 }

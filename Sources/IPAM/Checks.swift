@@ -2,8 +2,9 @@ import Addressing
 import Spec
 
 extension PlanBuilder {
-    /// Every check of DESIGN §1 on the resolved plan. Each check lives in its own file.
+    /// Every check on the resolved plan. Each check lives in its own file.
     mutating func runChecks() {
+        checkShootValidation()
         checkOverlaps()
         checkSpecialRanges()
         checkSizes()

@@ -28,9 +28,13 @@ public struct Diagnostic: Sendable, Hashable {
     public var objects: [ObjectRef]
     /// Where in the input the offending value was written, when known.
     public var location: SourceLocation?
+    /// Who makes the rule (see ``DiagnosticOrigin``).
+    public var origin: DiagnosticOrigin
 
-    public init(code: String, severity: Severity, path: String, message: String, objects: [ObjectRef] = [], location: SourceLocation? = nil) {
+    public init(code: String, severity: Severity, path: String, message: String, objects: [ObjectRef] = [], location: SourceLocation? = nil,
+                origin: DiagnosticOrigin? = nil) {
         self.code = code
+        self.origin = origin ?? DiagnosticCode(rawValue: code)?.origin ?? .shootnet
         self.severity = severity
         self.path = path
         self.message = message

@@ -10,9 +10,16 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case missingRange = "parse.missing-range"
     case familiesInferred = "families.inferred"
     case defaultsApplied = "defaults.applied"
+    // Gardener's shoot validation and admission.
+    case networkingRequired = "networking.required"
+    case workerlessForbidden = "workerless.forbidden"
+    case maskCombination = "size.mask-combination"
+    case workerMinimumAboveMaximum = "workers.minimum-above-maximum"
     // Provider limits.
     case autoUnsupported = "provider.auto-unsupported"
     case singleStackUnsupported = "provider.ipv6-single-stack"
+    case dualStackUnsupported = "provider.dual-stack"
+    case overlayWithIPv6 = "provider.overlay-ipv6"
     // Overlaps.
     case overlapNodesPods = "overlap.nodes-pods"
     case overlapNodesServices = "overlap.nodes-services"
@@ -54,12 +61,13 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case routeDuplicate = "route.duplicate"
     case routeQuota = "route.quota"
 
-    /// The default severity (a few checks choose another one case by case, e.g. IPv4 seed overlaps).
+    /// The default severity (a few checks choose another one case by case, e.g. IPv4 seed
+    /// overlaps, or overlaps Gardener does not check).
     public var severity: Severity {
         switch self {
         case .familiesInferred, .defaultsApplied, .documentationRange, .nodePodCIDRPlanned, .servicesOutsideSubnet:
             .info
-        case .singleStackUnsupported, .serviceRangeTooLarge, .maskDifference, .capacityHigh, .routeStale,
+        case .serviceRangeTooLarge, .maskDifference, .capacityHigh, .routeStale,
              .nodeAddressOutsideRange, .podCIDRNotFromTemplate:
             .warning
         default:
@@ -67,23 +75,45 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
         }
     }
 
-    /// Where the rule comes from.
-    public var origin: String {
+    /// Where the rule comes from (a check may name another origin case by case, e.g. an
+    /// overlap Gardener does not check). The upstream file of each is in docs/diagnostics.md.
+    public var origin: DiagnosticOrigin {
         switch self {
-        case .invalidCIDR, .hostBits, .familyMismatch, .duplicateFamily, .ipFamilies, .overlapNodesPods,
+        case .invalidCIDR, .hostBits, .familyMismatch, .ipFamilies, .overlapNodesPods,
              .overlapNodesServices, .overlapPodsServices, .overlapSeed, .reservedVPN, .reservedMapping,
-             .nodeMaskRange, .maxPods, .capacityExceeded, .defaultsApplied, .missingRange:
-            "Gardener"
+             .nodeMaskRange, .maxPods, .defaultsApplied, .networkingRequired, .workerlessForbidden,
+             .maskCombination, .workerMinimumAboveMaximum:
+            .gardener
+        case .missingRange, .capacityExceeded:
+            .gardenlet
         case .autoMisplaced, .familiesInferred, .templateOutsideNodePrefix, .templateOverlapsReserved,
-             .podCIDRNotFromTemplate, .podsOutsideSubnet, .servicesOutsideSubnet, .routeMissing, .routeWrongNexthop, .routeStale:
-            "proposal"
-        case .autoUnsupported, .singleStackUnsupported, .poolOverlap, .routeDuplicate, .routeQuota:
-            "provider"
+             .podCIDRNotFromTemplate, .podsOutsideSubnet, .servicesOutsideSubnet, .duplicateFamily:
+            .proposal
+        case .autoUnsupported, .singleStackUnsupported, .dualStackUnsupported, .overlayWithIPv6, .poolOverlap,
+             .routeDuplicate, .routeQuota, .routeMissing, .routeWrongNexthop, .routeStale:
+            .provider
         case .overlapPodCIDRs, .podCIDROutsideRange, .nodeMaskShorterThanPods, .serviceRangeTooLarge, .maskDifference,
              .nodeMissingFamily, .nodePodCIDRPlanned, .duplicateNodeName, .servicesFamilyMissing:
-            "Kubernetes"
+            .kubernetes
         case .specialRange, .documentationRange, .nodeAddressOutsideRange, .capacityHigh, .nodeAddressesExhausted:
-            "shootnet"
+            .shootnet
         }
     }
+}
+
+/// Who makes a rule. `gardener` means Gardener's API server rejects the shoot (validation or
+/// admission): such an error appears exactly where Gardener rejects.
+public enum DiagnosticOrigin: String, Sendable, Hashable, CaseIterable {
+    /// Gardener's API server: static validation, mutating or validating admission.
+    case gardener = "Gardener"
+    /// gardenlet while reconciling (max nodes for cluster-autoscaler, network computation).
+    case gardenlet
+    /// A provider extension's admission or what its infrastructure and cloud controllers build.
+    case provider
+    /// Kubernetes itself (kube-controller-manager, kube-apiserver, the node objects).
+    case kubernetes = "Kubernetes"
+    /// The IPv6 proposal's layout rules.
+    case proposal
+    /// shootnet's own judgement (special ranges, head room).
+    case shootnet
 }

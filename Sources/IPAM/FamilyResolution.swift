@@ -21,14 +21,25 @@ extension PlanBuilder {
                 }
                 families.append(f)
             }
+        } else if !net.usesTupleNotation {
+            // Gardener's form: `SetDefaults_Networking` (gardener pkg/apis/core/v1beta1/defaults_shoot.go)
+            // sets an absent ipFamilies to [IPv4].
+            families = [.v4]
+            if net.isWritten {
+                report(.defaultsApplied, path: "spec.networking.ipFamilies",
+                       "ipFamilies not set; Gardener defaults it to [IPv4] (write [IPv4, IPv6] for dual-stack)")
+            }
         } else {
+            // The proposal's tuple notation names the families itself.
             let present = Set(NetworkKind.allCases.flatMap { net[$0].compactMap(\.family) })
             families = IPFamily.allCases.filter { present.contains($0) }
             if families.count == 2 {
                 report(.familiesInferred, path: "spec.networking.ipFamilies",
-                       "ipFamilies not set; inferred [IPv4, IPv6] from the ranges (IPv4 primary, as Gardener defaults); set ipFamilies: [IPv6, IPv4] to make IPv6 primary")
+                       "ipFamilies not set; inferred [IPv4, IPv6] from the tuple notation (IPv4 primary); set ipFamilies: [IPv6, IPv4] to make IPv6 primary")
             } else if families == [.v6] {
-                report(.familiesInferred, path: "spec.networking.ipFamilies", "ipFamilies not set; inferred [IPv6] from the ranges")
+                report(.familiesInferred, path: "spec.networking.ipFamilies", "ipFamilies not set; inferred [IPv6] from the tuple notation")
+            } else {
+                report(.familiesInferred, path: "spec.networking.ipFamilies", "ipFamilies not set; inferred [IPv4] from the tuple notation")
             }
         }
         if families.isEmpty { families = [.v4] }

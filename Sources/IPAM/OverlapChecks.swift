@@ -18,15 +18,45 @@ extension PlanBuilder {
                     let moved = b.source == .spec ? b : a
                     let suggestion = freePrefix(like: moved.prefix, avoiding: ranges.map(\.prefix))
                         .map { "; e.g. move \(moved.kind.rawValue) to \($0)" } ?? "; choose disjoint ranges"
+                    let checked = gardenerChecksDisjointness(a, b)
+                    let why = checked ? "" : " (Gardener does not check this pair, but \(Self.overlapConsequence(pair)))"
                     report(code, path: path(of: moved),
-                           "\(a.kind.rawValue) \(a.prefix) overlap\(a.kind == .pods || a.kind == .nodes ? "" : "s") \(b.kind.rawValue) \(b.prefix)\(suggestion)",
-                           objects: [.network(a.kind, a.prefix), .network(b.kind, b.prefix)], at: moved.location)
+                           "\(a.kind.rawValue) \(a.prefix) overlap\(a.kind == .pods || a.kind == .nodes ? "" : "s") \(b.kind.rawValue) \(b.prefix)\(why)\(suggestion)",
+                           objects: [.network(a.kind, a.prefix), .network(b.kind, b.prefix)], at: moved.location,
+                           origin: checked ? .gardener : .kubernetes)
                 }
             }
         }
         checkNodePrefixServices()
         checkSeedOverlaps()
         checkReservedRanges()
+    }
+
+    /// Gardener checks the shoot's own ranges for overlaps only on the spec's single CIDR strings
+    /// (after the seed's defaults), and only when the shoot has IPv4 (`validateShootNetworks`
+    /// → `ValidateShootNetworkDisjointedness`, gardener plugin/pkg/shoot/validator/admission.go
+    /// and pkg/utils/validation/cidr/disjoint.go). IPv6 ranges of a dual-stack shoot live in
+    /// the status, and IPv6 single-stack is not checked at all.
+    func gardenerChecksDisjointness(_ a: PlannedRange, _ b: PlannedRange) -> Bool {
+        plan.ipFamilies.contains(.v4) && isGardenerSpecString(a) && isGardenerSpecString(b)
+    }
+
+    /// The range stands for the one CIDR string Gardener's spec field holds: the field's only
+    /// entry, or in the tuple notation its IPv4 entry (Gardener keeps the IPv6 ones in the
+    /// status), or the seed's default that fills the field.
+    func isGardenerSpecString(_ r: PlannedRange) -> Bool {
+        switch r.source {
+        case .seedDefault, .assumed: true
+        case .spec: r.family == .v4 || shoot.networking[r.kind].count == 1
+        default: false
+        }
+    }
+
+    /// Why an overlap Gardener lets through still breaks the cluster.
+    static func overlapConsequence(_ pair: Set<NetworkKind>) -> String {
+        if pair == [.pods, .services] { return "pod and service addresses become ambiguous: kube-proxy captures pod traffic" }
+        if pair == [.nodes, .services] { return "service addresses shadow node addresses" }
+        return "pod addresses collide with node addresses"
     }
 
     /// Node-prefix mode: services must miss every zone subnet node prefixes are delegated
@@ -36,7 +66,7 @@ extension PlanBuilder {
         for s in plan.subnets where s.prefix.family == .v6 && s.prefix.overlaps(services.prefix) {
             report(.overlapNodesServices, path: path(of: services),
                    "services \(services.prefix) overlap the zone subnet \(s.prefix) (\(s.name)) that node prefixes are delegated from; reserve services outside the zone subnets",
-                   objects: [.network(.services, services.prefix), .subnet(s.name)], at: services.location)
+                   objects: [.network(.services, services.prefix), .subnet(s.name)], at: services.location, origin: .kubernetes)
         }
     }
 
@@ -45,7 +75,7 @@ extension PlanBuilder {
         switch r.source {
         case .spec: "spec.networking.\(r.kind.rawValue)" + (r.specIndex.map { "[\($0)]" } ?? "")
         case .status: "status.networking.\(r.kind.rawValue)"
-        case .observed, .simulated: "spec.networking.\(r.kind.rawValue)"
+        case .observed, .simulated, .seedDefault, .settings, .assumed: "spec.networking.\(r.kind.rawValue)"
         }
     }
 
@@ -74,7 +104,10 @@ extension PlanBuilder {
     }
 
     /// Shoot vs seed: IPv6 must be disjoint (routed end to end); IPv4 overlaps are tolerated
-    /// by Gardener's VPN and reported as info.
+    /// by Gardener's VPN and reported as info. Gardener checks IPv6 shoot ranges against the
+    /// seed's (`validateOverlapWithSeed`, gardener pkg/utils/validation/cidr/disjoint.go): the
+    /// validator when the shoot has IPv4, the scheduler (`networksAreDisjointed`) for every
+    /// shoot, which then finds no seed.
     mutating func checkSeedOverlaps() {
         guard let seed = settings.seed else { return }
         for r in plan.networks {
@@ -83,7 +116,8 @@ extension PlanBuilder {
                     let v6 = r.family == .v6
                     report(.overlapSeed, path: path(of: r),
                            "shoot \(r.kind.rawValue) \(r.prefix) overlaps seed \(kind.rawValue) \(s.value)"
-                               + (v6 ? "; IPv6 ranges must be unique across seed and shoot" : " (tolerated for IPv4: Gardener's VPN handles it)"),
+                               + (v6 ? "; IPv6 ranges must be unique across seed and shoot (no NAT between them)"
+                                     : " (tolerated for IPv4: Gardener's VPN handles it)"),
                            objects: [.network(r.kind, r.prefix), .seedNetwork(kind, s.value)], at: r.location,
                            severity: v6 ? .error : .info)
                 }

@@ -2,16 +2,25 @@ import Addressing
 import Spec
 
 /// Where a planned value came from.
-public enum RangeSource: String, Sendable, Hashable {
+public enum RangeSource: String, Sendable, Hashable, CaseIterable {
     /// Written in the shoot spec.
     case spec
     /// Read from the shoot's `status.networking`.
     case status
     /// Taken from observed state (node list, router).
     case observed
+    /// The seed's `spec.networks.shootDefaults`, as Gardener's mutating admission fills it in.
+    case seedDefault = "seed-default"
+    /// From the `ShootnetSettings` document (a value Gardener has no field for).
+    case settings
+    /// Gardener takes it from the seed, and no seed was given: a typical value, assumed.
+    case assumed
     /// Made up deterministically from the simulated provider pool (AUTOv6 offline, or
     /// nodes that do not exist yet).
     case simulated
+
+    /// Not known but made up by shootnet: marked wherever it is shown, never written unmarked.
+    public var isInvented: Bool { self == .simulated || self == .assumed }
 }
 
 /// One shoot range (`nodes`, `pods` or `services` of one family), resolved.
@@ -175,10 +184,13 @@ public struct Plan: Sendable, Hashable {
     public var podModes: [IPFamily: PodAllocationMode]
     /// Per-family node mask size (cluster-range mode) or per-node pod prefix length.
     public var nodeMasks: [IPFamily: Int]
-    /// Max nodes per family by Gardener's rule.
-    public var maxNodesByFamily: [IPFamily: UInt128]
-    /// The binding minimum over the families (nil when nothing could be computed).
+    /// Max nodes as gardenlet computes it for cluster-autoscaler; nil when the networks set
+    /// no limit (see ``maxNodesReason``).
     public var maxNodes: UInt128?
+    /// Which range limits max nodes, or why there is no limit.
+    public var maxNodesReason: String
+    /// The pod and node network limits behind ``maxNodes``.
+    public var maxNodesDetail: GardenerMaxNodes?
     /// Sum of the workers' maxima.
     public var workersMaximum: Int
     public var diagnostics: [Diagnostic]
@@ -199,8 +211,9 @@ public struct Plan: Sendable, Hashable {
         routesCompared = false
         podModes = [:]
         nodeMasks = [:]
-        maxNodesByFamily = [:]
         maxNodes = nil
+        maxNodesReason = ""
+        maxNodesDetail = nil
         workersMaximum = 0
         diagnostics = []
     }

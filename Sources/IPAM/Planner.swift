@@ -55,9 +55,10 @@ struct PlanBuilder {
     var settings: Settings { input.settings }
 
     mutating func report(_ code: DiagnosticCode, path: String, _ message: String, objects: [ObjectRef] = [],
-                         at location: SourceLocation? = nil, severity: Severity? = nil) {
+                         at location: SourceLocation? = nil, severity: Severity? = nil, origin: DiagnosticOrigin? = nil) {
         plan.diagnostics.append(Diagnostic(code: code.rawValue, severity: severity ?? code.severity, path: path,
-                                           message: message, objects: objects, location: location ?? shoot.location))
+                                           message: message, objects: objects, location: location ?? shoot.location,
+                                           origin: origin ?? code.origin))
     }
 
     /// A stable key for simulated choices: the same shoot always gets the same ranges.

@@ -16,14 +16,8 @@ public struct ProviderProfile: Sendable, Hashable {
     /// Per-node prefix length in node-prefix mode (aws /80, gcp /96).
     public var nodePrefixLength: Int
     public var serviceLength: Int
-    /// Default IPv6 node mask in cluster-range mode.
-    public var ipv6NodeMask: Int
-    /// Whether the provider offers IPv6 single-stack shoots.
-    public var ipv6SingleStack: SupportLevel
     /// Whether routers hold one route per node pod prefix (OpenStack).
     public var usesRouterRoutes: Bool
-
-    public enum SupportLevel: Sendable, Hashable { case supported, limited, unsupported }
 
     // Documentation prefixes: the simulation never invents addresses someone could own.
     static let documentationPool = IPPrefix(masking: IPAddress(v6: UInt128(0x2001_0db8) << 96), length: 32)
@@ -33,24 +27,24 @@ public struct ProviderProfile: Sendable, Hashable {
         switch provider {
         case .aws:
             ProviderProfile(provider: .aws, ipv6PodMode: .nodePrefix, hasIPv6Pool: true, simulationPool: documentationPool,
-                            vpcLength: 56, subnetLength: 64, nodePrefixLength: 80, serviceLength: 108, ipv6NodeMask: 64,
-                            ipv6SingleStack: .supported, usesRouterRoutes: false)
+                            vpcLength: 56, subnetLength: 64, nodePrefixLength: 80, serviceLength: 108,
+                            usesRouterRoutes: false)
         case .gcp:
             ProviderProfile(provider: .gcp, ipv6PodMode: .nodePrefix, hasIPv6Pool: true, simulationPool: gcpULAPool,
-                            vpcLength: 48, subnetLength: 64, nodePrefixLength: 96, serviceLength: 108, ipv6NodeMask: 64,
-                            ipv6SingleStack: .limited, usesRouterRoutes: false)
+                            vpcLength: 48, subnetLength: 64, nodePrefixLength: 96, serviceLength: 108,
+                            usesRouterRoutes: false)
         case .openstack:
             ProviderProfile(provider: .openstack, ipv6PodMode: .clusterRange, hasIPv6Pool: true, simulationPool: documentationPool,
-                            vpcLength: 64, subnetLength: 64, nodePrefixLength: 64, serviceLength: 108, ipv6NodeMask: 112,
-                            ipv6SingleStack: .supported, usesRouterRoutes: true)
+                            vpcLength: 64, subnetLength: 64, nodePrefixLength: 64, serviceLength: 108,
+                            usesRouterRoutes: true)
         case .azure:
             ProviderProfile(provider: .azure, ipv6PodMode: .clusterRange, hasIPv6Pool: false, simulationPool: documentationPool,
-                            vpcLength: 48, subnetLength: 64, nodePrefixLength: 64, serviceLength: 108, ipv6NodeMask: 64,
-                            ipv6SingleStack: .unsupported, usesRouterRoutes: false)
+                            vpcLength: 48, subnetLength: 64, nodePrefixLength: 64, serviceLength: 108,
+                            usesRouterRoutes: false)
         case .other:
             ProviderProfile(provider: .other, ipv6PodMode: .clusterRange, hasIPv6Pool: false, simulationPool: documentationPool,
-                            vpcLength: 48, subnetLength: 64, nodePrefixLength: 64, serviceLength: 108, ipv6NodeMask: 64,
-                            ipv6SingleStack: .supported, usesRouterRoutes: false)
+                            vpcLength: 48, subnetLength: 64, nodePrefixLength: 64, serviceLength: 108,
+                            usesRouterRoutes: false)
         }
     }
 

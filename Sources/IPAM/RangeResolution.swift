@@ -2,9 +2,10 @@ import Addressing
 import Spec
 
 extension PlanBuilder {
-    /// Gardener's IPv4 defaults for ranges the spec leaves out.
-    static let defaultIPv4Pods = IPPrefix(masking: IPAddress(v4: 0x6460_0000), length: 11)      // 100.96.0.0/11
-    static let defaultIPv4Services = IPPrefix(masking: IPAddress(v4: 0x6440_0000), length: 13)  // 100.64.0.0/13
+    /// What Gardener's seeds usually carry as `shootDefaults` (and the local setup's seed):
+    /// assumed for a shoot that leaves pods / services out when no seed is given.
+    static let typicalIPv4Pods = IPPrefix(masking: IPAddress(v4: 0x6460_0000), length: 11)      // 100.96.0.0/11
+    static let typicalIPv4Services = IPPrefix(masking: IPAddress(v4: 0x6440_0000), length: 13)  // 100.64.0.0/13
 
     /// The service range of the `well-known` strategy when the settings name none: one fixed,
     /// not globally unique prefix shared by every shoot (a documentation prefix until one is
@@ -12,11 +13,12 @@ extension PlanBuilder {
     static let defaultWellKnownServices = IPPrefix(masking: IPAddress(v6: UInt128(0x2001_0db8_ffff) << 80), length: 108)
 
     /// Resolves every `nodes`/`pods`/`services` range per family: from the spec, from the
-    /// shoot status, or simulated from the provider pool for AUTOv6.
+    /// shoot status, from the seed's shoot defaults, or simulated from the provider pool.
     mutating func resolveRanges() {
         var resolved: [PlannedRange] = []
         var autoKinds: [NetworkKind] = []
         for kind in NetworkKind.allCases {
+            let defaulted = seedDefault(kind)
             for family in plan.ipFamilies {
                 let slots = shoot.networking[kind].enumerated().filter { $0.element.family == family }
                 let path = "spec.networking.\(kind.rawValue)"
@@ -28,13 +30,27 @@ extension PlanBuilder {
                     resolved.append(PlannedRange(kind: kind, prefix: status.value, source: .status, location: status.location))
                     continue
                 }
+                if slots.allSatisfy(\.element.isAuto), let d = defaulted, d.prefix.family == family {
+                    resolved.append(d)
+                    continue
+                }
+                // Workerless shoots have no nodes and no pods (Gardener forbids both there).
+                if shoot.isWorkerless && kind != .services { continue }
                 let written = slots.first
                 if family == .v6 {
-                    if written == nil {
+                    if written == nil && !(shoot.isWorkerless && kind == .services) {
                         report(.defaultsApplied, path: path,
-                               "no IPv6 \(kind.rawValue) range given; treated as AUTOv6", at: shoot.networking.fieldLocations[kind])
+                               "no IPv6 \(kind.rawValue) range given; the provider assigns it (treated as AUTOv6)",
+                               at: shoot.networking.fieldLocations[kind])
                     }
-                    if profile.hasIPv6Pool {
+                    if shoot.isWorkerless {
+                        // Gardener's mutator gives a workerless IPv6 shoot a random ULA /112
+                        // (plugin/pkg/shoot/mutator/admission.go, generateULAServicesCIDR).
+                        resolved.append(PlannedRange(kind: kind, prefix: simulatedULAServices(), source: .simulated))
+                        report(.defaultsApplied, path: path,
+                               "no IPv6 services range given; Gardener picks a random ULA /112 for a workerless shoot (simulated here)",
+                               at: shoot.networking.fieldLocations[kind])
+                    } else if profile.hasIPv6Pool {
                         autoKinds.append(kind)
                     } else {
                         report(.autoUnsupported, path: written.map { "\(path)[\($0.offset)]" } ?? path,
@@ -45,25 +61,16 @@ extension PlanBuilder {
                 }
                 // An entry that did not parse was already reported; don't pile on.
                 if shoot.networking[kind].contains(where: { $0.family == nil }) { continue }
-                switch kind {
-                case .nodes:
-                    report(.missingRange, path: path, "no IPv4 nodes range given; the provider needs one (e.g. 10.250.0.0/16)",
-                           at: shoot.networking.fieldLocations[kind])
-                case .pods:
-                    resolved.append(PlannedRange(kind: kind, prefix: Self.defaultIPv4Pods, source: .spec))
-                    report(.defaultsApplied, path: path, "no IPv4 pods range given; Gardener defaults it to \(Self.defaultIPv4Pods)")
-                case .services:
-                    resolved.append(PlannedRange(kind: kind, prefix: Self.defaultIPv4Services, source: .spec))
-                    report(.defaultsApplied, path: path, "no IPv4 services range given; Gardener defaults it to \(Self.defaultIPv4Services)")
-                }
+                resolveMissingIPv4(kind, path: path, into: &resolved)
             }
         }
+        reportMissingRequired(resolved)
         let vpc = ipv6Base(given: resolved)
         if let vpc { plan.vpc.append(vpc) }
         for kind in autoKinds {
             if kind == .services, settings.serviceStrategy?.value == .wellKnown {
                 let p = settings.wellKnownServices?.value ?? Self.defaultWellKnownServices
-                resolved.append(PlannedRange(kind: kind, prefix: p, source: .spec, location: settings.wellKnownServices?.location))
+                resolved.append(PlannedRange(kind: kind, prefix: p, source: .settings, location: settings.wellKnownServices?.location))
                 continue
             }
             guard let base = vpc?.prefix, let p = simulatedRange(kind, base: base) else { continue }
@@ -136,5 +143,75 @@ extension PlanBuilder {
                 return base.subnet(2, length: quarter)?.subnet(0, length: max(quarter, profile.serviceLength))
             }
         }
+    }
+}
+
+extension PlanBuilder {
+    /// The range Gardener's mutating admission writes into a shoot that leaves `pods` /
+    /// `services` out: the seed's `shootDefaults` entry, when its family is one of the shoot's
+    /// (`defaultPodsNetwork` / `defaultServicesNetwork` / `cidrMatchesIPFamily` in gardener
+    /// plugin/pkg/shoot/mutator/admission.go). Pods are never defaulted on workerless shoots.
+    func seedDefault(_ kind: NetworkKind) -> PlannedRange? {
+        guard kind != .nodes, !hasGardenerValue(kind), !(kind == .pods && shoot.isWorkerless),
+              let seed = settings.seed, let d = seed.shootDefaults?[kind],
+              plan.ipFamilies.contains(d.value.family) else { return nil }
+        return PlannedRange(kind: kind, prefix: d.value, source: .seedDefault, location: d.location)
+    }
+
+    /// Gardener's spec field would hold a value: an entry other than `AUTOv6` (whose range the
+    /// provider stores in the status).
+    func hasGardenerValue(_ kind: NetworkKind) -> Bool {
+        shoot.networking[kind].contains { !$0.isAuto }
+    }
+
+    /// An IPv4 range the spec leaves out (no entry, nothing in the status, no seed default).
+    mutating func resolveMissingIPv4(_ kind: NetworkKind, path: String, into resolved: inout [PlannedRange]) {
+        let at = shoot.networking.fieldLocations[kind]
+        switch kind {
+        case .nodes:
+            // gardenlet cannot compute the shoot's networks without it ("shoot's node cidr is
+            // empty", pkg/gardenlet/operation/shoot/shoot.go ToNetworks), and the provider
+            // extensions need it for the machines' subnets.
+            // The AWS, Azure and OpenStack admission require it ("a nodes CIDR must be provided",
+            // pkg/apis/<provider>/validation/shoot.go ValidateNetworking).
+            let admission: Set<ProviderType> = [.aws, .azure, .openstack]
+            report(.missingRange, path: path, "no IPv4 nodes range given; gardenlet and the provider need one (e.g. 10.250.0.0/16)", at: at,
+                   origin: admission.contains(plan.provider) ? .provider : .gardenlet)
+        case .pods, .services:
+            // With a seed, Gardener's validator reports the field as required (below); without
+            // one the value is unknown: plan with a typical one, labelled as assumed.
+            guard settings.seed == nil else { return }
+            let typical = kind == .pods ? Self.typicalIPv4Pods : Self.typicalIPv4Services
+            resolved.append(PlannedRange(kind: kind, prefix: typical, source: .assumed))
+            report(.defaultsApplied, path: path,
+                   "no IPv4 \(kind.rawValue) range given; Gardener takes it from the seed's shootDefaults, and no seed was given (--seed), so \(typical) is assumed",
+                   at: at)
+        }
+    }
+
+    /// Gardener's validating admission: with a seed, `pods` is required for a shoot with
+    /// workers and IPv4, `services` for IPv4 (or a workerless IPv6 shoot) — after the seed's
+    /// defaults were applied (`validateShootNetworks` in gardener plugin/pkg/shoot/validator/admission.go).
+    mutating func reportMissingRequired(_ resolved: [PlannedRange]) {
+        guard let seed = settings.seed else { return }
+        let hasV4 = plan.ipFamilies.contains(.v4)
+        for kind in [NetworkKind.pods, .services] {
+            // Gardener's field is one string: written (in any family), or defaulted, is enough.
+            if hasGardenerValue(kind) || resolved.contains(where: { $0.kind == kind && $0.source == .seedDefault }) { continue }
+            let required = kind == .pods ? (!shoot.isWorkerless && hasV4)
+                                         : (hasV4 || (shoot.isWorkerless && plan.ipFamilies.contains(.v6)))
+            guard required else { continue }
+            let seedName = seed.name.map { "seed \($0)" } ?? "the seed"
+            report(.networkingRequired, path: "spec.networking.\(kind.rawValue)",
+                   "\(kind.rawValue) is required: \(seedName) has no shootDefaults.\(kind.rawValue) to fill it in; write a range (e.g. \(kind == .pods ? Self.typicalIPv4Pods : Self.typicalIPv4Services))",
+                   at: shoot.networking.fieldLocations[kind])
+        }
+    }
+
+    /// A deterministic stand-in for the random ULA /112 Gardener gives a workerless IPv6
+    /// shoot's services: `fd` + 40 bits from the shoot's name, subnet 0.
+    func simulatedULAServices() -> IPPrefix {
+        let global = UInt128(StableHash.of(simulationKey) & 0xFF_FFFF_FFFF)
+        return IPPrefix(masking: IPAddress(v6: (UInt128(0xfd) << 120) | (global << 80)), length: 112)
     }
 }

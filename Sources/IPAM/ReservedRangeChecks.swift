@@ -12,6 +12,9 @@ extension PlanBuilder {
         return out.map { (prefix: $0.0, code: $0.1, use: $0.2) }
     }()
 
+    /// Gardener rejects a range touching its reserved ranges (`validateOverlapWithReservedRanges`,
+    /// gardener pkg/utils/validation/cidr/disjoint.go): the validator when it binds a shoot with
+    /// IPv4 to a seed, the scheduler (`networksAreDisjointed`) for every shoot.
     mutating func checkReservedRanges() {
         for r in plan.networks {
             for reserved in Self.gardenerReserved where reserved.prefix.overlaps(r.prefix) {

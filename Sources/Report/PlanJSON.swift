@@ -32,7 +32,8 @@ public enum PlanJSON {
         }
         w.endObject()
         w.key("maxNodes")
-        writeCount(plan.maxNodes, into: &w)
+        if let n = plan.maxNodes { w.rawNumber(String(n)) } else { w.null() }
+        w.field("maxNodesReason", plan.maxNodesReason)
         w.key("nodes")
         w.beginArray()
         // Borrowed through a buffer: iterating the array would copy (retain) every node.
@@ -86,17 +87,12 @@ public enum PlanJSON {
             w.beginObject()
             w.field("code", d.code)
             w.field("severity", d.severity.rawValue)
+            w.field("origin", d.origin.rawValue)
             w.field("path", d.path)
             w.field("message", d.message)
             w.field("objects", strings: d.objects.map(\.description))
             w.endObject()
         }
         w.endArray()
-    }
-
-    /// A count as a JSON number while it is exact in IEEE doubles (2^53), else as a string.
-    static func writeCount(_ n: UInt128?, into w: inout JSONWriter) {
-        guard let n else { w.null(); return }
-        if n <= UInt128(1) << 53 { w.rawNumber(String(n)) } else { w.string(String(n)) }
     }
 }

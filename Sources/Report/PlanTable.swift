@@ -13,13 +13,14 @@ public enum PlanTable {
                    + (plan.ipFamilies.count == 2 ? " (\(plan.ipFamilies[0]) primary)" : ""))
         out.append("")
         var networks = TextTable(["NETWORK", "FAMILY", "CIDR", "SOURCE"])
-        for r in plan.networks { networks.add([r.kind.rawValue, r.family.description, r.prefix.description, r.source.rawValue]) }
+        for r in plan.networks {
+            networks.add([r.kind.rawValue, r.family.description, (r.source.isInvented ? "~" : "") + r.prefix.description, r.source.rawValue])
+        }
         for v in plan.vpc where v.family == .v6 { networks.add(["vpc", "IPv6", v.prefix.description, v.source.rawValue]) }
         out.append(networks.render())
         out.append("")
-        let perFamily = plan.ipFamilies.compactMap { f in plan.maxNodesByFamily[f].map { "\(f) \($0)" } }.joined(separator: ", ")
-        out.append("Max nodes: \(plan.maxNodes.map { String($0) } ?? "unknown")"
-                   + (perFamily.isEmpty ? "" : " (\(perFamily))") + "; workers scale to \(plan.workersMaximum)")
+        out.append("Max nodes: \(plan.maxNodes.map { String($0) } ?? "no limit")"
+                   + (plan.maxNodesReason.isEmpty ? "" : " (\(plan.maxNodesReason))") + "; workers scale to \(plan.workersMaximum)")
         let masks = plan.ipFamilies.compactMap { f in plan.nodeMasks[f].map { "\(f) /\($0) \(plan.podModes[f]?.rawValue ?? "")" } }
         if !masks.isEmpty { out.append("Per-node pod prefixes: " + masks.joined(separator: ", ")) }
         if !plan.subnets.isEmpty {

@@ -26,15 +26,25 @@ public struct Networking: Sendable, Hashable {
     public var services: [CIDRSlot]
     /// Where each field was written (for diagnostics on empty or missing values).
     public var fieldLocations: [NetworkKind: SourceLocation]
+    /// A field was written as a list or with a comma (the proposal's tuple notation).
+    public var writtenAsTuple: Bool
+    /// `spec.networking.providerConfig` of the CNI, when written.
+    public var providerConfig: NetworkingProviderConfig?
+    /// `spec.networking` was written at all (Gardener forbids some of it on workerless shoots).
+    public var isWritten: Bool
 
     public init(type: String? = nil, ipFamilies: Located<[String]>? = nil, nodes: [CIDRSlot] = [],
-                pods: [CIDRSlot] = [], services: [CIDRSlot] = [], fieldLocations: [NetworkKind: SourceLocation] = [:]) {
+                pods: [CIDRSlot] = [], services: [CIDRSlot] = [], fieldLocations: [NetworkKind: SourceLocation] = [:],
+                writtenAsTuple: Bool = false, providerConfig: NetworkingProviderConfig? = nil, isWritten: Bool = true) {
         self.type = type
         self.ipFamilies = ipFamilies
         self.nodes = nodes
         self.pods = pods
         self.services = services
         self.fieldLocations = fieldLocations
+        self.writtenAsTuple = writtenAsTuple
+        self.providerConfig = providerConfig
+        self.isWritten = isWritten
     }
 
     public subscript(kind: NetworkKind) -> [CIDRSlot] {
@@ -54,9 +64,34 @@ public struct Networking: Sendable, Hashable {
         }
     }
 
+    /// Some field uses the proposal's tuple notation (a list, a comma, several entries,
+    /// `AUTOv6`) rather than Gardener's one CIDR string per field. Decides how an absent
+    /// `ipFamilies` is read.
+    public var usesTupleNotation: Bool {
+        writtenAsTuple || NetworkKind.allCases.contains { self[$0].count > 1 || self[$0].contains(where: \.isAuto) }
+    }
+
+    /// `providerConfig.overlay` is written: what the AWS and GCP extensions look for with IPv6.
+    public var hasOverlaySetting: Bool { providerConfig?.hasOverlay ?? false }
+
     /// The tuple text for a field as the proposal writes it (`AUTOv6, 10.0.0.0/16`).
     public func tupleText(_ kind: NetworkKind) -> String {
         self[kind].map(\.text).joined(separator: ", ")
+    }
+}
+
+/// The CNI's `spec.networking.providerConfig`, as far as addressing cares.
+public struct NetworkingProviderConfig: Sendable, Hashable {
+    /// The `overlay` key is there (with or without `enabled`).
+    public var hasOverlay: Bool
+    /// `overlay.enabled` (calico and cilium); nil when not written.
+    public var overlayEnabled: Located<Bool>?
+    public var location: SourceLocation?
+
+    public init(hasOverlay: Bool = false, overlayEnabled: Located<Bool>? = nil, location: SourceLocation? = nil) {
+        self.hasOverlay = hasOverlay
+        self.overlayEnabled = overlayEnabled
+        self.location = location
     }
 }
 

@@ -98,17 +98,41 @@ public struct SeedNetworks: Sendable, Hashable {
     public var nodes: [Located<IPPrefix>]
     public var pods: [Located<IPPrefix>]
     public var services: [Located<IPPrefix>]
+    /// `spec.networks.shootDefaults`: what Gardener's mutating admission writes into a shoot
+    /// that leaves `pods` / `services` out. nil when the seed has none.
+    public var shootDefaults: ShootDefaults?
 
-    public init(name: String? = nil, nodes: [Located<IPPrefix>] = [], pods: [Located<IPPrefix>] = [], services: [Located<IPPrefix>] = []) {
+    public init(name: String? = nil, nodes: [Located<IPPrefix>] = [], pods: [Located<IPPrefix>] = [], services: [Located<IPPrefix>] = [],
+                shootDefaults: ShootDefaults? = nil) {
         self.name = name
         self.nodes = nodes
         self.pods = pods
         self.services = services
+        self.shootDefaults = shootDefaults
     }
 
     public subscript(kind: NetworkKind) -> [Located<IPPrefix>] {
         switch kind {
         case .nodes: nodes
+        case .pods: pods
+        case .services: services
+        }
+    }
+}
+
+/// A seed's `spec.networks.shootDefaults`.
+public struct ShootDefaults: Sendable, Hashable {
+    public var pods: Located<IPPrefix>?
+    public var services: Located<IPPrefix>?
+
+    public init(pods: Located<IPPrefix>? = nil, services: Located<IPPrefix>? = nil) {
+        self.pods = pods
+        self.services = services
+    }
+
+    public subscript(kind: NetworkKind) -> Located<IPPrefix>? {
+        switch kind {
+        case .nodes: nil
         case .pods: pods
         case .services: services
         }

@@ -42,12 +42,16 @@ public struct Shoot: Sendable, Hashable {
     /// `kubernetes.kubelet.maxPods` (shoot-wide default).
     public var maxPods: Located<Int>?
     public var status: NetworkingStatus?
+    /// `spec.seedName`, else `status.seedName`.
+    public var seedName: String?
+    /// `spec.kubernetes.kubeControllerManager` was written (where its mask fields live).
+    public var kubeControllerManagerLocation: SourceLocation?
     public var location: SourceLocation?
 
     public init(name: String, namespace: String? = nil, provider: Located<String>, region: String? = nil,
                 workers: [Worker] = [], networking: Networking = Networking(), nodeMaskV4: Located<Int>? = nil,
                 nodeMaskV6: Located<Int>? = nil, maxPods: Located<Int>? = nil, status: NetworkingStatus? = nil,
-                location: SourceLocation? = nil) {
+                seedName: String? = nil, location: SourceLocation? = nil) {
         self.name = name
         self.namespace = namespace
         self.provider = provider
@@ -58,8 +62,12 @@ public struct Shoot: Sendable, Hashable {
         self.nodeMaskV6 = nodeMaskV6
         self.maxPods = maxPods
         self.status = status
+        self.seedName = seedName
         self.location = location
     }
+
+    /// A shoot without worker pools: only a control plane (Gardener's "workerless" shoot).
+    public var isWorkerless: Bool { workers.isEmpty }
 
     public var providerType: ProviderType { ProviderType(rawValue: provider.value) ?? .other }
 }

@@ -155,10 +155,15 @@ import Testing
         }
     }
 
-    /// maxNodes by Gardener's rule (min over families of 2^(nodeMask − podLength), IPv4 node
-    /// addresses; in node-prefix mode the node prefixes the zone /64s hold), worked out by hand.
-    @Test(arguments: [("broken-capacity", "16"), ("gep-openstack", "256"), ("azure-ula", "256"), ("ipv4-default", "8192"),
-                      ("openstack-ipv6", "65536"), ("aws-ipv6", "131072")])
+    /// maxNodes as gardenlet hands it to cluster-autoscaler (gardener
+    /// pkg/gardenlet/operation/botanist/clusterautoscaler.go, `CalculateMaxNodesForShootNetworks`),
+    /// worked out by hand: broken-capacity pods /20 with /24 = 16; gep-openstack IPv4 nodes /24 =
+    /// 2^8 − 2 = 254 (below pods /16 with /24 = 256); azure-ula dual-stack counts only IPv4 pods,
+    /// /11 with /24 = 8192; ipv4-default the same; openstack-ipv6 single-stack pods /96 with
+    /// nodeCIDRMaskSizeIPv6 /112 = 65536; aws-ipv6 single-stack pods = the (simulated) VPC /56 with
+    /// the defaulted nodeCIDRMaskSize /64 = 256.
+    @Test(arguments: [("broken-capacity", "16"), ("gep-openstack", "254"), ("azure-ula", "8192"), ("ipv4-default", "8192"),
+                      ("openstack-ipv6", "65536"), ("aws-ipv6", "256")])
     func maxNodesFollowsGardenersRule(_ sample: String, _ expected: String) throws {
         let (_, plan) = try BinaryRunner.planJSON([SampleFiles.yaml(sample)])
         #expect(plan.maxNodes == expected)

@@ -42,7 +42,7 @@ struct PlanCase: Sendable, CustomTestStringConvertible {
         let r = try BinaryRunner.run(["plan"] + c.args + ["-o", "json"])
         #expect(r.exitCode == 0)
         let root = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
-        #expect(Set(root.keys) == ["ipFamilies", "networks", "maxNodes", "nodes", "routes", "diagnostics"])
+        #expect(Set(root.keys) == ["ipFamilies", "networks", "maxNodes", "maxNodesReason", "nodes", "routes", "diagnostics"])
 
         let families = try #require(root["ipFamilies"] as? [String])
         #expect(!families.isEmpty && Set(families).isSubset(of: ["IPv4", "IPv6"]) && Set(families).count == families.count)
@@ -58,18 +58,19 @@ struct PlanCase: Sendable, CustomTestStringConvertible {
                 let family = try #require(range["family"] as? String)
                 #expect(family == (cidr.contains(":") ? "IPv6" : "IPv4"), "\(cidr) has family \(family)")
                 #expect(families.contains(family), "\(cidr): family \(family) not in ipFamilies \(families)")
-                #expect(["spec", "status", "observed", "simulated"].contains(range["source"] as? String ?? ""), "\(range)")
+                #expect(["spec", "status", "observed", "seed-default", "settings", "assumed", "simulated"].contains(range["source"] as? String ?? ""), "\(range)")
             }
             // At most one range per family in each field.
             let rangeFamilies = ranges.compactMap { $0["family"] as? String }
             #expect(Set(rangeFamilies).count == rangeFamilies.count, "networks.\(kind): \(rangeFamilies)")
         }
 
+        // One type: an integer (gardenlet's value), or null with a stated reason (no limit).
+        let reason = try #require(root["maxNodesReason"] as? String)
         switch root["maxNodes"] {
-        case let n as NSNumber: #expect(n.int64Value >= 0)
-        case let s as String: #expect(!s.isEmpty && s.allSatisfy(\.isNumber), "maxNodes \(s)")
-        case is NSNull: break
-        default: Issue.record("maxNodes is neither a number, a decimal string nor null")
+        case let n as NSNumber: #expect(n.int64Value > 0 && n.int64Value < Int64.max)
+        case is NSNull: #expect(reason.hasPrefix("no limit"), "maxNodes null without a reason: \(reason)")
+        default: Issue.record("maxNodes is neither an integer nor null")
         }
 
         let nodes = try #require(root["nodes"] as? [[String: Any]])
@@ -102,7 +103,8 @@ struct PlanCase: Sendable, CustomTestStringConvertible {
 
         let diagnostics = try #require(root["diagnostics"] as? [[String: Any]])
         for d in diagnostics {
-            #expect(Set(d.keys) == ["code", "severity", "path", "message", "objects"], "diagnostic keys \(d.keys.sorted())")
+            #expect(Set(d.keys) == ["code", "severity", "origin", "path", "message", "objects"], "diagnostic keys \(d.keys.sorted())")
+            #expect(["Gardener", "gardenlet", "provider", "Kubernetes", "proposal", "shootnet"].contains(d["origin"] as? String ?? ""), "\(d)")
             #expect(["error", "warning", "info"].contains(d["severity"] as? String ?? ""), "\(d)")
             let code = try #require(d["code"] as? String)
             #expect(code.contains(".") && !code.contains(" "), "code \(code)")

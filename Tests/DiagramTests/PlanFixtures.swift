@@ -50,7 +50,6 @@ enum PlanFixtures {
         plan.routesCompared = true
         plan.podModes = [.v4: .clusterRange, .v6: .clusterRange]
         plan.nodeMasks = [.v4: 24, .v6: 112]
-        plan.maxNodesByFamily = [.v4: 254, .v6: 262_144]
         plan.maxNodes = 254
         plan.workersMaximum = 4
         return plan
@@ -89,7 +88,6 @@ enum PlanFixtures {
         plan.nodesSimulated = true
         plan.podModes = [.v4: .clusterRange, .v6: .nodePrefix]
         plan.nodeMasks = [.v4: 24, .v6: 100]
-        plan.maxNodesByFamily = [.v4: 4096, .v6: 16_777_216]
         plan.maxNodes = 4096
         plan.workersMaximum = 6
         return plan
@@ -113,7 +111,6 @@ enum PlanFixtures {
         }
         plan.podModes = [.v4: .clusterRange]
         plan.nodeMasks = [.v4: 24]
-        plan.maxNodesByFamily = [.v4: 8192]
         plan.maxNodes = 8192
         plan.workersMaximum = 5
         return plan

@@ -38,11 +38,13 @@ struct GEPFigureTests {
         #expect(plan.nodes.allSatisfy { $0.source == .observed })
     }
 
-    @Test func maxNodesIsBoundByIPv4() {
-        // IPv4: pods /16 with /24 per node = 256; nodes /24 = 256 addresses. IPv6: /66 → /112 = 2^46.
-        #expect(plan.maxNodesByFamily[.v4] == 256)
-        #expect(plan.maxNodesByFamily[.v6] == UInt128(1) << 46)
-        #expect(plan.maxNodes == 256)
+    @Test func maxNodesIsBoundByIPv4Nodes() {
+        // gardenlet (botanist/clusterautoscaler.go): dual-stack counts only IPv4 pods, /16 with
+        // /24 per node = 256; IPv4 nodes /24 = 2^8 − 2 = 254 addresses; the smaller wins.
+        #expect(plan.maxNodesDetail?.pods == 256)
+        #expect(plan.maxNodesDetail?.nodes == 254)
+        #expect(plan.maxNodes == 254)
+        #expect(plan.maxNodesReason.contains("100.0.0.0/24"))
     }
 }
 

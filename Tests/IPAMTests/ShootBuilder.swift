@@ -17,11 +17,15 @@ struct ShootBuilder {
     var settings = Settings()
     var observedNodes: [ObservedNode]? = nil
     var router: ObservedRouter? = nil
+    /// `spec.networking.providerConfig.overlay.enabled`; nil leaves the providerConfig out.
+    var overlay: Bool? = false
+    var networkingType: String? = "calico"
 
     var input: PlanInput {
         let networking = Networking(
-            type: "calico", ipFamilies: families.map { Located($0) },
-            nodes: CIDRSlot.parseTuple(nodes), pods: CIDRSlot.parseTuple(pods), services: CIDRSlot.parseTuple(services))
+            type: networkingType, ipFamilies: families.map { Located($0) },
+            nodes: CIDRSlot.parseTuple(nodes), pods: CIDRSlot.parseTuple(pods), services: CIDRSlot.parseTuple(services),
+            providerConfig: overlay.map { NetworkingProviderConfig(hasOverlay: true, overlayEnabled: Located($0)) })
         let shoot = Shoot(name: name, namespace: "garden-test", provider: Located(provider), region: "r1", workers: workers,
                           networking: networking, nodeMaskV4: nodeMaskV4.map { Located($0) },
                           nodeMaskV6: nodeMaskV6.map { Located($0) }, maxPods: maxPods.map { Located($0) })

@@ -11,7 +11,11 @@ enum GeneratedInput {
         spec:
           provider:
             type: aws
+            workers:
+            - name: w
+              maximum: 1
           networking:
+            type: calico
             nodes: 10.250.0.0/16
 
         """

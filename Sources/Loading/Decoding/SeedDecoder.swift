@@ -19,9 +19,14 @@ struct SeedDecoder {
 
     /// `nodes`, `pods`, `services` in any of the CIDR field forms; each must be a valid CIDR.
     func networks(_ node: DocNode, path: String, name: String?) throws(LoadError) -> SeedNetworks {
-        SeedNetworks(name: name,
-                     nodes: try fields.prefixes(node["nodes"], path + ".nodes"),
-                     pods: try fields.prefixes(node["pods"], path + ".pods"),
-                     services: try fields.prefixes(node["services"], path + ".services"))
+        var seed = SeedNetworks(name: name,
+                                nodes: try fields.prefixes(node["nodes"], path + ".nodes"),
+                                pods: try fields.prefixes(node["pods"], path + ".pods"),
+                                services: try fields.prefixes(node["services"], path + ".services"))
+        if let defaults = try fields.mapping(node["shootDefaults"], path + ".shootDefaults") {
+            seed.shootDefaults = ShootDefaults(pods: try fields.prefix(defaults["pods"], path + ".shootDefaults.pods"),
+                                               services: try fields.prefix(defaults["services"], path + ".shootDefaults.services"))
+        }
+        return seed
     }
 }

@@ -24,8 +24,10 @@ struct ShootDecoder {
         let workers = try decodeWorkers(provider["workers"])
 
         var nodeMaskV4: Located<Int>?, nodeMaskV6: Located<Int>?, maxPods: Located<Int>?
+        var kcmLocation: SourceLocation?
         if let kubernetes = try fields.mapping(spec["kubernetes"], "spec.kubernetes") {
             if let kcm = try fields.mapping(kubernetes["kubeControllerManager"], "spec.kubernetes.kubeControllerManager") {
+                kcmLocation = fields.location(kcm)
                 let path = "spec.kubernetes.kubeControllerManager."
                 // Wider than Gardener's ranges on purpose: the engine explains out-of-range masks.
                 nodeMaskV4 = try fields.int(kcm["nodeCIDRMaskSize"], path + "nodeCIDRMaskSize", in: 0...128)
@@ -36,10 +38,16 @@ struct ShootDecoder {
 
         let networking = try decodeNetworking(spec["networking"])
         let status = try decodeStatus(doc["status"])
+        var seedName = try fields.string(spec["seedName"], "spec.seedName")
+        if seedName == nil, let statusNode = try fields.mapping(doc["status"], "status") {
+            seedName = try fields.string(statusNode["seedName"], "status.seedName")
+        }
 
-        return Shoot(name: name.value, namespace: namespace, provider: providerType, region: region, workers: workers,
-                     networking: networking, nodeMaskV4: nodeMaskV4, nodeMaskV6: nodeMaskV6, maxPods: maxPods,
-                     status: status, location: fields.location(doc))
+        var shoot = Shoot(name: name.value, namespace: namespace, provider: providerType, region: region, workers: workers,
+                          networking: networking, nodeMaskV4: nodeMaskV4, nodeMaskV6: nodeMaskV6, maxPods: maxPods,
+                          status: status, seedName: seedName, location: fields.location(doc))
+        shoot.kubeControllerManagerLocation = kcmLocation
+        return shoot
     }
 
     private func decodeMaxPods(_ kubernetes: DocNode, _ path: String) throws(LoadError) -> Located<Int>? {
@@ -72,7 +80,7 @@ struct ShootDecoder {
     }
 
     private func decodeNetworking(_ node: DocNode?) throws(LoadError) -> Networking {
-        guard let net = try fields.mapping(node, "spec.networking") else { return Networking() }
+        guard let net = try fields.mapping(node, "spec.networking") else { return Networking(isWritten: false) }
         var networking = Networking()
         networking.type = try fields.string(net["type"], "spec.networking.type")
         if let families = net["ipFamilies"], let list = try fields.stringList(families, "spec.networking.ipFamilies") {
@@ -80,8 +88,24 @@ struct ShootDecoder {
         }
         for kind in NetworkKind.allCases {
             guard let pair = net.pair(forKey: kind.rawValue) else { continue }
-            networking[kind] = try fields.cidrSlots(pair.value, "spec.networking.\(kind.rawValue)")
+            let slots = try fields.cidrSlots(pair.value, "spec.networking.\(kind.rawValue)")
+            networking[kind] = slots
             networking.fieldLocations[kind] = fields.location(pair.key)
+            // Gardener's form is one CIDR string per field; anything else is the proposal's.
+            let value = pair.value
+            if value.kind == .sequence || (value.kind == .string && value.text.contains(",")) {
+                networking.writtenAsTuple = true
+            }
+        }
+        if let config = try fields.mapping(net["providerConfig"], "spec.networking.providerConfig") {
+            var pc = NetworkingProviderConfig(location: fields.location(config))
+            if let overlay = try fields.mapping(config["overlay"], "spec.networking.providerConfig.overlay") {
+                pc.hasOverlay = true
+                if let enabled = overlay["enabled"], let value = try fields.bool(enabled, "spec.networking.providerConfig.overlay.enabled") {
+                    pc.overlayEnabled = Located(value, at: fields.location(enabled))
+                }
+            }
+            networking.providerConfig = pc
         }
         return networking
     }
