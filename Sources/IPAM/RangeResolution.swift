@@ -38,12 +38,19 @@ extension PlanBuilder {
                 if shoot.isWorkerless && kind != .services { continue }
                 let written = slots.first
                 if family == .v6 {
-                    if written == nil && !(shoot.isWorkerless && kind == .services) {
+                    if written == nil && !shoot.isWorkerless && profile.hasIPv6Pool {
                         report(.defaultsApplied, path: path,
                                "no IPv6 \(kind.rawValue) range given; the provider assigns it (treated as AUTOv6)",
                                at: shoot.networking.fieldLocations[kind])
                     }
-                    if shoot.isWorkerless {
+                    if written == nil && !profile.hasIPv6Pool && kind != .nodes && !shoot.isWorkerless {
+                        // Gardener's form leaves it to the seed's shootDefaults; none is known.
+                        let assumed = assumedULA(kind)
+                        resolved.append(PlannedRange(kind: kind, prefix: assumed, source: .assumed))
+                        report(.defaultsApplied, path: path,
+                               "no IPv6 \(kind.rawValue) range given and \(shoot.provider.value) assigns none; Gardener takes it from the seed's shootDefaults, and no seed with one was given (--seed), so the ULA \(assumed) is assumed",
+                               at: shoot.networking.fieldLocations[kind])
+                    } else if shoot.isWorkerless {
                         // Gardener's mutator gives a workerless IPv6 shoot a random ULA /112
                         // (plugin/pkg/shoot/mutator/admission.go, generateULAServicesCIDR).
                         resolved.append(PlannedRange(kind: kind, prefix: simulatedULAServices(), source: .simulated))
@@ -206,6 +213,14 @@ extension PlanBuilder {
                    "\(kind.rawValue) is required: \(seedName) has no shootDefaults.\(kind.rawValue) to fill it in; write a range (e.g. \(kind == .pods ? Self.typicalIPv4Pods : Self.typicalIPv4Services))",
                    at: shoot.networking.fieldLocations[kind])
         }
+    }
+
+    /// A stand-in for an IPv6 pods (/56) or services (/112) default no seed was given for: a
+    /// ULA from the shoot's name, as the local setup's seed defaults look.
+    func assumedULA(_ kind: NetworkKind) -> IPPrefix {
+        let global = UInt128(StableHash.of(simulationKey) & 0xFF_FFFF_FFFF)
+        let subnet: UInt128 = kind == .pods ? 3 : 4
+        return IPPrefix(masking: IPAddress(v6: (UInt128(0xfd) << 120) | (global << 80) | (subnet << 72)), length: kind == .pods ? 56 : 112)
     }
 
     /// A deterministic stand-in for the random ULA /112 Gardener gives a workerless IPv6

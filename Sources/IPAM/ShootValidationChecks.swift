@@ -26,11 +26,24 @@ extension PlanBuilder {
         } else if (net.type ?? "").isEmpty {
             report(.networkingRequired, path: "spec.networking.type",
                    "networking type must be provided (the CNI extension: calico or cilium)")
+        } else if let type = net.type, !Self.isLabelName(type) {
+            report(.networkingRequired, path: "spec.networking.type",
+                   "type must be a valid label name (it becomes the label networking.extensions.gardener.cloud/<type>); use the CNI extension's name, e.g. calico or cilium")
         }
         for (i, w) in shoot.workers.enumerated() where w.maximum < w.minimum {
             report(.workerMinimumAboveMaximum, path: "spec.provider.workers[\(i)].maximum",
                    "worker pool \(w.name): maximum value \(w.maximum) must not be less than minimum value \(w.minimum)",
                    objects: [.worker(w.name)], at: w.location)
         }
+    }
+
+    /// A Kubernetes label name part: 1 to 63 of `[A-Za-z0-9-_.]`, alphanumeric at both ends
+    /// (what `metav1validation.ValidateLabelName` asks of the name after the prefix).
+    static func isLabelName(_ s: String) -> Bool {
+        let u = Array(s.utf8)
+        guard (1...63).contains(u.count) else { return false }
+        func alnum(_ c: UInt8) -> Bool { (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) }
+        guard alnum(u[0]), alnum(u[u.count - 1]) else { return false }
+        return u.allSatisfy { alnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
     }
 }

@@ -2,7 +2,7 @@
 enum DocumentKind: Equatable {
     case shoot, settings, nodeList, node, seed, router
 
-    static let expectation = "expected kind Shoot, ShootnetSettings, NodeList, List, Node or Seed, or an OpenStack router with routes"
+    static let expectation = "expected kind Shoot, ShootnetSettings, NodeList, List, Node, Seed, ManagedSeed or Gardenlet, or an OpenStack router with routes"
 
     /// The kind of a root; nil for an empty document (a stray `---`).
     static func of(_ doc: DocNode, _ fields: FieldDecoder) throws(LoadError) -> DocumentKind? {
@@ -20,7 +20,7 @@ enum DocumentKind: Equatable {
         case "ShootnetSettings": return .settings
         case "NodeList", "List": return .nodeList
         case "Node": return .node
-        case "Seed": return .seed
+        case "Seed", "ManagedSeed", "Gardenlet": return .seed
         case let other: throw fields.error(kindNode, "unknown kind \(fields.quoted(other)); \(expectation)")
         }
     }

@@ -50,7 +50,7 @@ enum FlagFileDecoder {
         let fields = FieldDecoder(file: file)
         for doc in documents where !doc.isNull {
             guard try DocumentKind.of(doc, fields) == .seed else {
-                throw fields.error(doc, "expected a Seed manifest (kind: Seed)")
+                throw fields.error(doc, "expected a Seed manifest (kind: Seed, ManagedSeed or Gardenlet)")
             }
             return try SeedDecoder(fields: fields).decode(doc)
         }

@@ -1,7 +1,9 @@
 import Addressing
 import Spec
 
-/// `kind: Seed` (its `spec.networks`) and the `seed:` section of the settings → ``SeedNetworks``.
+/// `kind: Seed` (its `spec.networks`), the seed a `ManagedSeed` or `Gardenlet` configures
+/// (`spec.gardenlet.config.seedConfig` / `spec.config.seedConfig`, as Gardener's dev setup
+/// and managed seeds write it), and the `seed:` section of the settings → ``SeedNetworks``.
 struct SeedDecoder {
     let fields: FieldDecoder
 
@@ -10,11 +12,30 @@ struct SeedDecoder {
         if let metadata = try fields.mapping(doc["metadata"], "metadata") {
             name = try fields.string(metadata["name"], "metadata.name")
         }
-        guard let spec = try fields.mapping(doc["spec"], "spec"),
-              let networks = try fields.mapping(spec["networks"], "spec.networks") else {
-            throw fields.error(doc, "spec.networks is missing")
+        var path = "spec"
+        guard var spec = try fields.mapping(doc["spec"], "spec") else { throw fields.error(doc, "spec is missing") }
+        let kind = doc["kind"]?.text
+        if kind == "ManagedSeed" || kind == "Gardenlet" {
+            var config = spec
+            if kind == "ManagedSeed" {
+                guard let gardenlet = try fields.mapping(spec["gardenlet"], "spec.gardenlet") else {
+                    throw fields.error(spec, "spec.gardenlet is missing")
+                }
+                config = gardenlet
+                path += ".gardenlet"
+            }
+            guard let c = try fields.mapping(config["config"], path + ".config"),
+                  let seedConfig = try fields.mapping(c["seedConfig"], path + ".config.seedConfig"),
+                  let seedSpec = try fields.mapping(seedConfig["spec"], path + ".config.seedConfig.spec") else {
+                throw fields.error(config, "\(path).config.seedConfig.spec is missing")
+            }
+            spec = seedSpec
+            path += ".config.seedConfig.spec"
         }
-        return try self.networks(networks, path: "spec.networks", name: name)
+        guard let networks = try fields.mapping(spec["networks"], path + ".networks") else {
+            throw fields.error(spec, "\(path).networks is missing")
+        }
+        return try self.networks(networks, path: path + ".networks", name: name)
     }
 
     /// `nodes`, `pods`, `services` in any of the CIDR field forms; each must be a valid CIDR.
