@@ -25,6 +25,14 @@ struct IncrementalPlanTests {
                                              routes: dir.appendingPathComponent("gep-openstack-router.json").path) {
             out.append(("gep-openstack.yaml + flags", flags.input))
         }
+        // With a seed whose shootDefaults fill pods and services left out (Gardener's mutator),
+        // and whose networks the shoot's are checked against.
+        let seed = dir.appendingPathComponent("seed.yaml").path
+        for name in ["ipv4-default.yaml", "gcp-dualstack.yaml", "gep-openstack.yaml"] {
+            if let seeded = try? InputLoader.load(file: dir.appendingPathComponent(name).path, seed: seed) {
+                out.append(("\(name) + seed", seeded.input))
+            }
+        }
         out.append(("generated openstack", generatedOpenStack(nodes: 120)))
         return out
     }()

@@ -168,4 +168,18 @@ import Testing
         let (_, plan) = try BinaryRunner.planJSON([SampleFiles.yaml(sample)])
         #expect(plan.maxNodes == expected)
     }
+
+    /// `plan -o yaml` never writes a made-up range into the status unmarked: aws-dualstack's
+    /// IPv6 ranges are simulated, so the status holds the IPv4 ones and the annotation names
+    /// the IPv6 ones with their source.
+    @Test func planYAMLKeepsInventedRangesOutOfTheStatus() throws {
+        let r = try BinaryRunner.run(["plan", SampleFiles.yaml("aws-dualstack"), "-o", "yaml"])
+        #expect(r.exitCode == 0)
+        let status = r.stdout.components(separatedBy: "\nstatus:\n").last ?? ""
+        #expect(status.contains("pods: [100.96.0.0/11]"))
+        #expect(!status.contains("2001:db8:"))
+        let annotation = try #require(r.stdout.split(separator: "\n").first { $0.contains("shootnet.gardener.cloud/invented-ranges:") })
+        #expect(annotation.contains("(simulated)"))
+        #expect(annotation.contains("pods 2001:db8:"))
+    }
 }

@@ -240,7 +240,29 @@ import Testing
             _ = try InputLoader.loadSeed(file: dir + "/nodes.yaml")
             Issue.record("expected an error")
         } catch {
-            #expect(error.description == "\(dir)/nodes.yaml:1:1: error: expected a Seed manifest (kind: Seed)")
+            #expect(error.description == "\(dir)/nodes.yaml:1:1: error: expected a Seed manifest (kind: Seed, ManagedSeed or Gardenlet)")
         }
+    }
+
+    /// A seed as a Seed, a ManagedSeed (gardener `seedmanagement.gardener.cloud`
+    /// `spec.gardenlet.config.seedConfig`) or a Gardenlet (`spec.config.seedConfig`, Gardener's
+    /// `dev-setup/gardenlet`): the networks and the shoot defaults.
+    @Test(arguments: [
+        ("Seed", "spec:\n  networks:\n"),
+        ("ManagedSeed", "spec:\n  gardenlet:\n    config:\n      seedConfig:\n        spec:\n          networks:\n"),
+        ("Gardenlet", "spec:\n  config:\n    seedConfig:\n      spec:\n        networks:\n"),
+    ])
+    func seedsComeInThreeKinds(_ kind: String, _ lead: String) throws {
+        let indent = String(repeating: " ", count: lead.split(separator: "\n").last.map { $0.prefix { $0 == " " }.count + 2 } ?? 2)
+        let networks = ["nodes: 172.18.0.0/24", "pods: 10.1.0.0/16", "services: 10.2.0.0/16", "shootDefaults:",
+                        "  pods: 10.3.0.0/16", "  services: 10.4.0.0/16"].map { indent + $0 }.joined(separator: "\n")
+        let text = "kind: \(kind)\nmetadata:\n  name: local\n" + lead + networks + "\n"
+        let dir = try scratchDirectory()
+        try write(text, to: dir + "/seed.yaml")
+        let seed = try InputLoader.loadSeed(file: dir + "/seed.yaml")
+        #expect(seed.name == "local")
+        #expect(seed.pods.map(\.value.description) == ["10.1.0.0/16"])
+        #expect(seed.shootDefaults?.pods?.value.description == "10.3.0.0/16")
+        #expect(seed.shootDefaults?.services?.value.description == "10.4.0.0/16")
     }
 }

@@ -33,7 +33,7 @@ struct SeedDecoder {
             path += ".config.seedConfig.spec"
         }
         guard let networks = try fields.mapping(spec["networks"], path + ".networks") else {
-            throw fields.error(spec, "\(path).networks is missing")
+            throw fields.error(doc, "\(path).networks is missing")
         }
         return try self.networks(networks, path: path + ".networks", name: name)
     }
