@@ -178,15 +178,12 @@ struct OpenStackLayout {
         return fs.sorted()
     }
 
-    /// The routes shown at `family`'s router: those of its routers, and routes of unknown
-    /// routers by destination family.
+    /// The routes shown at `family`'s router: those whose destination is of that family (one
+    /// router may carry both families' routes).
     private func routeIndices(of family: IPFamily) -> [Int] {
-        let routers = plan.routers
         // Through a buffer: subscripting the array would copy each route.
-        return plan.routes.withUnsafeBufferPointer { routes in
-            routes.indices.filter { i in
-                (routers.first { $0.name == routes[i].router }?.family ?? routes[i].destination.family) == family
-            }
+        plan.routes.withUnsafeBufferPointer { routes in
+            routes.indices.filter { routes[$0].destination.family == family }
         }
     }
 

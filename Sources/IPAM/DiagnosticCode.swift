@@ -60,12 +60,13 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case routeWrongNexthop = "route.wrong-nexthop"
     case routeDuplicate = "route.duplicate"
     case routeQuota = "route.quota"
+    case routeUnmanaged = "route.unmanaged"
 
     /// The default severity (a few checks choose another one case by case, e.g. IPv4 seed
     /// overlaps, or overlaps Gardener does not check).
     public var severity: Severity {
         switch self {
-        case .familiesInferred, .defaultsApplied, .documentationRange, .nodePodCIDRPlanned, .servicesOutsideSubnet:
+        case .familiesInferred, .defaultsApplied, .documentationRange, .nodePodCIDRPlanned, .servicesOutsideSubnet, .routeUnmanaged:
             .info
         case .serviceRangeTooLarge, .maskDifference, .capacityHigh, .routeStale,
              .nodeAddressOutsideRange, .podCIDRNotFromTemplate:
@@ -90,7 +91,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
              .podCIDRNotFromTemplate, .podsOutsideSubnet, .servicesOutsideSubnet, .duplicateFamily:
             .proposal
         case .autoUnsupported, .singleStackUnsupported, .dualStackUnsupported, .overlayWithIPv6, .poolOverlap,
-             .routeDuplicate, .routeQuota, .routeMissing, .routeWrongNexthop, .routeStale:
+             .routeDuplicate, .routeQuota, .routeMissing, .routeWrongNexthop, .routeStale, .routeUnmanaged:
             .provider
         case .overlapPodCIDRs, .podCIDROutsideRange, .nodeMaskShorterThanPods, .serviceRangeTooLarge, .maskDifference,
              .nodeMissingFamily, .nodePodCIDRPlanned, .duplicateNodeName, .servicesFamilyMissing:

@@ -80,12 +80,17 @@ public struct PlannedRouter: Sendable, Hashable {
     public var subnet: String
     /// Routes this router may hold (OpenStack quota).
     public var routeQuota: Int
+    /// The router holds one route per node pod CIDR of this family (the cloud controller
+    /// manager's routes); false for the proposal's IPv4 router when the observed router
+    /// carries IPv6 routes only.
+    public var carriesRoutes: Bool
 
-    public init(name: String, family: IPFamily, subnet: String, routeQuota: Int) {
+    public init(name: String, family: IPFamily, subnet: String, routeQuota: Int, carriesRoutes: Bool = true) {
         self.name = name
         self.family = family
         self.subnet = subnet
         self.routeQuota = routeQuota
+        self.carriesRoutes = carriesRoutes
     }
 }
 

@@ -8,6 +8,8 @@ struct RoutePlanKey: Equatable, Sendable {
     var routers: [PlannedRouter]
     var nodes: [PlannedNode]
     var observed: ObservedRouter?
+    /// The pod ranges: what the route controller is responsible for (stale or left alone).
+    var podRanges: [IPPrefix]
     var quotaLocation: SourceLocation?
     /// Where diagnostics without a location of their own point.
     var shootLocation: SourceLocation?
@@ -24,9 +26,10 @@ extension PlanBuilder {
     /// routes are the remembered arrays.
     var routePlanKey: RoutePlanKey {
         guard profile.usesRouterRoutes else {
-            return RoutePlanKey(usesRouterRoutes: false, routers: [], nodes: [], observed: nil, quotaLocation: nil, shootLocation: nil)
+            return RoutePlanKey(usesRouterRoutes: false, routers: [], nodes: [], observed: nil, podRanges: [], quotaLocation: nil, shootLocation: nil)
         }
         return RoutePlanKey(usesRouterRoutes: true, routers: plan.routers, nodes: plan.nodes, observed: input.observed.router,
+                            podRanges: plan.ranges(.pods).map(\.prefix),
                             quotaLocation: settings.routeQuota?.location, shootLocation: shoot.location)
     }
 }

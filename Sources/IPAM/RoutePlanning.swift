@@ -2,10 +2,14 @@ import Addressing
 import Spec
 
 extension PlanBuilder {
-    /// OpenStack: one route per node IPv6 pod prefix via the node's IPv6 address, so the
-    /// router can bring upstream traffic back to the pods (proposal, "Dual-Stack Solution").
-    /// With router state, each is compared: ok, missing, wrong next hop; leftovers are stale.
-    /// Replayed from the memo when ``routePlanKey`` is unchanged.
+    /// OpenStack: the cloud controller manager's route controller adds one router route per
+    /// node pod CIDR, of each family, via the node's first internal address of that family
+    /// (kubernetes/cloud-provider-openstack `pkg/openstack/routes.go`, `CreateRoute` and
+    /// `getAddrByNodeName`; the extension runs it with `--configure-cloud-routes=true`).
+    /// With router state, each is compared: ok, missing, wrong next hop; a route inside the
+    /// pod ranges that serves no node is stale (the route controller deletes it too), a route
+    /// outside them is none of the shoot's business and left alone. Replayed from the memo
+    /// when ``routePlanKey`` is unchanged.
     mutating func planRoutes() {
         memoized(\.routes, key: routePlanKey,
                  save: { RoutePlanOutput(routes: $0.plan.routes, compared: $0.plan.routesCompared) },
@@ -13,15 +17,24 @@ extension PlanBuilder {
     }
 
     private mutating func compareRoutes() {
-        guard profile.usesRouterRoutes, let router = plan.routers.first(where: { $0.family == .v6 }) else { return }
+        guard profile.usesRouterRoutes else { return }
+        let routed = plan.routers.filter(\.carriesRoutes)
+        guard let router = routed.first else { return }
+        let families = Set(routed.map(\.family))
         // Compared in place below: statuses are set on these, so no route is copied out and back.
-        var routes = expectedRoutes(router: router.name)
+        var routes = expectedRoutes(router: router.name, families: families)
         let expectedCount = routes.count
         guard let observed = input.observed.router else {
             plan.routes = routes
+            checkRouteQuota(router, count: expectedCount, planned: true)
             return
         }
         plan.routesCompared = true
+        let command = RouterCommand(router: router.name)
+        // The route controller's responsibility: routes overlapping the cluster's pod ranges
+        // (its --cluster-cidr), k8s.io/cloud-provider controllers/route `isResponsibleForRoute`.
+        let podRanges = plan.ranges(.pods).map(\.prefix)
+        var unmanaged: [(Int, IPPrefix, IPAddress)] = []
         // Read observed routes through a buffer: copying one costs a retain and release.
         observed.routes.withUnsafeBufferPointer { found in
             var index = RouteIndex(found)
@@ -46,45 +59,60 @@ extension PlanBuilder {
                         routes[k].actualNexthop = actual
                         let route = routes[k]
                         report(.routeWrongNexthop, path: "router.routes[\(i)]",
-                               "route \(route.destination) on router \(router.name) goes via \(actual) but node \(route.node ?? "?") is \(route.nexthop); fix: openstack router remove route --route destination=\(route.destination),gateway=\(actual) \(router.name) && openstack router add route --route destination=\(route.destination),gateway=\(route.nexthop) \(router.name)",
+                               "route \(route.destination) on router \(router.name) goes via \(actual) but node \(route.node ?? "?") is \(route.nexthop)"
+                                   + command.fix(replacing: route.destination, from: actual, to: route.nexthop),
                                objects: routeObjects(route), at: found[i].location)
                     }
                 } else {
                     routes[k].status = .missing
                     let route = routes[k]
                     report(.routeMissing, path: "router.routes",
-                           "router \(router.name) has no route for \(route.destination) via \(route.nexthop): pods of node \(route.node ?? "?") are unreachable from upstream; fix: openstack router add route --route destination=\(route.destination),gateway=\(route.nexthop) \(router.name)",
+                           "router \(router.name) has no route for \(route.destination) via \(route.nexthop): pods of node \(route.node ?? "?") are unreachable from upstream"
+                               + command.fix(adding: route.destination, via: route.nexthop),
                            objects: routeObjects(route), at: found.first?.location)
                 }
             }
             for i in found.indices where !used[i] && index.isFirst[i] {
                 let destination = found[i].destination, nexthop = found[i].nexthop
+                guard podRanges.contains(where: { $0.overlaps(destination) }) else {
+                    unmanaged.append((i, destination, nexthop))
+                    continue
+                }
                 routes.append(PlannedRoute(router: router.name, destination: destination, nexthop: nexthop,
                                            status: .stale, location: found[i].location, routerIndex: i))
                 report(.routeStale, path: "router.routes[\(i)]",
-                       "route \(destination) via \(nexthop) on router \(router.name) serves no node's pod prefix; remove it: openstack router remove route --route destination=\(destination),gateway=\(nexthop) \(router.name)",
+                       "route \(destination) via \(nexthop) on router \(router.name) lies in the pod ranges but serves no node's pod CIDR (the route controller removes such routes)"
+                           + command.fix(removing: destination, via: nexthop),
                        objects: [.route(router: router.name, destination: destination)], at: found[i].location)
             }
             plan.routes = routes
         }
-        let count = max(observed.routes.count, expectedCount)
-        if count > router.routeQuota {
-            report(.routeQuota, path: "router.routes",
-                   "router \(router.name) needs \(count) routes but its quota allows \(router.routeQuota); raise the quota (openstack quota set) or use larger per-node pod prefixes",
-                   objects: [.router(router.name)], at: settings.routeQuota?.location)
+        for (i, destination, nexthop) in unmanaged {
+            report(.routeUnmanaged, path: "router.routes[\(i)]",
+                   "route \(destination) via \(nexthop) on router \(router.name) lies outside the shoot's pod ranges: not the shoot's route controller's, left alone",
+                   objects: [.route(router: router.name, destination: destination)], at: observed.routes[i].location)
         }
+        checkRouteQuota(router, count: max(observed.routes.count, expectedCount), planned: false)
     }
 
-    /// One `planned` route per node IPv6 pod prefix, in node order.
-    private func expectedRoutes(router: String) -> [PlannedRoute] {
+    private mutating func checkRouteQuota(_ router: PlannedRouter, count: Int, planned: Bool) {
+        guard count > router.routeQuota else { return }
+        report(.routeQuota, path: "router.routes",
+               "router \(router.name) \(planned ? "will need" : "needs") \(count) routes (one per node pod CIDR) but its quota allows \(router.routeQuota); raise the quota (openstack quota set) or use larger per-node pod prefixes",
+               objects: [.router(router.name)], at: settings.routeQuota?.location)
+    }
+
+    /// One `planned` route per node pod CIDR of a routed family, in node order, via the node's
+    /// first address of that family.
+    private func expectedRoutes(router: String, families: Set<IPFamily>) -> [PlannedRoute] {
         var expected: [PlannedRoute] = []
-        expected.reserveCapacity(plan.nodes.count)
+        expected.reserveCapacity(plan.nodes.count * families.count)
         // Borrow the nodes through a buffer: array subscripts would copy each node.
         plan.nodes.withUnsafeBufferPointer { nodes in
             for i in nodes.indices {
-                // The address array, not the node: a method call on nodes[i] would copy the node.
-                guard let hop = nodes[i].addresses.first(where: { $0.family == .v6 }) else { continue }
-                for pod in nodes[i].podCIDRs where pod.family == .v6 {
+                for pod in nodes[i].podCIDRs where families.contains(pod.family) {
+                    // The address array, not the node: a method call on nodes[i] would copy the node.
+                    guard let hop = nodes[i].addresses.first(where: { $0.family == pod.family }) else { continue }
                     expected.append(PlannedRoute(router: router, destination: pod, nexthop: hop, status: .planned, node: nodes[i].name))
                 }
             }

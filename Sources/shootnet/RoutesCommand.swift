@@ -22,7 +22,7 @@ extension Shootnet {
             case .json: FileOutput.stdout(RoutesReport.json(plan.routes))
             case .table:
                 if plan.routes.isEmpty {
-                    FileOutput.stdout("no router routes: \(plan.providerName) does not route pod prefixes through routers, or no node has an IPv6 pod prefix\n")
+                    FileOutput.stdout("no router routes: \(plan.providerName) does not route pod CIDRs through routers, or no node has a pod CIDR to route\n")
                 } else {
                     FileOutput.stdout(RoutesReport.table(plan.routes) + "\n")
                 }
