@@ -157,7 +157,8 @@ struct CloudLayout {
     }
 
     /// Where a service range comes from, as far as the plan shows it: the spec or status,
-    /// and the subnet or VPC holding it (GCP: a dummy node's prefix; AWS: a VPC reservation),
+    /// and the subnet or VPC holding it (GCP: its services subnet; AWS: a CIDR reservation in
+    /// a worker subnet),
     /// else, for a range no one gave, a well-known prefix.
     private func serviceOrigin(_ r: PlannedRange) -> String {
         var parts: [String] = []
@@ -172,7 +173,11 @@ struct CloudLayout {
         // Where a given range lies is a fact; for a simulated one it is how it was chosen.
         let given = !parts.isEmpty
         if let s = plan.subnets.first(where: { $0.prefix.contains(r.prefix) }) {
-            parts.append(given ? "inside subnet \(s.name)" : "a spare node prefix of subnet \(s.name)")
+            switch (s.purpose, plan.provider) {
+            case (.services, _) where r.prefix.network == s.prefix.network: parts.append("first /\(r.prefix.length) of subnet \(s.name)")
+            case (_, .aws): parts.append("reserved in subnet \(s.name)")
+            default: parts.append("inside subnet \(s.name)")
+            }
         } else if plan.vpc.contains(where: { $0.prefix.contains(r.prefix) }) {
             parts.append(given ? "inside the VPC" : "reserved in the VPC")
         } else if !given {

@@ -20,6 +20,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case singleStackUnsupported = "provider.ipv6-single-stack"
     case dualStackUnsupported = "provider.dual-stack"
     case overlayWithIPv6 = "provider.overlay-ipv6"
+    case openStackIPv6Config = "provider.openstack-ipv6-config"
     // Overlaps.
     case overlapNodesPods = "overlap.nodes-pods"
     case overlapNodesServices = "overlap.nodes-services"
@@ -90,7 +91,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
         case .autoMisplaced, .familiesInferred, .templateOutsideNodePrefix, .templateOverlapsReserved,
              .podCIDRNotFromTemplate, .podsOutsideSubnet, .servicesOutsideSubnet, .duplicateFamily:
             .proposal
-        case .autoUnsupported, .singleStackUnsupported, .dualStackUnsupported, .overlayWithIPv6, .poolOverlap,
+        case .autoUnsupported, .singleStackUnsupported, .dualStackUnsupported, .overlayWithIPv6, .openStackIPv6Config, .poolOverlap,
              .routeDuplicate, .routeQuota, .routeMissing, .routeWrongNexthop, .routeStale, .routeUnmanaged:
             .provider
         case .overlapPodCIDRs, .podCIDROutsideRange, .nodeMaskShorterThanPods, .serviceRangeTooLarge, .maskDifference,

@@ -12,7 +12,7 @@ struct NodePlanKey: Equatable, Sendable {
     /// How node prefixes are cut from a node's IPv6 address (node-prefix mode).
     struct NodePrefixShape: Equatable, Sendable {
         var length: Int
-        var reservedLength: Int
+        var reservedLength: Int?
     }
 
     /// What simulating the workers' nodes reads.

@@ -32,9 +32,13 @@ extension PlanBuilder {
                 let addresses = Self.familyOrdered(nodes[i].addresses)
                 var nodePrefix: IPPrefix?, reserved: IPPrefix?
                 if nodePrefixMode, let v6 = addresses.first(where: { $0.family == .v6 }) {
-                    let prefix = IPPrefix(masking: v6, length: profile.nodePrefixLength)
+                    // AWS: the node's pod CIDR is its ENI's delegated prefix, apart from its
+                    // address (aws-ipam-controller); elsewhere the address lies in the prefix.
+                    let delegated = profile.provider == .aws
+                        ? nodes[i].podCIDRs.first { $0.family == .v6 && $0.length == profile.nodePrefixLength } : nil
+                    let prefix = delegated ?? IPPrefix(masking: v6, length: profile.nodePrefixLength)
                     nodePrefix = prefix
-                    reserved = prefix.subnet(0, length: max(prefix.length, min(reservedLength, 128)))
+                    reserved = reservedLength.flatMap { prefix.subnet(0, length: max(prefix.length, min($0, 128))) }
                 }
                 // Built in place: a local node appended would be copied and destroyed.
                 out.append(PlannedNode(name: nodes[i].name, zone: nodes[i].zone, addresses: addresses, nodePrefix: nodePrefix,
@@ -81,10 +85,14 @@ extension PlanBuilder {
                         guard let prefix = subnet.prefix.subnet(k + 1, length: max(profile.nodePrefixLength, subnet.prefix.length))
                         else { continue }
                         node.nodePrefix = prefix
-                        node.reservedPrefix = prefix.subnet(0, length: max(prefix.length, min(reservedLength, 128)))
-                        if let a = prefix.network.adding(1) { node.addresses.append(a) }
-                    } else if let a = simulatedAddress(zone: zone, family: family, inZone: inZone) {
-                        node.addresses.append(a)
+                        node.reservedPrefix = reservedLength.flatMap { prefix.subnet(0, length: max(prefix.length, min($0, 128))) }
+                        if let a = simulatedNodePrefixAddress(prefix: prefix, subnet: subnet.prefix, index: k) { node.addresses.append(a) }
+                    } else {
+                        // Zones may share one subnet (GCP, Azure): count addresses per subnet.
+                        let key = subnet(zone: zone, family: family)?.prefix
+                        let n = key.map { perSubnet[$0, default: 0] } ?? inZone
+                        if let key { perSubnet[key] = n + 1 }
+                        if let a = simulatedAddress(zone: zone, family: family, inZone: n) { node.addresses.append(a) }
                     }
                 }
                 plan.nodes.append(node)
@@ -95,6 +103,17 @@ extension PlanBuilder {
             report(.nodeAddressesExhausted, path: "spec.provider.workers",
                    "simulated only the first \(Self.simulatedNodeLimit) nodes of the workers' minimum; pass a node list (--nodes) to plan more",
                    severity: .warning)
+        }
+    }
+
+    /// A simulated node's IPv6 address in node-prefix mode. AWS: the ENI's own address in the
+    /// zone /64, apart from the delegated prefixes (which start at the subnet's second /80).
+    /// GCP: the first address of the VM's /96. The proposal: the prefix's first usable address.
+    private func simulatedNodePrefixAddress(prefix: IPPrefix, subnet: IPPrefix, index: UInt128) -> IPAddress? {
+        switch profile.provider {
+        case .aws: subnet.network.adding(0x100 + index)
+        case .gcp: prefix.network
+        default: prefix.network.adding(1)
         }
     }
 
@@ -121,8 +140,10 @@ extension PlanBuilder {
         return a
     }
 
+    /// The machines' subnet of a zone (or the regional one).
     func subnet(zone: String, family: IPFamily) -> PlannedSubnet? {
-        plan.subnets.first { $0.zone == zone && $0.prefix.family == family }
+        plan.subnets.first { $0.zone == zone && $0.prefix.family == family && $0.purpose == .workers }
+            ?? plan.subnets.first { $0.zone == nil && $0.prefix.family == family && $0.purpose == .workers }
     }
 
     /// Cluster-range families: kube-controller-manager's allocator over the pod range.

@@ -26,6 +26,7 @@ extension PlanBuilder {
     /// being the node subnet itself; pods live outside it by design, reached through the
     /// router's routes.
     var isProposalSubnetLayout: Bool {
+        if let v6 = shoot.infrastructure?.openStackIPv6, v6.subnetPoolID != nil || v6.podCIDR != nil { return false }
         guard let nodes = plan.range(.nodes, .v6) else { return false }
         return settings.allocationPool != nil || nodes.prefix.length > profile.subnetLength
     }

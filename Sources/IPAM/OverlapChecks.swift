@@ -59,11 +59,24 @@ extension PlanBuilder {
         return "pod addresses collide with node addresses"
     }
 
-    /// Node-prefix mode: services must miss every zone subnet node prefixes are delegated
-    /// from (and so every node and pod prefix).
+    /// Node-prefix mode: services must miss every node's prefix and pod CIDR. On AWS the
+    /// range is a CIDR reservation inside a worker subnet, which keeps ENIs away from it
+    /// (infraflow `ensureSubnetCidrReservation`); GCP cannot reserve, so there services must
+    /// miss the node subnet altogether.
     private mutating func checkNodePrefixServices() {
         guard plan.podModes[.v6] == .nodePrefix, let services = plan.range(.services, .v6) else { return }
-        for s in plan.subnets where s.prefix.family == .v6 && s.prefix.overlaps(services.prefix) {
+        let clash = plan.nodes.withUnsafeBufferPointer { nodes in
+            nodes.indices.first { i in
+                (nodes[i].nodePrefix?.overlaps(services.prefix) ?? false) || nodes[i].podCIDRs.contains { $0.overlaps(services.prefix) }
+            }.map { nodes[$0].name }
+        }
+        if let node = clash {
+            report(.overlapNodesServices, path: path(of: services),
+                   "services \(services.prefix) overlap the prefix or pod CIDR of node \(node); service and pod addresses would collide",
+                   objects: [.network(.services, services.prefix), .node(node)], at: services.location, origin: .kubernetes)
+        }
+        guard profile.provider != .aws else { return }
+        for s in plan.subnets where s.prefix.family == .v6 && s.purpose == .workers && s.prefix.overlaps(services.prefix) {
             report(.overlapNodesServices, path: path(of: services),
                    "services \(services.prefix) overlap the zone subnet \(s.prefix) (\(s.name)) that node prefixes are delegated from; reserve services outside the zone subnets",
                    objects: [.network(.services, services.prefix), .subnet(s.name)], at: services.location, origin: .kubernetes)

@@ -54,8 +54,21 @@ public enum PodAllocationMode: String, Sendable, Hashable {
 
 /// A subnet (per zone and family on aws/gcp/azure, one per family on openstack).
 public struct PlannedSubnet: Sendable, Hashable {
+    /// What the extension builds a subnet for.
+    public enum Purpose: String, Sendable, Hashable {
+        /// The machines' subnet (AWS `workers`, GCP and OpenStack `nodes`).
+        case workers
+        /// AWS public (load balancers, NAT) and internal (internal load balancers) subnets.
+        case publicUtility = "public"
+        case internalUtility = "internal"
+        /// GCP's separate subnet for service addresses.
+        case services
+    }
+
     public var name: String
+    /// nil: a regional subnet, shared by every zone.
     public var zone: String?
+    public var purpose: Purpose
     public var prefix: IPPrefix
     /// OpenStack DHCP/SLAAC allocation pool (the figure's first /66), if any.
     public var allocationPool: IPPrefix?
@@ -63,9 +76,11 @@ public struct PlannedSubnet: Sendable, Hashable {
     /// The router attached to this subnet, if any.
     public var router: String?
 
-    public init(name: String, zone: String? = nil, prefix: IPPrefix, allocationPool: IPPrefix? = nil, source: RangeSource, router: String? = nil) {
+    public init(name: String, zone: String? = nil, purpose: Purpose = .workers, prefix: IPPrefix, allocationPool: IPPrefix? = nil,
+                source: RangeSource, router: String? = nil) {
         self.name = name
         self.zone = zone
+        self.purpose = purpose
         self.prefix = prefix
         self.allocationPool = allocationPool
         self.source = source

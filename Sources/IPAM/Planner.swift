@@ -36,7 +36,9 @@ struct PlanBuilder {
     var plan: Plan
     /// Per-family pod prefix template in node-prefix mode.
     let template: PodPrefixTemplate
-    let reservedLength: Int
+    /// The node-reserved first part of each node prefix (the proposal's /100); nil where the
+    /// provider's own layout reserves nothing.
+    let reservedLength: Int?
     /// The previous run's per-node steps, replaced by this run's as it goes.
     var memo: PlanMemo
 
@@ -46,8 +48,9 @@ struct PlanBuilder {
         let shoot = input.shoot
         profile = ProviderProfile.profile(for: shoot.providerType).applying(input.settings)
         plan = Plan(shootName: shoot.name, provider: shoot.providerType, providerName: shoot.provider.value, region: shoot.region)
-        template = input.settings.podPrefixTemplate?.value ?? .standard
-        reservedLength = input.settings.nodeReservedLength?.value ?? 100
+        template = input.settings.podPrefixTemplate?.value ?? profile.defaultTemplate ?? .standard
+        // The proposal's reservation; AWS and GCP reserve nothing unless the settings say so.
+        reservedLength = input.settings.nodeReservedLength?.value ?? (profile.defaultTemplate == nil ? 100 : nil)
         plan.workersMaximum = shoot.workers.reduce(0) { $0 &+ max(0, $1.maximum) }
     }
 
@@ -65,9 +68,12 @@ struct PlanBuilder {
     var simulationKey: String { "\(shoot.namespace ?? "")/\(shoot.name)" }
 
     /// Zones of all worker pools, in order of first appearance.
+    /// The infrastructure config's zones come first, in their order (AWS numbers its subnets
+    /// by that position).
     var zones: [String] {
         var seen: Set<String> = []
         var out: [String] = []
+        for z in shoot.infrastructure?.zones ?? [] where seen.insert(z.name).inserted { out.append(z.name) }
         for w in shoot.workers { for z in w.zones where seen.insert(z).inserted { out.append(z) } }
         if out.isEmpty { out.append(shoot.region ?? "zone-1") }
         return out

@@ -37,6 +37,20 @@ extension PlanBuilder {
         case .aws, .other:
             break
         }
+        // gardener-extension-provider-openstack pkg/admission/validator/shoot.go `validateShoot`.
+        if plan.provider == .openstack && families.count > 1, let infra = shoot.infrastructure {
+            let v6 = infra.openStackIPv6
+            if v6 == nil || (v6?.subnetPoolID == nil && v6?.nodeCIDR == nil) {
+                report(.openStackIPv6Config, path: "spec.provider.infrastructureConfig.networks.ipv6",
+                       "either networks.ipv6.subnetPoolID or networks.ipv6 CIDRs (nodeCIDR, podCIDR, serviceCIDR) must be set for dual-stack shoots",
+                       at: v6?.location ?? infra.location)
+            } else if let v6, v6.nodeCIDR != nil || v6.podCIDR != nil || v6.serviceCIDR != nil,
+                      v6.nodeCIDR == nil || v6.podCIDR == nil || v6.serviceCIDR == nil {
+                // pkg/apis/openstack/validation/infrastructure.go `validateIPv6Config`.
+                report(.openStackIPv6Config, path: "spec.provider.infrastructureConfig.networks.ipv6",
+                       "nodeCIDR, podCIDR and serviceCIDR must all be set when any IPv6 CIDR is configured", at: v6.location)
+            }
+        }
         if plan.provider == .azure && families.count > 1 {
             report(.dualStackUnsupported, path: "spec.networking.ipFamilies",
                    "azure does not support dual-stack networking (its shoot admission rejects it); use [IPv4]", at: at)

@@ -30,6 +30,10 @@ extension PlanBuilder {
                     resolved.append(PlannedRange(kind: kind, prefix: status.value, source: .status, location: status.location))
                     continue
                 }
+                if family == .v6, slots.allSatisfy(\.element.isAuto), let configured = openStackConfiguredIPv6(kind) {
+                    resolved.append(configured)
+                    continue
+                }
                 if slots.allSatisfy(\.element.isAuto), let d = defaulted, d.prefix.family == family {
                     resolved.append(d)
                     continue
@@ -125,17 +129,16 @@ extension PlanBuilder {
             case .nodes, .pods:
                 return base
             case .services:
+                guard let first = base.subnet(0, length: profile.subnetLength) else { return nil }
                 if profile.provider == .gcp {
-                    // GCP: taken from a dummy node's prefix — the last node prefix of the first zone.
-                    guard let zone = base.subnet(0, length: profile.subnetLength),
-                          let count = zone.subnetCount(length: profile.nodePrefixLength),
-                          let dummy = zone.subnet(count - 1, length: profile.nodePrefixLength) else { return nil }
-                    return dummy.subnet(0, length: profile.serviceLength)
+                    // GCP: the first /108 of a services subnet of its own (infraflow
+                    // `ensureServicesSubnet`, `getFirstSubnet`); simulated as the next /64.
+                    guard let next = first.network.adding(UInt128(1) << UInt128(128 - profile.subnetLength)) else { return nil }
+                    return IPPrefix(masking: next, length: profile.serviceLength)
                 }
-                // AWS: a reservation at the end of the VPC — its last subnet.
-                guard let count = base.subnetCount(length: profile.subnetLength),
-                      let last = base.subnet(count - 1, length: profile.subnetLength) else { return nil }
-                return last.subnet(0, length: profile.serviceLength)
+                // AWS: the second /108 of the first zone's workers /64, reserved there
+                // (infraflow `ensureSubnetCidrReservation`: cidrSubnet(workers/64, 108, 1)).
+                return first.subnet(1, length: profile.serviceLength)
             }
         case .clusterRange:
             // OpenStack (the proposal's figure): the /64 subnet in quarters — nodes (the
@@ -163,6 +166,20 @@ extension PlanBuilder {
               let seed = settings.seed, let d = seed.shootDefaults?[kind],
               plan.ipFamilies.contains(d.value.family) else { return nil }
         return PlannedRange(kind: kind, prefix: d.value, source: .seedDefault, location: d.location)
+    }
+
+    /// OpenStack's explicit IPv6 CIDRs (`networks.ipv6` of the infrastructure config), as the
+    /// extension stores them in the status: node and pod subnet as they are, the service
+    /// subnet's first address with a /112 (infraflow `ensureIPv6CIDRs`).
+    func openStackConfiguredIPv6(_ kind: NetworkKind) -> PlannedRange? {
+        guard profile.provider == .openstack, let v6 = shoot.infrastructure?.openStackIPv6 else { return nil }
+        switch kind {
+        case .nodes: return v6.nodeCIDR.map { PlannedRange(kind: kind, prefix: $0.value, source: .spec, location: $0.location) }
+        case .pods: return v6.podCIDR.map { PlannedRange(kind: kind, prefix: $0.value, source: .spec, location: $0.location) }
+        case .services:
+            return v6.serviceCIDR.map { PlannedRange(kind: kind, prefix: IPPrefix(masking: $0.value.network, length: max($0.value.length, 112)),
+                                                     source: .spec, location: $0.location) }
+        }
     }
 
     /// Gardener's spec field would hold a value: an entry other than `AUTOv6` (whose range the

@@ -35,26 +35,65 @@ extension PlanBuilder {
             }
             return
         }
+        layoutZoneSubnets()
+    }
+
+    /// The hyperscalers' subnets: IPv4 from the infrastructure config where it names them,
+    /// IPv6 where the extension derives them; anything else is invented (simulated).
+    private mutating func layoutZoneSubnets() {
         let zones = self.zones
+        let infra = shoot.infrastructure
+        let vpc6 = plan.vpc.first { $0.family == .v6 }
         // Round the zone count up to a power of two so every zone gets an equal slice.
         var splitBits = 0
         while (1 << splitBits) < zones.count { splitBits += 1 }
+        func add(_ name: String, _ zone: String?, _ purpose: PlannedSubnet.Purpose, _ prefix: IPPrefix?, _ source: RangeSource) {
+            guard let prefix else { return }
+            plan.subnets.append(PlannedSubnet(name: name, zone: zone, purpose: purpose, prefix: prefix, source: source))
+        }
+        // Regional IPv4 subnets (GCP `workers` and `internal`, Azure `workers` without zones).
+        let regional = profile.provider == .gcp || (profile.provider == .azure && (infra?.zones.isEmpty ?? true))
+        if regional, plan.ipFamilies.contains(.v4), let w = infra?.workers {
+            add("workers-v4", nil, .workers, w.value, .spec)
+            if let i = infra?.internalCIDR { add("internal-v4", nil, .internalUtility, i.value, .spec) }
+        }
         for (i, zone) in zones.enumerated() {
+            let configured = infra?.zones.first { $0.name == zone }
             for family in plan.ipFamilies {
-                guard let nodes = plan.range(.nodes, family) else { continue }
-                let subnet: IPPrefix?
-                if family == .v6, let vpc = plan.vpc.first(where: { $0.family == .v6 }) {
-                    // A VPC no larger than one subnet (GCP's regional /64) is shared by every zone.
-                    subnet = vpc.prefix.length >= profile.subnetLength ? vpc.prefix
-                        : vpc.prefix.subnet(UInt128(i), length: profile.subnetLength)
-                } else {
-                    subnet = nodes.prefix.subnet(UInt128(i), length: min(nodes.prefix.length + splitBits, nodes.prefix.bits))
+                let suffix = family == .v4 ? "v4" : "v6"
+                if family == .v4 {
+                    if regional && infra?.workers != nil { continue }
+                    if let w = configured?.workers {
+                        add("\(zone)-\(suffix)", zone, .workers, w.value, .spec)
+                        if let p = configured?.internalCIDR { add("\(zone)-internal-\(suffix)", zone, .internalUtility, p.value, .spec) }
+                        if let p = configured?.publicCIDR { add("\(zone)-public-\(suffix)", zone, .publicUtility, p.value, .spec) }
+                    } else if let nodes = plan.range(.nodes, .v4) {
+                        // Not configured: an equal slice of the nodes range, made up.
+                        add("\(zone)-\(suffix)", zone, .workers,
+                            nodes.prefix.subnet(UInt128(i), length: min(nodes.prefix.length + splitBits, nodes.prefix.bits)), .simulated)
+                    }
+                    continue
                 }
-                guard let subnet else { continue }
-                let source = family == .v6 ? (plan.vpc.first { $0.family == .v6 }?.source ?? nodes.source) : nodes.source
-                plan.subnets.append(PlannedSubnet(name: "\(zone)-\(family == .v4 ? "v4" : "v6")", zone: zone,
-                                                  prefix: subnet, source: source))
+                guard let vpc = vpc6 ?? plan.range(.nodes, .v6) else { continue }
+                if profile.provider == .aws && vpc.prefix.length < profile.subnetLength {
+                    // gardener-extension-provider-aws infraflow `ensureManagedZones`: zone i's
+                    // subnets are the /64s 3i (workers), 3i+1 (internal), 3i+2 (public) of the VPC /56.
+                    let base = UInt128(3 * i)
+                    add("\(zone)-\(suffix)", zone, .workers, vpc.prefix.subnet(base, length: profile.subnetLength), vpc.source)
+                    add("\(zone)-internal-\(suffix)", zone, .internalUtility, vpc.prefix.subnet(base + 1, length: profile.subnetLength), vpc.source)
+                    add("\(zone)-public-\(suffix)", zone, .publicUtility, vpc.prefix.subnet(base + 2, length: profile.subnetLength), vpc.source)
+                } else if vpc.prefix.length >= profile.subnetLength {
+                    // A VPC no larger than one subnet (GCP's regional /64) is shared by every zone.
+                    if i == 0 { add("nodes-\(suffix)", nil, .workers, vpc.prefix, vpc.source) }
+                } else {
+                    add("\(zone)-\(suffix)", zone, .workers, vpc.prefix.subnet(UInt128(i), length: profile.subnetLength), vpc.source)
+                }
             }
+        }
+        // GCP: services get a subnet of their own (infraflow `ensureServicesSubnet`).
+        if profile.provider == .gcp, let services = plan.range(.services, .v6), !plan.subnets.contains(where: { $0.prefix.contains(services.prefix) }),
+           let subnet = IPPrefix(masking: services.prefix.network, length: profile.subnetLength) as IPPrefix? {
+            add("services-v6", nil, .services, subnet, services.source)
         }
     }
 

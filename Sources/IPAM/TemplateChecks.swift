@@ -22,7 +22,7 @@ extension PlanBuilder {
                    at: location)
             return
         }
-        if reservedLength >= sample.length, let reserved = sample.subnet(0, length: min(reservedLength, 128)), reserved.overlaps(pod) {
+        if let reservedLength, reservedLength >= sample.length, let reserved = sample.subnet(0, length: min(reservedLength, 128)), reserved.overlaps(pod) {
             report(.templateOverlapsReserved, path: path,
                    "pod prefix template \(template) overlaps the node-reserved first /\(reservedLength) of each node prefix; move the offset past it, e.g. <nodePrefix>::f000:0/100",
                    at: location)
@@ -47,7 +47,7 @@ struct TemplateCheckKey: Equatable, Sendable {
     var templateLocation: SourceLocation?
     var vpc: [PlannedRange]
     var nodePrefixLength: Int
-    var reservedLength: Int
+    var reservedLength: Int?
     var nodes: [PlannedNode]
     /// Where diagnostics without a location of their own point.
     var shootLocation: SourceLocation?

@@ -44,6 +44,8 @@ public struct Shoot: Sendable, Hashable {
     public var status: NetworkingStatus?
     /// `spec.seedName`, else `status.seedName`.
     public var seedName: String?
+    /// `spec.provider.infrastructureConfig`, when written.
+    public var infrastructure: InfrastructureConfig?
     /// `spec.kubernetes.kubeControllerManager` was written (where its mask fields live).
     public var kubeControllerManagerLocation: SourceLocation?
     public var location: SourceLocation?

@@ -13,7 +13,7 @@ struct AppFlowTests {
         #expect(screen.contains("Routing Entries:"))
         #expect(h.row(containing: "2001:db8::4000:0:1:0/112 via 2001:db8::b4")?.contains("missing") == true)
         #expect(screen.contains("gep-dualstack"))
-        #expect(screen.contains("2E 2W"))
+        #expect(screen.contains("3E 2W"))
     }
 
     @Test func routesPaneListsTheMissingRouteFirst() throws {

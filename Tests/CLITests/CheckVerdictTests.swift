@@ -14,7 +14,7 @@ struct Verdict: Sendable, CustomTestStringConvertible {
 
     /// samples/README.md, row by row.
     static let readme: [Verdict] = [
-        Verdict(sample: "gep-openstack", errors: ["overlap.pods-services", "route.missing"],
+        Verdict(sample: "gep-openstack", errors: ["overlap.pods-services", "provider.openstack-ipv6-config", "route.missing"],
                 warnings: ["size.mask-difference", "size.service-range"]),
         Verdict(sample: "aws-dualstack"),
         Verdict(sample: "aws-ipv6"),
@@ -28,7 +28,7 @@ struct Verdict: Sendable, CustomTestStringConvertible {
         Verdict(sample: "broken-vpn-range", errors: ["reserved.vpn"]),
         Verdict(sample: "broken-routes", errors: ["route.wrong-nexthop"], warnings: ["route.stale"]),
         Verdict(sample: "broken-capacity", errors: ["capacity.exceeded", "capacity.exceeded"]),
-        Verdict(sample: "broken-openstack-pods-outside", errors: ["openstack.pods-outside-subnet"]),
+        Verdict(sample: "broken-openstack-pods-outside", errors: ["openstack.pods-outside-subnet", "provider.openstack-ipv6-config"]),
     ]
 }
 

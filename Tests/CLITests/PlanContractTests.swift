@@ -73,8 +73,9 @@ import Testing
         #expect(plan.nodes.count == (sample == "aws-dualstack" ? 3 : 2))
     }
 
-    /// The AWS profile: a VPC /56 from the pool (2001:db8::/32 here), a /64 per zone, a /80 per
-    /// node whose first address is the node's, and pods at `<nodePrefix>::f000:0/100`.
+    /// The AWS layout as the extension builds it: a VPC /56 from the pool (2001:db8::/32 here),
+    /// zone /64s at positions 3i, an ENI /80 per node that is its pod CIDR, the node's address
+    /// apart from it, and the services /108 reserved in the first workers /64.
     @Test(arguments: ["aws-dualstack", "aws-ipv6"])
     func awsSimulationFollowsTheNodePrefixRules(_ sample: String) throws {
         let (_, plan) = try BinaryRunner.planJSON([SampleFiles.yaml(sample)])
@@ -93,11 +94,18 @@ import Testing
             let subnet = try #require(nodePrefix.supernet(length: 64))
             #expect(zoneSubnets[zone, default: subnet] == subnet, "zone \(zone) spans two /64s")
             zoneSubnets[zone] = subnet
-            let first = try #require(nodePrefix.network.adding(1))
-            #expect(node.addresses.contains(first.description), "\(node.name): address is not the first of \(nodePrefix)")
-            let pod = IPPrefix(masking: try #require(nodePrefix.network.adding(0xf000_0000)), length: 100)
-            #expect(node.podCIDRs.contains(pod.description), "\(node.name): pods \(node.podCIDRs), expected \(pod)")
+            // aws-ipam-controller: the pod CIDR is the ENI's whole delegated /80; the node's own
+            // address is the ENI's, in the zone /64 but outside every delegated prefix.
+            #expect(node.podCIDRs.contains(nodePrefix.description), "\(node.name): pods \(node.podCIDRs), expected \(nodePrefix)")
+            let address = try #require(node.addresses.compactMap { IPAddress($0) }.first { $0.family == .v6 })
+            #expect(subnet.contains(address) && !nodePrefix.contains(address), "\(node.name): address \(address)")
+            // infraflow ensureManagedZones: zone i's workers /64 is the VPC's /64 number 3i.
+            let zones = sample == "aws-dualstack" ? ["eu-west-1a", "eu-west-1b", "eu-west-1c"] : ["eu-central-1a", "eu-central-1b"]
+            let zoneIndex = try #require(zones.firstIndex(of: zone))
+            #expect(vpc.subnet(UInt128(3 * zoneIndex), length: 64) == subnet, "\(zone): \(subnet)")
         }
+        // ensureSubnetCidrReservation: the second /108 of the first zone's workers /64.
+        #expect(vpc.subnet(0, length: 64)?.subnet(1, length: 108) == services)
         // One /64 per zone, no two zones sharing one.
         #expect(Set(zoneSubnets.values).count == zoneSubnets.count)
     }
@@ -107,7 +115,7 @@ import Testing
         let (_, plan) = try BinaryRunner.planJSON([SampleFiles.yaml("gcp-dualstack")])
         #expect(plan.range("nodes", "IPv6") == .init(cidr: "fd20:a1b:3c4d::/64", family: "IPv6", source: "status"))
         #expect(plan.range("pods", "IPv6") == .init(cidr: "fd20:a1b:3c4d::/64", family: "IPv6", source: "status"))
-        #expect(plan.range("services", "IPv6") == .init(cidr: "fd20:a1b:3c4d:100:0:1::/108", family: "IPv6", source: "status"))
+        #expect(plan.range("services", "IPv6") == .init(cidr: "fd20:a1b:3c4d:100::/108", family: "IPv6", source: "status"))
         for kind in ["nodes", "pods", "services"] {
             #expect(plan.range(kind, "IPv4")?.source == "spec")
         }

@@ -20,15 +20,17 @@ struct ShootBuilder {
     /// `spec.networking.providerConfig.overlay.enabled`; nil leaves the providerConfig out.
     var overlay: Bool? = false
     var networkingType: String? = "calico"
+    var infrastructure: InfrastructureConfig? = nil
 
     var input: PlanInput {
         let networking = Networking(
             type: networkingType, ipFamilies: families.map { Located($0) },
             nodes: CIDRSlot.parseTuple(nodes), pods: CIDRSlot.parseTuple(pods), services: CIDRSlot.parseTuple(services),
             providerConfig: overlay.map { NetworkingProviderConfig(hasOverlay: true, overlayEnabled: Located($0)) })
-        let shoot = Shoot(name: name, namespace: "garden-test", provider: Located(provider), region: "r1", workers: workers,
+        var shoot = Shoot(name: name, namespace: "garden-test", provider: Located(provider), region: "r1", workers: workers,
                           networking: networking, nodeMaskV4: nodeMaskV4.map { Located($0) },
                           nodeMaskV6: nodeMaskV6.map { Located($0) }, maxPods: maxPods.map { Located($0) })
+        shoot.infrastructure = infrastructure
         return PlanInput(shoot: shoot, settings: settings, observed: ObservedState(nodes: observedNodes, router: router))
     }
 

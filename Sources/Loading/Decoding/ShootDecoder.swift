@@ -22,6 +22,7 @@ struct ShootDecoder {
         let providerType = try fields.requiredString(provider, "type", "spec.provider.type")
         let region = try fields.string(spec["region"], "spec.region")
         let workers = try decodeWorkers(provider["workers"])
+        let infrastructure = try InfrastructureConfigDecoder(fields: fields).decode(provider["infrastructureConfig"])
 
         var nodeMaskV4: Located<Int>?, nodeMaskV6: Located<Int>?, maxPods: Located<Int>?
         var kcmLocation: SourceLocation?
@@ -47,6 +48,7 @@ struct ShootDecoder {
                           networking: networking, nodeMaskV4: nodeMaskV4, nodeMaskV6: nodeMaskV6, maxPods: maxPods,
                           status: status, seedName: seedName, location: fields.location(doc))
         shoot.kubeControllerManagerLocation = kcmLocation
+        shoot.infrastructure = infrastructure
         return shoot
     }
 
