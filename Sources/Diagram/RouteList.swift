@@ -21,6 +21,9 @@ struct RouteList {
         case split
         /// `DEST`, then `  via NEXTHOP`, then `  marker`.
         case splitMarkerBelow
+        /// `DEST`, then `  via`, then `  NEXTHOP`, then `  marker`: for a next hop (an EUI-64
+        /// address) wider than the box with `via` before it.
+        case stacked
 
         /// Rows each route takes (without a marker, the marker rows are left out).
         func rows(hasMarkers: Bool) -> Int {
@@ -29,6 +32,7 @@ struct RouteList {
             case .markerBelow: hasMarkers ? 2 : 1
             case .split: 2
             case .splitMarkerBelow: hasMarkers ? 3 : 2
+            case .stacked: hasMarkers ? 4 : 3
             }
         }
     }
@@ -108,7 +112,8 @@ struct RouteList {
         if textWidth + markerColumns <= width { return .oneLine }
         if textWidth <= width && (markerWidth == 0 || Self.indent + markerWidth <= width) { return .markerBelow }
         if max(destinationWidth, Self.indent + viaWidth + markerColumns) <= width { return .split }
-        return .splitMarkerBelow
+        if Self.indent + viaWidth <= width { return .splitMarkerBelow }
+        return .stacked
     }
 
     func rowsPerRoute(in width: Int) -> Int { form(in: width).rows(hasMarkers: markerWidth > 0) }
@@ -203,11 +208,14 @@ struct RouteBlock: RepeatedBlock {
         case .split, .splitMarkerBelow:
             lines = [[TextSegment("\(r.destination)", role: role, ref: ref)],
                      [indent, TextSegment("via \(r.nexthop)", role: role, ref: ref, minWidth: list.viaWidth + gap)]]
+        case .stacked:
+            lines = [[TextSegment("\(r.destination)", role: role, ref: ref)], [indent, TextSegment("via", role: role, ref: ref)],
+                     [indent, TextSegment("\(r.nexthop)", role: role, ref: ref)]]
         }
         if let marker = RouteList.marker(r, ref: ref) {
             switch form {
             case .oneLine, .split: lines[lines.count - 1].append(marker)
-            case .markerBelow, .splitMarkerBelow: lines.append([indent, marker])
+            case .markerBelow, .splitMarkerBelow, .stacked: lines.append([indent, marker])
             }
         }
         let top = y + index * rowsPerRoute

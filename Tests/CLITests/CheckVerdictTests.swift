@@ -17,6 +17,8 @@ struct Verdict: Sendable, CustomTestStringConvertible {
         Verdict(sample: "gep-openstack", errors: ["overlap.pods-services", "provider.openstack-ipv6-config", "route.missing"],
                 warnings: ["size.mask-difference", "size.service-range"]),
         Verdict(sample: "aws-dualstack"),
+        Verdict(sample: "aws-dualstack-observed"),
+        Verdict(sample: "openstack-dualstack"),
         Verdict(sample: "aws-ipv6"),
         Verdict(sample: "gcp-dualstack"),
         Verdict(sample: "azure-ula", errors: ["provider.dual-stack"]),

@@ -36,7 +36,7 @@ struct FigureTests {
         return false
     }
 
-    @Test("Every routing entry is drawn whole: on one line where the width allows, else split after the destination")
+    @Test("Every routing entry is drawn whole: on one line where the width allows, else split after the destination (and, for a next hop too wide for the box with `via`, after `via`)")
     func routesWhole() throws {
         for (name, plan) in try Self.plans() {
             for width in Self.widths {
@@ -49,6 +49,9 @@ struct FigureTests {
                     #expect(!fitsOneLine, "\(name) @\(width): \(entry) not on one line though it fits")
                     let split = lines.indices.dropLast().contains {
                         Self.standsWhole("\(r.destination)", in: lines[$0]) && Self.standsWhole("via \(r.nexthop)", in: lines[$0 + 1])
+                    } || lines.indices.dropLast(2).contains {
+                        Self.standsWhole("\(r.destination)", in: lines[$0]) && Self.standsWhole("via", in: lines[$0 + 1])
+                            && Self.standsWhole("\(r.nexthop)", in: lines[$0 + 2]) && "  via \(r.nexthop)".count > width - 4
                     }
                     #expect(split, "\(name) @\(width): \(entry) not drawn whole")
                 }
