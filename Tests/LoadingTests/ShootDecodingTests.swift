@@ -190,6 +190,71 @@ import Testing
         #expect(shoot.location.map { "\($0.line):\($0.column)" } == "1:1")
     }
 
+    /// `spec.provider.infrastructureConfig` of each extension (pkg/apis/<provider>/v1alpha1
+    /// types_infrastructure.go), the address fields; the networking providerConfig's overlay;
+    /// the seed name.
+    @Test func providerConfigsAreRead() throws {
+        let aws = minimalShoot.replacingOccurrences(of: "    workers:\n", with: """
+                infrastructureConfig:
+                  networks:
+                    vpc: {cidr: 10.250.0.0/16}
+                    zones:
+                    - {name: eu-west-1a, workers: 10.250.0.0/19, public: 10.250.96.0/22, internal: 10.250.112.0/22}
+                workers:
+
+            """) + "  seedName: aws-eu-west-1\n"
+        let shoot = try parse(aws).shoot
+        let infra = try #require(shoot.infrastructure)
+        #expect(infra.vpcCIDR?.value.description == "10.250.0.0/16")
+        #expect(infra.zones.map(\.name) == ["eu-west-1a"])
+        #expect(infra.zones.first?.publicCIDR?.value.description == "10.250.96.0/22")
+        #expect(infra.zones.first?.internalCIDR?.value.description == "10.250.112.0/22")
+        #expect(shoot.seedName == "aws-eu-west-1")
+
+        let openstack = minimalShoot.replacingOccurrences(of: "    workers:\n", with: """
+                infrastructureConfig:
+                  networks:
+                    workers: 10.250.0.0/16
+                    router: {id: 2f6c}
+                    ipv6: {nodeCIDR: 2001:db8:1::/64, podCIDR: 2001:db8:2::/64, serviceCIDR: 2001:db8:3::/112}
+                workers:
+
+            """)
+        let os = try #require(try parse(openstack).shoot.infrastructure)
+        #expect(os.workers?.value.description == "10.250.0.0/16" && os.routerID == "2f6c")
+        #expect(os.openStackIPv6?.podCIDR?.value.description == "2001:db8:2::/64")
+
+        let azure = minimalShoot.replacingOccurrences(of: "    workers:\n", with: """
+                infrastructureConfig:
+                  networks:
+                    vnet: {cidr: 10.250.0.0/16}
+                    zones: [{name: 1, cidr: 10.250.0.0/19}]
+                workers:
+
+            """)
+        let az = try #require(try parse(azure).shoot.infrastructure)
+        #expect(az.vpcCIDR?.value.description == "10.250.0.0/16" && az.zones.first?.name == "1")
+        #expect(az.zones.first?.workers?.value.description == "10.250.0.0/19")
+
+        let overlay = minimalShoot.replacingOccurrences(of: "    pods: AUTOv6, 100.96.0.0/11,\n",
+                                                        with: "    pods: AUTOv6, 100.96.0.0/11,\n    providerConfig:\n      overlay:\n        enabled: false\n")
+        let net = try parse(overlay).shoot.networking
+        #expect(net.hasOverlaySetting && net.providerConfig?.overlayEnabled?.value == false)
+    }
+
+    @Test func aBadCIDRInTheInfrastructureConfigIsALoadError() {
+        let bad = minimalShoot.replacingOccurrences(of: "    workers:\n", with: """
+                infrastructureConfig:
+                  networks:
+                    workers: 10.250.0.1/16
+                workers:
+
+            """)
+        let error = loadError(bad)
+        #expect(error?.description.contains("spec.provider.infrastructureConfig.networks.workers") == true)
+        #expect(error?.description.hasPrefix("t.yaml:") == true)
+    }
+
     @Test func statusWithoutNetworkingIsNil() throws {
         #expect(try parse(minimalShoot + "status:\n  conditions: []\n").shoot.status == nil)
         let single = try parse(minimalShoot + "status:\n  networking:\n    nodes: 10.250.0.0/16\n").shoot.status
