@@ -13,13 +13,8 @@ import Testing
     /// A dual-stack OpenStack shoot as the extension builds it: three nodes with an IPv4 and an
     /// IPv6 pod CIDR each, and one router carrying a route per pod CIDR of both families.
     static func healthy(dropNode: Int? = nil) -> ShootBuilder {
-        var b = ShootBuilder()
-        b.provider = "openstack"
-        b.families = ["IPv4", "IPv6"]
-        b.nodes = "10.250.0.0/16, 2001:db8:7::/64"
-        b.pods = "100.96.0.0/11, 2001:db8:7:1::/64"
-        b.services = "100.64.0.0/13, 2001:db8:7:2::/112"
-        b.nodeMaskV6 = 80
+        var b = ShootBuilder.openStackDualStack(nodes: "10.250.0.0/16, 2001:db8:7::/64", pods: "100.96.0.0/11, 2001:db8:7:1::/64",
+                                                services: "100.64.0.0/13, 2001:db8:7:2::/112")
         b.workers = [Worker(name: "w", minimum: 3, maximum: 5, zones: ["z1"])]
         var nodes: [ObservedNode] = []
         var routes: [ObservedRoute] = []

@@ -79,26 +79,26 @@ import Testing
     /// the node subnet's /64, services the first /108 of the separate services subnet. No false
     /// overlap.
     @Test func gcpDualStackHasNoFalseOverlap() {
-        var b = aws()
-        b.provider = "gcp"
-        b.nodes = "10.250.0.0/16, 2001:db8:4a1b:2c00::/64"
-        b.pods = "100.96.0.0/11, 2001:db8:4a1b:2c00::/64"
-        b.services = "100.64.0.0/13, 2001:db8:4a1b:2c01::/108"
-        let plan = b.plan
+        let plan = Self.gcp(services: "2001:db8:4a1b:2c01::/108").plan
         #expect(plan.diagnostics.filter { $0.severity != .info }.isEmpty, "\(plan.diagnostics.map(\.message))")
         #expect(plan.subnets.contains { $0.purpose == .services && $0.prefix == prefix("2001:db8:4a1b:2c01::/64") })
         // A /96 per VM and a /112 of it for its pods.
         #expect(plan.nodes.allSatisfy { $0.nodePrefix?.length == 96 && $0.podCIDR(.v6)?.length == 112 })
     }
 
-    /// Broken: GCP cannot reserve addresses, so services inside the node subnet collide.
-    @Test func gcpServicesInTheNodeSubnetFail() {
+    /// A GCP dual-stack shoot with the node subnet /64 as nodes and pods and `services` for IPv6.
+    static func gcp(services: String) -> ShootBuilder {
         var b = aws()
         b.provider = "gcp"
         b.nodes = "10.250.0.0/16, 2001:db8:4a1b:2c00::/64"
         b.pods = "100.96.0.0/11, 2001:db8:4a1b:2c00::/64"
-        b.services = "100.64.0.0/13, 2001:db8:4a1b:2c00:ffff::/108"
-        #expect(b.plan.diagnostics.contains { $0.code == DiagnosticCode.overlapNodesServices.rawValue && $0.severity == .error })
+        b.services = "100.64.0.0/13, " + services
+        return b
+    }
+
+    /// Broken: GCP cannot reserve addresses, so services inside the node subnet collide.
+    @Test func gcpServicesInTheNodeSubnetFail() {
+        #expect(Self.gcp(services: "2001:db8:4a1b:2c00:ffff::/108").plan.diagnostics.contains { $0.code == DiagnosticCode.overlapNodesServices.rawValue && $0.severity == .error })
     }
 
     /// The simulation never produces a layout its own checks flag (AWS, GCP; dual and single stack).
@@ -118,13 +118,7 @@ import Testing
     /// OpenStack with `networks.ipv6` CIDRs (infraflow `ensureIPv6CIDRs`): the ranges come from
     /// the config, services re-masked to /112, and pods outside the node subnet are by design.
     @Test func openStackIPv6FromTheInfrastructureConfig() throws {
-        var b = ShootBuilder()
-        b.provider = "openstack"
-        b.families = ["IPv4", "IPv6"]
-        b.nodes = "10.250.0.0/16"
-        b.pods = "100.96.0.0/11"
-        b.services = "100.64.0.0/13"
-        b.nodeMaskV6 = 80
+        var b = ShootBuilder.openStackDualStack(nodes: "10.250.0.0/16", pods: "100.96.0.0/11", services: "100.64.0.0/13")
         b.infrastructure = InfrastructureConfig(workers: Located(prefix("10.250.0.0/16")), openStackIPv6: .init(
             nodeCIDR: Located(prefix("2001:db8:40::/64")), podCIDR: Located(prefix("2001:db8:41::/64")),
             serviceCIDR: Located(prefix("2001:db8:42::/64"))))

@@ -36,6 +36,18 @@ struct ShootBuilder {
 
     var plan: Plan { Planner.plan(input) }
 
+    /// A dual-stack OpenStack shoot with IPv6 node mask /80 and the given ranges.
+    static func openStackDualStack(nodes: String, pods: String, services: String) -> ShootBuilder {
+        var b = ShootBuilder()
+        b.provider = "openstack"
+        b.families = ["IPv4", "IPv6"]
+        b.nodes = nodes
+        b.pods = pods
+        b.services = services
+        b.nodeMaskV6 = 80
+        return b
+    }
+
     /// The proposal's OpenStack figure: two nodes, node-b4's route missing from the router.
     static var gepFigure: ShootBuilder {
         var b = ShootBuilder()
