@@ -108,10 +108,28 @@ public struct NetworkingStatus: Sendable, Hashable {
     }
 
     public subscript(kind: NetworkKind) -> [Located<IPPrefix>] {
-        switch kind {
-        case .nodes: nodes
-        case .pods: pods
-        case .services: services
+        get {
+            switch kind {
+            case .nodes: nodes
+            case .pods: pods
+            case .services: services
+            }
         }
+        set {
+            switch kind {
+            case .nodes: nodes = newValue
+            case .pods: pods = newValue
+            case .services: services = newValue
+            }
+        }
+    }
+
+    /// This status with `other`'s ranges of families it lacks added (the shoot's own status wins).
+    public func filling(from other: NetworkingStatus) -> NetworkingStatus {
+        var out = self
+        for kind in NetworkKind.allCases {
+            for r in other[kind] where !out[kind].contains(where: { $0.value.family == r.value.family }) { out[kind].append(r) }
+        }
+        return out
     }
 }

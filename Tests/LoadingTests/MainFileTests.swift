@@ -24,11 +24,11 @@ import Testing
 
     @Test(arguments: [
         ("---\nkind: Pod\nmetadata: {name: x}\n", "21:7",
-         "unknown kind \"Pod\"; expected kind Shoot, ShootnetSettings, NodeList, List, Node, Seed, ManagedSeed or Gardenlet, or an OpenStack router with routes"),
+         "unknown kind \"Pod\"; expected kind Shoot, ShootnetSettings, NodeList, List, Node, Seed, ManagedSeed, Gardenlet, Infrastructure or Network, or an OpenStack router with routes"),
         ("---\nfoo: bar\n", "21:1",
-         "document has no kind; expected kind Shoot, ShootnetSettings, NodeList, List, Node, Seed, ManagedSeed or Gardenlet, or an OpenStack router with routes"),
+         "document has no kind; expected kind Shoot, ShootnetSettings, NodeList, List, Node, Seed, ManagedSeed, Gardenlet, Infrastructure or Network, or an OpenStack router with routes"),
         ("---\n- a\n- b\n", "21:1",
-         "expected a mapping document, found a list; expected kind Shoot, ShootnetSettings, NodeList, List, Node, Seed, ManagedSeed or Gardenlet, or an OpenStack router with routes"),
+         "expected a mapping document, found a list; expected kind Shoot, ShootnetSettings, NodeList, List, Node, Seed, ManagedSeed, Gardenlet, Infrastructure or Network, or an OpenStack router with routes"),
         ("---\nkind: [Shoot]\n", "21:7", "kind: expected a string, found a list"),
         ("---\nkind: Seed\nspec: {}\n", "21:1", "spec.networks is missing"),
     ])

@@ -242,6 +242,43 @@ import Testing
         #expect(net.hasOverlaySetting && net.providerConfig?.overlayEnabled?.value == false)
     }
 
+    /// The extension resources the proposal names as the place of the real CIDRs: an
+    /// `Infrastructure`'s status.networking and a `Network`'s spec fill what the shoot's status
+    /// lacks; the shoot's own status wins.
+    @Test func infrastructureAndNetworkResourcesFillTheStatus() throws {
+        let text = minimalShoot + "status:\n  networking:\n    nodes: [10.250.0.0/16]\n" + """
+            ---
+            apiVersion: extensions.gardener.cloud/v1alpha1
+            kind: Infrastructure
+            metadata: {name: demo, namespace: shoot--dev--demo}
+            spec:
+              type: aws
+              providerConfig:
+                networks:
+                  vpc: {cidr: 10.250.0.0/16}
+            status:
+              networking:
+                nodes: [2001:db8:5a00::/56, 10.99.0.0/16]
+                pods: [2001:db8:5a00::/56]
+                services: [2001:db8:5a00::10:0/108]
+            ---
+            apiVersion: extensions.gardener.cloud/v1alpha1
+            kind: Network
+            metadata: {name: demo, namespace: shoot--dev--demo}
+            spec:
+              type: calico
+              podCIDR: 100.96.0.0/11
+              serviceCIDR: 100.64.0.0/13
+
+            """
+        let shoot = try parse(text).shoot
+        let status = try #require(shoot.status)
+        #expect(status.nodes.map { "\($0.value)" } == ["10.250.0.0/16", "2001:db8:5a00::/56"])
+        #expect(status.pods.map { "\($0.value)" } == ["2001:db8:5a00::/56", "100.96.0.0/11"])
+        #expect(status.services.map { "\($0.value)" } == ["2001:db8:5a00::10:0/108", "100.64.0.0/13"])
+        #expect(shoot.infrastructure?.vpcCIDR?.value.description == "10.250.0.0/16")
+    }
+
     @Test func aBadCIDRInTheInfrastructureConfigIsALoadError() {
         let bad = minimalShoot.replacingOccurrences(of: "    workers:\n", with: """
                 infrastructureConfig:

@@ -74,7 +74,7 @@ import Testing
             Issue.record("loaded")
         } catch {
             #expect(error.description == "f.yaml:1:7: error: unknown kind \"Sh\\u{1b}[2Joot\\u{202e}\\tx\"; "
-                    + "expected kind Shoot, ShootnetSettings, NodeList, List, Node, Seed, ManagedSeed or Gardenlet, or an OpenStack router with routes")
+                    + "expected kind Shoot, ShootnetSettings, NodeList, List, Node, Seed, ManagedSeed, Gardenlet, Infrastructure or Network, or an OpenStack router with routes")
         }
         let long = "kind: \"" + String(repeating: "K", count: 10_000) + "\"\n"
         do {

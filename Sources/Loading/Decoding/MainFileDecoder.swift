@@ -12,6 +12,7 @@ enum MainFileDecoder {
     private static func decode(_ documents: [DocNode], text: String?, file: String, flags: FlagInputs) throws(LoadError) -> PlanInput {
         let fields = FieldDecoder(file: file)
         var shootDoc: DocNode?, settingsDoc: DocNode?, seedDoc: DocNode?, routerDoc: DocNode?
+        var infrastructureDoc: DocNode?, networkDoc: DocNode?
         var nodes: [ObservedNode]?
         var sawDocument = false
 
@@ -34,6 +35,8 @@ enum MainFileDecoder {
             case .settings: try unique(&settingsDoc, doc, "ShootnetSettings")
             case .seed: try unique(&seedDoc, doc, "Seed")
             case .router: try unique(&routerDoc, doc, "router")
+            case .infrastructure: try unique(&infrastructureDoc, doc, "Infrastructure")
+            case .network: try unique(&networkDoc, doc, "Network")
             case .nodeList: nodes = (nodes ?? []) + (try NodeListDecoder(fields: fields).decodeList(doc))
             case .node: nodes = (nodes ?? []) + [try NodeListDecoder(fields: fields).decodeNode(doc, "Node")]
             }
@@ -45,7 +48,14 @@ enum MainFileDecoder {
             }
             throw LoadError(file: file, line: 1, column: 1, message: "no Shoot document (kind: Shoot) in this file")
         }
-        let shoot = try ShootDecoder(fields: fields).decode(shootDoc)
+        var shoot = try ShootDecoder(fields: fields).decode(shootDoc)
+        // The extension resources fill in what the shoot's status lacks.
+        let extensions = ExtensionResourceDecoder(fields: fields)
+        for doc in [infrastructureDoc, networkDoc].compactMap({ $0 }) {
+            let (status, infrastructure) = try extensions.decode(doc)
+            shoot.status = (shoot.status ?? NetworkingStatus()).filling(from: status)
+            if shoot.infrastructure == nil { shoot.infrastructure = infrastructure }
+        }
         var settings = Settings()
         if let settingsDoc { settings = try SettingsDecoder(fields: fields).decode(settingsDoc) }
         if let seed = flags.seed {
