@@ -20,8 +20,12 @@ public struct Diagram: Sendable {
     private let fixed: [DiagramElement]
     private let index: RowIndex
     private let blocks: [any RepeatedBlock]
+    /// The objects findings name (ranges, subnets, nodes, routes), drawn in their severity's colour.
+    private let problems: [ObjectRef: Severity]
 
-    init(width: Int, height: Int, fixed: [DiagramElement], blocks: [any RepeatedBlock], hiddenNodeCount: Int, hiddenRouteCount: Int) {
+    init(width: Int, height: Int, fixed: [DiagramElement], blocks: [any RepeatedBlock], hiddenNodeCount: Int, hiddenRouteCount: Int,
+         problems: [ObjectRef: Severity] = [:]) {
+        self.problems = problems
         self.width = width
         self.height = height
         self.fixed = fixed
@@ -66,6 +70,17 @@ public struct Diagram: Sendable {
         var pen = Pen(clip: clip, dx: originX - viewport.x, dy: originY - viewport.y)
         let visible = elements(intersecting: viewport)
         for e in visible { pen.draw(e, on: &canvas) }
+        if !problems.isEmpty {
+            // The text showing an object a finding names takes the finding's colour (frames
+            // keep theirs: a node's whole card in red would hide which of its lines is wrong).
+            for e in visible {
+                guard let ref = e.ref, let severity = problems[ref] else { continue }
+                switch e.shape {
+                case .text, .marked: pen.paint(e.rect, role: severity == .error ? .error : .warning, on: &canvas)
+                default: break
+                }
+            }
+        }
         guard !highlight.isEmpty || selection != nil else { return }
         for e in visible {
             guard let ref = e.ref else { continue }
