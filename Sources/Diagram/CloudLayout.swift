@@ -82,7 +82,7 @@ struct CloudLayout {
             b.line(l, x: 2, y: y, limit: width - 4)
             y += 1
         }
-        for l in ShootProperties.legend(b.simulated) {
+        for l in ShootProperties.legend(b.simulated, plan: plan) {
             b.line(l, x: 2, y: y, limit: width - 4)
             y += 1
         }

@@ -144,7 +144,7 @@ struct OpenStackLayout {
             b.line(l, x: 2, y: y, limit: width - 4)
             y += 1
         }
-        let legend = ShootProperties.legend(b.simulated)
+        let legend = ShootProperties.legend(b.simulated, plan: plan)
         if !legend.isEmpty { y += 1 }
         for l in legend {
             b.line(l, x: 2, y: y, limit: width - 4)

@@ -48,9 +48,13 @@ enum ShootProperties {
     }
 
     /// Explanations of the markers the diagram used: what `~` stands for, one line per kind.
-    static func legend(_ simulated: Simulated) -> [[TextSegment]] {
+    static func legend(_ simulated: Simulated, plan: Plan) -> [[TextSegment]] {
         var what: [String] = []
-        if simulated.ranges { what.append("AUTOv6 ranges resolved offline from the simulation pool") }
+        let assumed = plan.networks.contains { $0.source == .assumed }
+        let madeUp = plan.networks.contains { $0.source == .simulated } || plan.vpc.contains { $0.source == .simulated }
+            || plan.subnets.contains { $0.source == .simulated }
+        if simulated.ranges && (madeUp || !assumed) { what.append("ranges and subnets made up offline, as the provider would assign them") }
+        if assumed { what.append("ranges assumed: Gardener takes them from the seed's shootDefaults, and no seed was given") }
         if simulated.nodes { what.append("nodes planned from the workers' minimum (no node list given)") }
         let lead = " simulated: "
         let indent = CellWidth.of(PlanText.simulatedMarker + lead)
