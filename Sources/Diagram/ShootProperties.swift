@@ -53,8 +53,8 @@ enum ShootProperties {
         let assumed = plan.networks.contains { $0.source == .assumed }
         let madeUp = plan.networks.contains { $0.source == .simulated } || plan.vpc.contains { $0.source == .simulated }
             || plan.subnets.contains { $0.source == .simulated }
-        if simulated.ranges && (madeUp || !assumed) { what.append("ranges and subnets made up offline, as the provider would assign them") }
-        if assumed { what.append("ranges assumed: Gardener takes them from the seed's shootDefaults, and no seed was given") }
+        if simulated.ranges && (madeUp || !assumed) { what.append("ranges made up offline as the provider would assign them") }
+        if assumed { what.append("ranges assumed: no seed given for its shootDefaults") }
         if simulated.nodes { what.append("nodes planned from the workers' minimum (no node list given)") }
         let lead = " simulated: "
         let indent = CellWidth.of(PlanText.simulatedMarker + lead)

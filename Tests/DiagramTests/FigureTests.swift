@@ -217,7 +217,7 @@ struct FigureTests {
         }
         for width in [80, 160] {
             let text = DiagramRenderer.render(plan, width: width).text()
-            #expect(text.contains("ranges and subnets made up offline, as the provider would assign them") == ranges)
+            #expect(text.contains("ranges made up offline as the provider would assign them") == ranges)
             #expect(text.contains("nodes planned from the workers' minimum (no node list given)") == nodes)
             #expect(text.contains("~ simulated: ") == (ranges || nodes))
             #expect(text.components(separatedBy: "simulated:").count - 1 == ((ranges || nodes) ? 1 : 0))
