@@ -75,7 +75,45 @@ import Testing
     @Test func refusesAliasesAsKeys() {
         let error = failure("a: &x [1, 2]\n*x : 3\n")
         #expect(position(error) == "2:1")
-        #expect(error?.message == "an alias cannot be used as a mapping key")
+        #expect(error?.message == "an alias cannot be used as a mapping key or inside one")
+    }
+
+    /// The issue-13 shapes: an alias bomb used inside a key anywhere on a line. Each is refused
+    /// before Yams hashes the key (which would run for days), at the alias.
+    @Test(arguments: [
+        ("y: {*a3 : 1}\n", "5:5"),
+        ("[*a3]: 1\n", "5:2"),
+        ("&k [*a3]: 1\n", "5:5"),
+        ("m: {x: 1, *a3: 2}\n", "5:11"),
+        ("- [1, [2, *a3]]: 3\n", "5:11"),
+        ("m: {? *a3 : 1}\n", "5:5"),
+    ])
+    func refusesAliasBombsInsideKeys(_ line: String, _ at: String) {
+        var text = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for i in 1...3 { text += "a\(i): &a\(i) [\(Array(repeating: "*a\(i - 1)", count: 9).joined(separator: ", "))]\n" }
+        let error = failure(text + line)
+        #expect(position(error) == at, "\(line): \(String(describing: error))")
+        #expect(error?.message.contains("key") == true)
+    }
+
+    /// Aliases as values, in quotes, comments and block scalars are fine.
+    @Test func aliasesElsewhereAreRead() throws {
+        let text = """
+            base: &b {x: 1}
+            one: *b
+            list: [*b, *b]
+            quoted: "*b: not a key"
+            note: |
+              *b: text of a block scalar
+            # *b: a comment
+            flow: {k: *b}
+
+            """
+        let docs = try DocumentReader.read(bytes: Array(text.utf8), file: "t.yaml").tape
+        docs.withDocuments { d in
+            #expect(d[0]["one"]?["x"]?.text == "1")
+            #expect(d[0]["flow"]?["k"]?["x"]?.text == "1")
+        }
     }
 
     @Test func reportsTheSecondOfDuplicateKeys() {
