@@ -232,4 +232,35 @@ import Testing
             #expect(before.count - after.count >= 0, "\(path)")
         }
     }
+
+    /// Issue 13: a worker pool written once and used twice (`- &w {…}` then `- *w`) must not
+    /// change both when one is edited; nor a field a merge key brings in. Refused, with why.
+    @Test func editsThroughAliasesAndMergeKeysAreRefused() throws {
+        let aliased = """
+            kind: Shoot
+            spec:
+              provider:
+                workers:
+                - &w {name: a, minimum: 1, maximum: 3}
+                - *w
+              kubernetes:
+                base: &kcm {nodeCIDRMaskSize: 24}
+                kubeControllerManager:
+                  <<: *kcm
+
+            """
+        for path in ["spec.provider.workers[1].maximum", "spec.provider.workers[0].maximum",
+                     "spec.kubernetes.kubeControllerManager.nodeCIDRMaskSize",
+                     "spec.kubernetes.kubeControllerManager.nodeCIDRMaskSizeIPv6"] {
+            do {
+                _ = try SpecEditor.apply(SpecEdit(.shoot, path, .int(5)), to: aliased)
+                Issue.record("\(path): expected a refusal")
+            } catch {
+                #expect(error.message.contains("alias or merge key") || error.message.contains("merge key (<<)"), "\(path): \(error.message)")
+            }
+        }
+        // A field outside the shared text is edited as usual.
+        let edited = try SpecEditor.apply(SpecEdit(.shoot, "spec.kubernetes.kubelet.maxPods", .int(64)), to: aliased)
+        #expect(edited.contains("maxPods: 64"))
+    }
 }

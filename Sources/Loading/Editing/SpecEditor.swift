@@ -90,7 +90,12 @@ struct EditLocator {
         var key: DocNode?
         var inFlow = false
         var walked = ""
+        var path: [DocNode] = []
         for (i, component) in edit.path.enumerated() {
+            if i > 0 { path.append(node) }
+            if let shared = Self.sharedNode(path.last, in: root) {
+                throw SpecEditError("\(walked) is shared through a YAML alias or merge key (&/*/<<, the text at line \(shared.line)): editing it there would change every place that uses it; write it out in full (break the alias) and edit again")
+            }
             switch component {
             case .key(let name):
                 if node.kind == .mapping {
@@ -100,6 +105,9 @@ struct EditLocator {
                         node = pair.value
                     } else {
                         if edit.value == .remove { return nil }
+                        if node.pairs.contains(where: { Self.sharedNode($0.key, in: root) != nil }) {
+                            throw SpecEditError("\(walked) takes keys from a YAML merge key (<<): a new key cannot be placed safely; write the mapping out in full and edit again")
+                        }
                         return try insert(Self.keys(edit.path[i...], edit), into: node, inFlow: inFlow || node.style == .flow)
                     }
                 } else if node.isNull, let owner = key {
@@ -119,11 +127,31 @@ struct EditLocator {
             }
             walked += walked.isEmpty || component.description.hasPrefix("[") ? component.description : "." + component.description
         }
+        if let shared = Self.sharedNode(node, in: root) {
+            throw SpecEditError("\(edit.pathText) is shared through a YAML alias or merge key (&/*/<<, the text at line \(shared.line)): editing it there would change every place that uses it; write it out in full (break the alias) and edit again")
+        }
         if edit.value == .remove {
             guard let key else { throw SpecEditError("list items cannot be removed: \(edit.pathText)") }
             return try remove(key, node, inFlow: inFlow)
         }
         return try replace(node, ownedBy: key, inFlow: inFlow)
+    }
+
+    /// `node` when the text it stands at is read in more than one place of the document
+    /// (an alias copied it, or a merge key): two nodes of one kind at one line and column.
+    static func sharedNode(_ node: DocNode?, in root: DocNode) -> DocNode? {
+        guard let node, node.kind.isCollection || !node.isNull else { return nil }
+        var seen = 0
+        func visit(_ n: DocNode) {
+            if n.line == node.line && n.column == node.column && n.kind == node.kind { seen += 1 }
+            if n.kind == .mapping {
+                for (k, v) in n.pairs { visit(k); visit(v) }
+            } else if n.kind == .sequence {
+                for c in n.children { visit(c) }
+            }
+        }
+        visit(root)
+        return seen > 1 ? node : nil
     }
 
     /// The rest of a path that has to be created: keys only.

@@ -71,15 +71,69 @@ enum YAMLReader {
                 builder.close(index, count: sequence.count)
             case .mapping(let mapping):
                 let index = builder.open(.mapping, style: collectionStyle(line, column), line: line, column: column)
+                var count = 0
+                var merges: [Node] = []
+                var written: Set<String> = []
                 for i in mapping.indices {
                     let pair = mapping[i]
+                    if Self.isMergeKey(pair.key) {
+                        merges.append(pair.value)
+                        continue
+                    }
+                    if case .scalar(let s) = pair.key { written.insert(s.string) }
                     try addKey(pair.key)
                     try add(pair.value, depth: depth + 1)
+                    count += 1
                 }
-                builder.close(index, count: mapping.count)
+                count += try merge(merges, skipping: written, depth: depth, at: (line, column))
+                builder.close(index, count: count)
             case .alias:
                 throw LoadError(file: file, line: line, column: column, message: "unresolved alias")
             }
+        }
+
+        /// A YAML merge key (`<<: *base`, `<<: [*a, *b]`): its mappings' pairs join this mapping
+        /// unless written here already; with a list, earlier mappings win (YAML merge type).
+        /// The merged pairs keep their places in the text: the editor refuses to edit them there.
+        private mutating func merge(_ values: [Node], skipping written: Set<String>, depth: Int, at: (Int, Int)) throws(LoadError) -> Int {
+            var taken = written
+            var count = 0
+            for value in values {
+                let sources: [Node.Mapping]
+                switch value {
+                case .mapping(let m): sources = [m]
+                case .sequence(let s):
+                    var maps: [Node.Mapping] = []
+                    for item in s {
+                        guard case .mapping(let m) = item else { throw mergeError(item) }
+                        maps.append(m)
+                    }
+                    sources = maps
+                default: throw mergeError(value)
+                }
+                for source in sources {
+                    for i in source.indices {
+                        let pair = source[i]
+                        guard !Self.isMergeKey(pair.key) else { throw mergeError(pair.key) }
+                        guard case .scalar(let s) = pair.key, taken.insert(s.string).inserted else { continue }
+                        try addKey(pair.key)
+                        try add(pair.value, depth: depth + 1)
+                        count += 1
+                    }
+                }
+            }
+            return count
+        }
+
+        private func mergeError(_ node: Node) -> LoadError {
+            let (line, column) = position(node)
+            return LoadError(file: file, line: line, column: column,
+                             message: "a merge key (<<) takes a mapping or a list of mappings, without merge keys of their own")
+        }
+
+        static func isMergeKey(_ node: Node) -> Bool {
+            guard case .scalar(let s) = node, s.string == "<<" else { return false }
+            return s.style == .plain || s.style == .any
         }
 
         /// Keys are stored as strings with their text (`80: x` has the key "80").
