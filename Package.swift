@@ -18,18 +18,20 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
     ],
     targets: [
+        // The one rule of which input text may not reach a terminal as it is.
+        .target(name: "TextPolicy"),
         // Value types for IPv4/IPv6 addresses and prefixes. No Foundation, no I/O.
-        .target(name: "Addressing"),
+        .target(name: "Addressing", dependencies: ["TextPolicy"]),
         // The shoot's networking spec, settings and observed state as plain values.
         .target(name: "Spec", dependencies: ["Addressing"]),
         // file → Spec: YAML (the only Yams user) and a fast JSON reader, with line:column errors; saving.
-        .target(name: "Loading", dependencies: ["Spec", "Addressing", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Loading", dependencies: ["Spec", "Addressing", "TextPolicy", .product(name: "Yams", package: "Yams")]),
         // Spec → Plan: the pure IPAM engine and its diagnostics.
         .target(name: "IPAM", dependencies: ["Spec", "Addressing"]),
         // Plan → text/JSON/YAML for the commands.
         .target(name: "Report", dependencies: ["IPAM", "Spec", "Addressing", "Canvas"]),
         // An in-memory grid of styled cells; what every view draws into.
-        .target(name: "Canvas"),
+        .target(name: "Canvas", dependencies: ["TextPolicy"]),
         // Plan → Diagram → Canvas.
         .target(name: "Diagram", dependencies: ["IPAM", "Spec", "Addressing", "Canvas"]),
         // The Elm-style interactive app: model, update(message), view → Canvas. No curses.

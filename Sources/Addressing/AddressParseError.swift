@@ -1,3 +1,5 @@
+import TextPolicy
+
 /// Why a text is not an address or prefix. ``message`` is one line for users.
 ///
 /// New cases may be added as the parser learns to explain more; match on the cases you
@@ -78,11 +80,5 @@ public enum AddressParseError: Error, Sendable, Hashable, CustomStringConvertibl
         return out
     }
 
-    private static func isUnsafe(_ v: UInt32) -> Bool {
-        if v < 0x20 || (v >= 0x7F && v < 0xA0) { return true }
-        switch v {
-        case 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
-        default: return false
-        }
-    }
+    private static func isUnsafe(_ v: UInt32) -> Bool { UnsafeText.isUnsafe(v) }
 }

@@ -1,3 +1,5 @@
+import TextPolicy
+
 /// How many terminal columns a scalar takes, and which scalars must never reach a terminal.
 public enum CellWidth {
     /// 0 for combining marks, 2 for East Asian wide and emoji, 1 otherwise.
@@ -26,14 +28,7 @@ public enum CellWidth {
 
     /// Control characters (C0, DEL, C1) and bidi overrides/isolates: text from input files
     /// that contains them is shown with a replacement so nothing can steer the terminal.
-    public static func isUnsafe(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        if v < 0x20 || (v >= 0x7F && v < 0xA0) { return true }
-        switch v {
-        case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C: return true
-        default: return false
-        }
-    }
+    public static func isUnsafe(_ s: Unicode.Scalar) -> Bool { UnsafeText.isUnsafe(s) }
 
     /// Columns `text` takes when drawn with ``Canvas/put(_:x:y:role:maxWidth:)``.
     public static func of(_ text: String) -> Int {

@@ -5,6 +5,7 @@ extension PlanBuilder {
     /// Every check on the resolved plan. Each check lives in its own file.
     mutating func runChecks() {
         checkShootValidation()
+        checkSettings()
         checkOverlaps()
         checkSpecialRanges()
         checkSizes()

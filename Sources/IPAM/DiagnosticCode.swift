@@ -15,6 +15,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case workerlessForbidden = "workerless.forbidden"
     case maskCombination = "size.mask-combination"
     case workerMinimumAboveMaximum = "workers.minimum-above-maximum"
+    // shootnet's own settings.
+    case settingsInvalid = "settings.invalid"
     // Provider limits.
     case autoUnsupported = "provider.auto-unsupported"
     case singleStackUnsupported = "provider.ipv6-single-stack"
@@ -97,7 +99,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
         case .overlapPodCIDRs, .podCIDROutsideRange, .nodeMaskShorterThanPods, .serviceRangeTooLarge, .maskDifference,
              .nodeMissingFamily, .nodePodCIDRPlanned, .duplicateNodeName, .servicesFamilyMissing:
             .kubernetes
-        case .specialRange, .documentationRange, .nodeAddressOutsideRange, .capacityHigh, .nodeAddressesExhausted:
+        case .specialRange, .documentationRange, .nodeAddressOutsideRange, .capacityHigh, .nodeAddressesExhausted, .settingsInvalid:
             .shootnet
         }
     }

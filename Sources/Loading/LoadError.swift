@@ -1,3 +1,5 @@
+import TextPolicy
+
 /// Why an input file could not be loaded. One line, the way compilers report:
 /// `FILE:LINE:COL: error: message`, or `FILE: error: message` when the problem is the
 /// file itself (missing, unreadable, too large).
@@ -21,28 +23,7 @@ public struct LoadError: Error, CustomStringConvertible, Sendable, Hashable {
     /// `text` safe for a terminal: control characters, line separators and bidi marks are
     /// written as `\u{…}` (`\t`, `\n`, `\r` for the common ones); more than `limit`
     /// characters are cut with `…`.
-    public static func escaped(_ text: String, limit: Int? = nil) -> String {
-        var safe = String.UnicodeScalarView()
-        var count = 0
-        for s in text.unicodeScalars {
-            if count == limit {
-                safe.append("…")
-                break
-            }
-            let v = s.value
-            switch v {
-            case 0x09: safe.append(contentsOf: "\\t".unicodeScalars)
-            case 0x0A: safe.append(contentsOf: "\\n".unicodeScalars)
-            case 0x0D: safe.append(contentsOf: "\\r".unicodeScalars)
-            case 0..<0x20, 0x7F..<0xA0, 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
-                safe.append(contentsOf: "\\u{\(String(v, radix: 16))}".unicodeScalars)
-            default:
-                safe.append(s)
-            }
-            count += 1
-        }
-        return String(safe)
-    }
+    public static func escaped(_ text: String, limit: Int? = nil) -> String { UnsafeText.escaped(text, limit: limit) }
 
     /// Longer messages are cut (a 10,000-character value quoted in a message stays readable).
     public static let maxMessageLength = 500

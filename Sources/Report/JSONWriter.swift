@@ -1,4 +1,5 @@
 import Addressing
+import Canvas
 
 /// A small, fast JSON writer. Plans of 50,000 nodes are written in one pass without building
 /// an intermediate tree, straight into an ``OutputBuffer`` (addresses are formatted in place).
@@ -167,9 +168,10 @@ public struct JSONWriter {
         s.withUTF8 { out.append($0) }
     }
 
-    /// Writes `s` as a JSON string. Besides what JSON requires (quote, backslash, C0), DEL,
-    /// C1 controls, U+2028/U+2029 and the bidi marks are written as `\uXXXX`, so JSON
-    /// printed to a terminal cannot steer it either (parsers read back the same text).
+    /// Writes `s` as a JSON string. Besides what JSON requires (quote, backslash, C0), every
+    /// scalar the terminal text policy calls unsafe (``CellWidth/isUnsafe(_:)``: DEL, C1,
+    /// line separators, bidi marks, invisible characters) is written as `\uXXXX`, so JSON
+    /// printed to a terminal cannot steer or fool it either (parsers read back the same text).
     private func appendString(_ s: String) {
         out.append(UInt8(ascii: "\""))
         var s = s
@@ -195,10 +197,10 @@ public struct JSONWriter {
             case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
             case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
             case 0..<0x20, 0x7F: appendEscape(UInt32(b))
-            case 0xC2, 0xD8, 0xE2:
+            case 0xC2, 0xD8, 0xE1, 0xE2, 0xEF:
                 // Lead bytes of the unsafe scalars above U+007F (the text is valid UTF-8, so
                 // the continuation bytes are there).
-                let length = b == 0xE2 ? 3 : 2
+                let length = b >= 0xE0 ? 3 : 2
                 guard i + length - 1 <= utf8.count else { out.append(b); continue }
                 let second = utf8[i]
                 let scalar = length == 3
@@ -216,9 +218,10 @@ public struct JSONWriter {
     }
 
     /// Bytes that start something ``appendString(_:)`` may escape: quote, backslash, C0,
-    /// DEL and the lead bytes of the escaped scalars above U+007F.
+    /// DEL and the lead bytes of the escaped scalars above U+007F (U+0080…U+00BF, U+061C,
+    /// U+180E, U+200B…U+206F, U+FEFF).
     @inline(__always) private static func mayNeedEscape(_ b: UInt8) -> Bool {
-        b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == 0x7F || b == 0xC2 || b == 0xD8 || b == 0xE2
+        b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == 0x7F || b == 0xC2 || b == 0xD8 || b == 0xE1 || b == 0xE2 || b == 0xEF
     }
 
     private func appendEscape(_ scalar: UInt32) {
@@ -233,9 +236,7 @@ public struct JSONWriter {
     }
 
     private static func escapedAboveASCII(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x80...0x9F, 0x061C, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069: true
-        default: false
-        }
+        guard let s = Unicode.Scalar(v) else { return false }
+        return CellWidth.isUnsafe(s)
     }
 }

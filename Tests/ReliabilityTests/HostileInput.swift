@@ -11,12 +11,14 @@ enum HostileInput {
     /// C1 CSI (U+009B), NEL, BEL, backspace, CR, LF, tab.
     static let shootName = "shoot-\u{9B}2J\u{85}\u{07}\u{08}\r\n\t-x"
     static let longNode = "node-" + long
+    /// Looks like `node-a` but is not: a zero-width space, and a line separator.
+    static let invisibleNode = "node\u{200B}-a\u{2028}"
     static let escapeZone = "\u{1B}[2J" + String(repeating: "z", count: 10_000)
     static let bidiZone = "zone-\u{202E}"
     static let router = "router-\u{1B}[5m\u{9B}6n\u{202E}" + long
     static let region = "region-\u{1B}[1;1H" + long
 
-    static var nodeNames: [String] { [escapeNode, bidiNode, longNode, escapeNode] }
+    static var nodeNames: [String] { [escapeNode, bidiNode, longNode, escapeNode, invisibleNode] }
 
     struct Files {
         var shoot: String
@@ -47,6 +49,7 @@ enum HostileInput {
         }
         let nodes: [String: Any] = ["apiVersion": "v1", "kind": "List", "items": [
             node(escapeNode, escapeZone, 0), node(bidiNode, bidiZone, 1), node(longNode, nil, 2), node(escapeNode, bidiZone, 3),
+            node(invisibleNode, nil, 4),
         ]]
         let router: [String: Any] = ["name": router, "routes": [
             ["destination": "2001:db8::4000:0:0:0/112", "nexthop": "2001:db8::a0"],
@@ -67,6 +70,8 @@ enum TerminalText {
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return true }
         switch v {
         case 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
+        // Invisible: zero-width space / joiners, word joiner, zero-width no-break space.
+        case 0x200B...0x200D, 0x2060, 0xFEFF: return true
         default: return false
         }
     }

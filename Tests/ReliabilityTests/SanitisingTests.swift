@@ -58,6 +58,8 @@ import Testing
         #expect(plan.contains("node-\u{FFFD}[31mred\u{FFFD}[0m\u{FFFD}]0;pwned\u{FFFD}"))
         #expect(plan.contains("node-\u{FFFD}lave\u{FFFD}-\u{FFFD}x\u{FFFD}\u{FFFD}"))
         #expect(plan.contains("node-" + String(repeating: "L", count: 200)) && plan.contains("…"))
+        // `node\u{200B}-a` must not pass for `node-a`.
+        #expect(plan.contains("node\u{FFFD}-a\u{FFFD}"))
         let routes = try Run.shootnet(["routes", files.shoot] + files.flags).out
         #expect(routes.contains("router-\u{FFFD}[5m\u{FFFD}6n\u{FFFD}LLL"))
     }
