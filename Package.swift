@@ -29,7 +29,7 @@ let package = Package(
         // Spec → Plan: the pure IPAM engine and its diagnostics.
         .target(name: "IPAM", dependencies: ["Spec", "Addressing"]),
         // Plan → text/JSON/YAML for the commands.
-        .target(name: "Report", dependencies: ["IPAM", "Spec", "Addressing", "Canvas"]),
+        .target(name: "Report", dependencies: ["IPAM", "Spec", "Addressing", "Canvas", "TextPolicy"]),
         // An in-memory grid of styled cells; what every view draws into.
         .target(name: "Canvas", dependencies: ["TextPolicy"]),
         // Plan → Diagram → Canvas.

@@ -1,3 +1,4 @@
+import TextPolicy
 import Addressing
 
 /// What `shootnet calc` shows for one prefix: its range and size, special ranges, an optional
@@ -60,26 +61,29 @@ public struct CalcArgumentError: Error, Sendable, Hashable, CustomStringConverti
         self.reason = reason
     }
 
-    /// `argument "1.2.3.4/33": prefix length 33 is out of range 0..32` — always one line.
-    public var message: String { "\(argument) \(Self.quoted(value)): \(reason)" }
+    /// `argument "1.2.3.4/33": prefix length 33 is out of range 0..32` — always one line, at
+    /// most ``maxMessageLength`` characters (a 100 KB argument is not echoed whole).
+    public var message: String {
+        let text = "\(argument) \(Self.quoted(value)): \(reason)"
+        return text.count > Self.maxMessageLength ? String(text.prefix(Self.maxMessageLength - 1)) + "…" : text
+    }
     public var description: String { message }
 
-    /// The value in double quotes with control characters escaped, so a message stays one line.
+    /// Error messages are cut at this many characters, as load errors are.
+    public static let maxMessageLength = 500
+    /// The quoted value shows at most this many characters.
+    static let maxQuotedLength = 60
+
+    /// The value in double quotes with quotes, backslashes and unsafe characters escaped (the
+    /// one text policy, ``UnsafeText``), cut with `…`: a message stays one short line.
     static func quoted(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where u.value < 0x20 || (0x7F..<0xA0).contains(u.value) || u == "\u{2028}" || u == "\u{2029}":
-                out += "\\u{" + String(u.value, radix: 16) + "}"
-            default: out.unicodeScalars.append(u)
-            }
+        var plain = ""
+        for u in s.unicodeScalars.prefix(maxQuotedLength) {
+            if u == "\"" || u == "\\" { plain += "\\" }
+            plain.unicodeScalars.append(u)
         }
-        return out + "\""
+        let cut = s.unicodeScalars.count > maxQuotedLength ? "…" : ""
+        return "\"" + UnsafeText.escaped(plain) + cut + "\""
     }
 }
 

@@ -22,13 +22,13 @@ struct Calc: ParsableCommand {
     @Argument(help: ArgumentHelp("An IPv4 or IPv6 prefix or address, e.g. 2001:db8::/64.", valueName: "CIDR"))
     var cidr: String
 
-    @Option(help: ArgumentHelp("Split into subnets of this prefix length.", valueName: "LEN"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Split into subnets of this prefix length.", valueName: "LEN"))
     var split: String?
 
     @Option(help: ArgumentHelp("Tell whether the prefix contains this address (or prefix).", valueName: "ADDR"))
     var contains: String?
 
-    @Option(help: ArgumentHelp("List at most N subnets of a split (default \(CalcReport.defaultListLimit)).", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("List at most N subnets of a split (default \(CalcReport.defaultListLimit)).", valueName: "N"))
     var max: String?
 
     @Option(name: .customShort("o"), help: ArgumentHelp("Output format: text or json.", valueName: "text|json"))

@@ -17,13 +17,13 @@ extension Shootnet {
         enum ColorMode: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
 
         @OptionGroup var input: InputOptions
-        @Option(help: "Width in columns (default: the terminal's, else 160).")
+        @Option(parsing: .unconditional, help: "Width in columns (default: the terminal's, else 160).")
         var width: Int?
         @Option(help: "Colour: auto (a terminal without NO_COLOR), always or never.")
         var color: ColorMode = .auto
         @Flag(help: "Draw with ASCII characters only.")
         var ascii = false
-        @Option(help: "Show at most this many nodes; the rest are counted (0: all).")
+        @Option(parsing: .unconditional, help: "Show at most this many nodes; the rest are counted (0: all).")
         var maxNodes: Int = 200
 
         func validate() throws {

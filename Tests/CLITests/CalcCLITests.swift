@@ -152,4 +152,15 @@ import Testing
         let r = try BinaryRunner.run(["calc", "192.0.2.1"], stdin: "ignored\n")
         #expect(r.exitCode == 0 && !r.timedOut)
     }
+
+    /// Issue 13: an argument of 100,000 characters is not echoed whole: the message stays one
+    /// short line (at most 500 characters), the quoted value cut with `…`.
+    @Test func aHugeArgumentIsNotEchoedWhole() throws {
+        let r = try BinaryRunner.run(["calc", String(repeating: "1", count: 100_000)])
+        #expect(r.exitCode == 2)
+        let line = r.stderr.trimmingCharacters(in: .newlines)
+        #expect(!line.contains("\n") && line.count <= 520 && line.contains("…"), "\(line.count) characters")
+        let negative = try BinaryRunner.run(["calc", "10.0.0.0/8", "--split", "-3"])
+        #expect(negative.exitCode == 2 && negative.stderr.contains("--split \"-3\""))
+    }
 }

@@ -25,6 +25,9 @@ struct UsageCase: Sendable, CustomTestStringConvertible {
         UsageCase(args: ["plan", sample, "-o"], says: "-o"),
         UsageCase(args: ["plan", sample, "--nodes"], says: "--nodes"),
         UsageCase(args: ["render", sample, "--color", "sometimes"], says: "sometimes"),
+        // Issue 13: a negative number is a negative number, not a missing value.
+        UsageCase(args: ["render", sample, "--width", "-5"], says: "--width must be between"),
+        UsageCase(args: ["render", sample, "--max-nodes", "-1"], says: "--max-nodes must not be negative"),
         UsageCase(args: ["render", sample, "--width", "abc"], says: "abc"),
         UsageCase(args: ["render", sample, "--width", "10"], says: "--width"),
         UsageCase(args: ["render", sample, "--max-nodes", "-1"], says: "max-nodes"),

@@ -263,4 +263,13 @@ import Testing
         let edited = try SpecEditor.apply(SpecEdit(.shoot, "spec.kubernetes.kubelet.maxPods", .int(64)), to: aliased)
         #expect(edited.contains("maxPods: 64"))
     }
+
+    /// Issue 13: text typed into a field that kubectl (YAML 1.1) would read as a boolean or a
+    /// number is written quoted, so it stays a string.
+    @Test(arguments: ["yes", "No", "on", "OFF", "y", "1:30", "0777", "1_000"])
+    func yaml11LookalikesAreQuoted(_ value: String) throws {
+        let text = "kind: Shoot\nspec:\n  provider:\n    type: aws\n"
+        let edited = try SpecEditor.apply(SpecEdit(.shoot, "spec.provider.type", .string(value)), to: text)
+        #expect(edited.contains("type: \"\(value)\""), "\(edited)")
+    }
 }

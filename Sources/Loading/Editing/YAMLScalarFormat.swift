@@ -14,7 +14,20 @@ enum YAMLScalarFormat {
         if text.contains(": ") || text.contains(" #") || text.contains("\t") { return false }
         if text.unicodeScalars.contains(where: { $0.value < 0x20 || needsEscape($0) }) { return false }
         if inFlow && text.contains(where: { ",[]{}".contains($0) }) { return false }
+        if readsAsOtherTypeInYAML11(text) { return false }
         return YAMLScalarKind.resolve(plain: text) == .string
+    }
+
+    /// kubectl (go-yaml, YAML 1.1) reads `yes`, `no`, `on`, `off`, `y`, `n` as booleans and
+    /// `1:30`, `0777`, `1_000` as numbers: such text is quoted so it stays a string for every
+    /// reader, not only for YAML 1.2 ones.
+    static func readsAsOtherTypeInYAML11(_ text: String) -> Bool {
+        let booleans: Set<String> = ["y", "n", "yes", "no", "on", "off", "true", "false"]
+        if booleans.contains(text.lowercased()) { return true }
+        var body = Substring(text)
+        if let f = body.first, f == "+" || f == "-" { body = body.dropFirst() }
+        guard let first = body.first, first.isASCII, first.isNumber else { return false }
+        return body.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "_" || $0 == ":" || $0 == ".") }
     }
 
     static func doubleQuoted(_ text: String) -> String {
