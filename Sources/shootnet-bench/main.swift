@@ -58,6 +58,41 @@ func movedIPv6PodRange(_ text: String) -> String? {
     return moved ? parts.joined(separator: ", ") : nil
 }
 
+/// `--shapes`: the loader on pathological inputs of growing size, so time per MB shows it is
+/// linear whatever the line structure (issue 13: one long line of flow collections, deep
+/// nesting, many documents, many keys, aliases within budget, a one-line JSON list).
+func benchShapes() {
+    let shapes: [(String, (Int) -> String)] = [
+        ("one long line of flow lists", { n in "a: [" + String(repeating: "[], ", count: n / 4) + "[]]\n" }),
+        ("deep flow nesting (900) per line", { n in
+            let line = "k: " + String(repeating: "[", count: 900) + String(repeating: "]", count: 900) + "\n"
+            return String(repeating: "---\n" + line, count: max(1, n / (line.utf8.count + 4)))
+        }),
+        ("many documents", { n in String(repeating: "---\nkind: x\n", count: n / 12) }),
+        ("many keys", { n in (0..<(n / 16)).map { "key\($0): value\n" }.joined() }),
+        ("aliases within budget", { n in "a: &a [x, y]\n" + (0..<(n / 12)).map { "b\($0): *a\n" }.joined() }),
+        ("one-line JSON list", { n in "{\"items\": [" + String(repeating: "{}, ", count: n / 4) + "{}]}" }),
+    ]
+    for (name, make) in shapes {
+        var line = "  \(name):"
+        for mb in [1, 4] {
+            let text = make(mb << 20)
+            // Read whole, then refused for having no Shoot: the time is the reading.
+            let t = measure(3) { _ = try? InputLoader.parse(text: text, file: "bench") }
+            let size = text.utf8.count
+            let perMB = t / (Double(size) / Double(1 << 20))
+            line += "   \(size >> 10) KiB \(format(t)) (\(format(perMB))/MB)"
+        }
+        print(line)
+    }
+}
+
+if CommandLine.arguments.dropFirst().first == "--shapes" {
+    print("loader on pathological shapes, medians of 3:")
+    benchShapes()
+    exit(0)
+}
+
 let dirs = Array(CommandLine.arguments.dropFirst())
 if dirs.isEmpty {
     FileOutput.err("usage: shootnet-bench DIR [DIR...]  (DIR written by shared/bench/gen_workload.py N DIR)")
