@@ -143,6 +143,7 @@ struct FuzzSession {
             }
         }
         if target.isDocument && r.oneIn(150) { return TextGenerators.bomb(&r, json: target != .mainYAML && r.oneIn(2)) }
+        if (target == .mainYAML || target == .editor) && r.oneIn(20) { return TextGenerators.aliasStructure(&r) }
         let base = pick(target)
         let other = Array(pick(target).utf8)
         let way = target.isDocument ? r.below(5) : 4

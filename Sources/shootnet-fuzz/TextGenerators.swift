@@ -179,6 +179,25 @@ enum TextGenerators {
 
 extension TextGenerators {
     /// Documents built to exhaust a reader: alias bombs, deep nesting, wide mappings.
+    /// Anchors, aliases and merge keys in every place YAML allows them — values, block and flow
+    /// keys, flow sequences used as keys, `<<` with one or several mappings, anchored keys —
+    /// over a small alias bomb, inside a shoot: what must load or fail fast, never hang.
+    static func aliasStructure(_ r: inout FuzzRandom) -> String {
+        let levels = 2 + r.below(10), width = 2 + r.below(8)
+        var lines = ["b0: &b0 {type: gcp, x: [1, 2]}", "s0: &s0 plain"]
+        for l in 1..<levels {
+            lines.append("b\(l): &b\(l) [" + Array(repeating: "*b\(l - 1)", count: width).joined(separator: ", ") + "]")
+        }
+        let top = "*b\(r.below(levels))"
+        let shapes = [
+            "k1: \(top)", "\(top): 1", "k2: {\(top) : 1}", "[\(top)]: 2", "&k [x, \(top)]: 3", "k3: {a: 1, \(top): 2}",
+            "m1:\n  <<: *b0\n  type: aws", "m2: {<<: [*b0, {y: 1}], z: 2}", "m3:\n  <<: \(top)", "m4:\n  <<: *s0",
+            "k4: [*s0, *s0, {*s0 : 1}]", "? \(top)\n: 5", "k5: &a6 {<<: *b0}\nk6: {<<: *a6}",
+        ]
+        for _ in 0..<(1 + r.below(4)) { lines.append(r.pick(shapes, or: "k: 1")) }
+        return "kind: Shoot\nmetadata: {name: x}\nspec:\n  provider: {type: aws}\n" + lines.map { "  " + $0.replacingOccurrences(of: "\n", with: "\n  ") }.joined(separator: "\n") + "\n"
+    }
+
     static func bomb(_ r: inout FuzzRandom, json: Bool) -> String {
         let depth = 1 + r.below(r.oneIn(4) ? 20_000 : 1200)
         switch r.below(json ? 2 : 4) {
