@@ -4,12 +4,29 @@ import Spec
 /// Everything that can happen to the app: input from the terminal, and results of effects.
 public enum AppMessage: Sendable {
     case input(InputEvent)
-    case saved(Result<String, SaveFailure>)
+    case saved(Result<SaveSuccess, SaveFailure>)
     /// The runtime noticed the file on disk is not what was loaded.
     case fileChangedOnDisk
     /// A fresh load after `reload`.
     case reloaded(Result<PlanInput, SaveFailure>)
     case recoveryWritten(path: String)
+    /// Something at a recovery path was not read (a FIFO, a link, another user's file): why.
+    case recoveryRefused(String)
+}
+
+/// What a save did, so the status line tells exactly that.
+public struct SaveSuccess: Equatable, Sendable {
+    public var path: String
+    /// Where the previous version was kept; nil when there was no file to back up.
+    public var backup: String?
+    /// What could not be kept (owner, hard links), one clause each.
+    public var notes: [String]
+
+    public init(path: String, backup: String?, notes: [String] = []) {
+        self.path = path
+        self.backup = backup
+        self.notes = notes
+    }
 }
 
 /// Why a save or reload failed, in one line.

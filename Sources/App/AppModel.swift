@@ -55,6 +55,8 @@ public struct AppModel: Sendable {
     /// A recovery file with unsaved edits from an earlier session, offered at start.
     public internal(set) var recoveryOffer: String?
     var pendingRecovery: [FieldEdit] = []
+    /// Recovered edits were replayed but not saved yet; their recovery file stays until then.
+    public internal(set) var recoveryAwaitingSave = false
 
     public struct StatusMessage: Equatable, Sendable {
         public var text: String

@@ -9,11 +9,18 @@ extension AppModel {
         switch message {
         case .input(let event):
             return handle(event)
-        case .saved(.success(let path)):
+        case .saved(.success(let saved)):
             markSaved()
             changedOnDisk = false
             mode = .normal
-            say("saved \(path) (previous version kept as \(path).bak)", .ok)
+            let kept = saved.backup.map { "previous version kept as \($0)" } ?? "there was no file, so no backup"
+            let text = (["saved \(saved.path) (\(kept))"] + saved.notes).joined(separator: "; ")
+            say(text, saved.notes.isEmpty ? .ok : .warning)
+            // The replayed edits are on disk now: their recovery file has done its job.
+            if recoveryAwaitingSave {
+                recoveryAwaitingSave = false
+                return [.deleteRecovery]
+            }
         case .saved(.failure(let failure)):
             if failure.changedOnDisk {
                 mode = .confirmReload
@@ -27,12 +34,16 @@ extension AppModel {
             }
         case .reloaded(.success(let input)):
             reset(to: input)
+            // The replayed edits are gone with the reload; their recovery file is offered again.
+            recoveryAwaitingSave = false
             mode = .normal
             say("reloaded \(file)", .ok)
         case .reloaded(.failure(let failure)):
             say("reload failed: \(failure.message)", .error)
         case .recoveryWritten(let path):
             say("unsaved edits kept in \(path)", .warning)
+        case .recoveryRefused(let reason):
+            say(reason, .warning)
         }
         return []
     }
@@ -318,6 +329,11 @@ extension AppModel {
         switch key {
         case .char("r"), .enter:
             replayRecovery()
+            // Kept until the replayed edits are saved; with nothing left to save, it is spent.
+            if isDirty {
+                recoveryAwaitingSave = true
+                return []
+            }
             return [.deleteRecovery]
         case .char("d"):
             pendingRecovery = []

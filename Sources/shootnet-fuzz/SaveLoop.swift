@@ -19,7 +19,7 @@ enum SaveLoop {
         while count == 0 || saves < count {
             do {
                 fingerprint = try SafeFile.write(versions[text == base ? (saves + 1) % 2 : saves % 2], to: path, expectedFingerprint: fingerprint,
-                                                 byteOrderMark: original.source.hasByteOrderMark)
+                                                 byteOrderMark: original.source.hasByteOrderMark).fingerprint
             } catch {
                 print("shootnet-fuzz: --save-loop: \(error)")
                 return 1

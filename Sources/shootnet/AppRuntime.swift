@@ -24,8 +24,12 @@ struct AppRuntime {
         let size = screen.size
         model = AppModel(file: input.file, input: loaded.input, width: size.width, height: size.height,
                          glyphs: screen.capabilities.glyphs, readOnly: readOnly)
-        if let found = RecoveryFile(for: input.file).existing() {
-            model.offerRecovery(path: found.path, edits: RecoveryFormat.decode(found.text))
+        let recovery = RecoveryFile(for: input.file).existing()
+        if !recovery.refused.isEmpty {
+            _ = model.update(.recoveryRefused(recovery.refused.joined(separator: "; ")))
+        }
+        if let path = recovery.path, let text = recovery.text {
+            model.offerRecovery(path: path, edits: RecoveryFormat.decode(text))
         }
     }
 
@@ -54,19 +58,17 @@ struct AppRuntime {
                 return status
             case .save(let edits, let force):
                 let result = save(edits, force: force)
-                _ = model.update(.saved(result))
+                if let status = perform(model.update(.saved(result))) { return status }
                 if case .failure = result { return nil }
             case .writeRecovery(let edits):
                 let recovery = RecoveryFile(for: input.file)
                 let text = RecoveryFormat.encode(edits)
                 if let path = recovery.write(text) {
                     _ = model.update(.recoveryWritten(path: path))
-                    notices.append("shootnet: \(edits.count) unsaved edit(s) kept in \(path); the next start offers to replay them")
+                    notices.append(RecoveryNotice.kept(edits.count, in: path))
                 } else {
                     // Last resort: the edits go to the terminal, so they are not lost.
-                    let places = ([recovery.beside] + (recovery.fallback.map { [$0] } ?? [])).joined(separator: " or ")
-                    notices.append("shootnet: cannot write \(places); your \(edits.count) unsaved edit(s), one field<TAB>value a line:\n"
-                                   + text.split(separator: "\n").dropFirst().map { "  " + $0 }.joined(separator: "\n"))
+                    notices.append(RecoveryNotice.notKept(edits, places: [recovery.beside] + (recovery.fallback.map { [$0] } ?? [])))
                 }
             case .deleteRecovery:
                 RecoveryFile(for: input.file).remove()
@@ -82,7 +84,7 @@ struct AppRuntime {
         return nil
     }
 
-    private mutating func save(_ edits: [FieldEdit], force: Bool) -> Result<String, SaveFailure> {
+    private mutating func save(_ edits: [FieldEdit], force: Bool) -> Result<SaveSuccess, SaveFailure> {
         let text: String
         switch SpecSaving.apply(edits, to: loaded.source.text, file: input.file) {
         case .success(let t): text = t
@@ -90,11 +92,11 @@ struct AppRuntime {
         }
         do {
             let expected = force ? DiskState.fingerprint(of: input.file) : loaded.source.fingerprint
-            let fingerprint = try SafeFile.write(text, to: input.file, expectedFingerprint: expected,
-                                                 byteOrderMark: loaded.source.hasByteOrderMark)
+            let saved = try SafeFile.write(text, to: input.file, expectedFingerprint: expected,
+                                           byteOrderMark: loaded.source.hasByteOrderMark)
             loaded.source.text = text
-            loaded.source.fingerprint = fingerprint
-            return .success(input.file)
+            loaded.source.fingerprint = saved.fingerprint
+            return .success(SaveSuccess(path: input.file, backup: saved.backup, notes: saved.notes))
         } catch {
             return .failure(SaveFailure(message: error.message, changedOnDisk: error.reason == .changedOnDisk))
         }
@@ -108,22 +110,5 @@ struct AppRuntime {
             return model.update(.fileChangedOnDisk)
         }
         return []
-    }
-}
-
-extension String {
-    /// The file's text, or nil when it cannot be read.
-    init?(contentsOfFileAt path: String) {
-        guard let f = fopen(path, "rb") else { return nil }
-        defer { fclose(f) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let n = fread(&chunk, 1, chunk.count, f)
-            if n <= 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
-            if bytes.count > 1 << 20 { return nil }
-        }
-        self = String(decoding: bytes, as: UTF8.self)
     }
 }

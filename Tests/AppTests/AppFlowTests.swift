@@ -103,7 +103,7 @@ struct AppFlowTests {
         h.edit(.workerMaximum(0), to: "7")
         h.press(.char("w"))
         #expect(h.effects.last == .save(edits: h.model.edits, force: false))
-        h.effects += h.model.update(.saved(.success("x.yaml")))
+        h.effects += h.model.update(.saved(.success(SaveSuccess(path: "x.yaml", backup: "x.yaml.bak"))))
         #expect(!h.model.isDirty)
         #expect(!h.screen.contains("● modified"))
         #expect(h.model.update(.saved(.failure(SaveFailure(message: "the file changed on disk", changedOnDisk: true)))) == [])
@@ -138,7 +138,10 @@ struct AppFlowTests {
         h.press(.char("r"))
         #expect(h.model.input.shoot.workers[0].maximum == 9)
         #expect(h.model.isDirty)
-        #expect(h.effects.last == .deleteRecovery)
+        // The recovery file stays until the replayed edits are saved.
+        #expect(h.effects.isEmpty)
+        h.effects += h.model.update(.saved(.success(SaveSuccess(path: "x", backup: "x.bak"))))
+        #expect(h.effects == [.deleteRecovery])
     }
 
     @Test func nodesFilterAndSort() throws {

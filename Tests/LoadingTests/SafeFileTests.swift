@@ -15,7 +15,7 @@ import Testing
         let loaded = try InputLoader.load(file: path)
         let edited = try SpecEditor.apply([.workerMaximum(0, 9)], to: loaded.source.text)
 
-        let fingerprint = try SafeFile.write(edited, to: path, expectedFingerprint: loaded.source.fingerprint)
+        let fingerprint = try SafeFile.write(edited, to: path, expectedFingerprint: loaded.source.fingerprint).fingerprint
         #expect(try readText(path) == edited)
         #expect(try readText(path + ".bak") == minimalShoot)
         #expect(fingerprint == FileFingerprint(bytes: Array(edited.utf8)))
