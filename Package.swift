@@ -9,7 +9,6 @@ import PackageDescription
 
 let package = Package(
     name: "shootnet",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "shootnet", targets: ["shootnet"]),
     ],

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Runs `shootnet plan -o json` and the Python peer (shared/bench/peer_plan.py) alternately on the
+# Runs `shootnet plan -o json` and the Python peer (scripts/bench/peer_plan.py) alternately on the
 # same workload and prints both medians, the ratio and both peak memories.
 #   scripts/bench-vs-peer.sh [NODES ...]        (default: 5000 50000; RUNS=N runs each, default 11)
 # Needs: python3 (the peer; it reads the shoot YAML with PyYAML).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-shared=${SHOOTNET_SHARED:-../shared}
+bench=$(cd "$(dirname "$0")" && pwd)/bench
 runs=${RUNS:-11}
 # The release binary as README's "Install" builds it: Swift runtime and Foundation linked
 # statically (start-up 4 ms instead of 10: no dynamic symbol binding of ~20 libraries).
@@ -14,9 +14,9 @@ swift build -c release --static-swift-stdlib --product shootnet --scratch-path .
 bin=.build-static/release/shootnet
 for size in ${@:-5000 50000}; do
   dir=$(mktemp -d)
-  python3 "$shared/bench/gen_workload.py" "$size" "$dir" >/dev/null
+  python3 "$bench/gen_workload.py" "$size" "$dir" >/dev/null
   r=$([ "$size" -ge 20000 ] && echo 5 || echo "$runs")
-  python3 - "$size" "$r" "$bin" "$shared/bench/peer_plan.py" "$dir" <<'PY'
+  python3 - "$size" "$r" "$bin" "$bench/peer_plan.py" "$dir" <<'PY'
 import os, statistics, subprocess, sys, time
 size, runs, binary, peer, d = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
 commands = {

@@ -1,7 +1,7 @@
 import Addressing
 import Spec
 
-/// What a provider does with IPv6, as the proposal and DESIGN §1 describe it. Every value is
+/// What a provider does with IPv6, as its extension builds it (docs/proposal.md, docs/input-formats.md). Every value is
 /// a default that the settings document can override.
 public struct ProviderProfile: Sendable, Hashable {
     public var provider: ProviderType

@@ -2,7 +2,7 @@ import Addressing
 import IPAM
 import Spec
 
-/// `plan -o json` and `check -o json`: exactly the fields DESIGN §3 fixes.
+/// `plan -o json` and `check -o json`: exactly the fields the README's command table fixes.
 public enum PlanJSON {
     public static func write(_ plan: Plan, pretty: Bool = true) -> [UInt8] {
         var out: [UInt8] = []

@@ -10,7 +10,8 @@ import Glibc
 #endif
 
 // The benchmark: medians over repeated runs of each stage, in a release build.
-//   swift run -c release shootnet-bench DIR [DIR...]   (DIR from shared/bench/gen_workload.py)
+//   swift run -c release shootnet-bench DIR [DIR...]   (DIR from scripts/bench/gen_workload.py)
+//   swift run -c release shootnet-bench --shapes       (the loader on pathological inputs)
 // Prints load, plan and output times per workload, the UI's edit → re-plan → redraw time,
 // the first frame, and peak memory.
 
@@ -95,7 +96,7 @@ if CommandLine.arguments.dropFirst().first == "--shapes" {
 
 let dirs = Array(CommandLine.arguments.dropFirst())
 if dirs.isEmpty {
-    FileOutput.err("usage: shootnet-bench DIR [DIR...]  (DIR written by shared/bench/gen_workload.py N DIR)")
+    FileOutput.err("usage: shootnet-bench DIR [DIR...]  (DIR written by scripts/bench/gen_workload.py N DIR) | --shapes")
     exit(2)
 }
 

@@ -17,7 +17,7 @@ struct Shootnet: ParsableCommand {
         defaultSubcommand: TUI.self
     )
 
-    /// Like ParsableCommand.main, but usage errors exit 2 ("unusable input"), as DESIGN §3
+    /// Like ParsableCommand.main, but usage errors exit 2 ("unusable input"), as the README's command table
     /// fixes for every command, instead of swift-argument-parser's 64.
     static func main() {
         do {

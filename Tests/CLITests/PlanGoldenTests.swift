@@ -19,7 +19,7 @@ struct PlanCase: Sendable, CustomTestStringConvertible {
     ]
 }
 
-/// `shootnet plan -o json` on every sample: golden bytes, the exact field set of DESIGN §3, and
+/// `shootnet plan -o json` on every sample: golden bytes, the exact field set of the README's contract, and
 /// canonical addresses everywhere.
 @Suite struct PlanGoldenTests {
     @Test func everySampleIsCovered() {

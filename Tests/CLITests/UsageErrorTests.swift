@@ -36,7 +36,7 @@ struct UsageCase: Sendable, CustomTestStringConvertible {
     ]
 }
 
-/// Usage errors exit 2 ("unusable input", DESIGN §3), print nothing on stdout and say what
+/// Usage errors exit 2 ("unusable input", README "Commands"), print nothing on stdout and say what
 /// was wrong on stderr.
 @Suite struct UsageErrorTests {
     @Test(arguments: UsageCase.all)
