@@ -1,7 +1,7 @@
 import Addressing
 import Spec
 
-/// Everything the node identity check reads (names, families, nodes ranges).
+/// The inputs of ``NodeIdentityCheck`` (it reads nothing else).
 struct NodeIdentityCheckKey: Equatable, Sendable {
     var nodes: [PlannedNode]
     var simulated: Bool
@@ -11,7 +11,7 @@ struct NodeIdentityCheckKey: Equatable, Sendable {
     var shootLocation: SourceLocation?
 }
 
-/// Everything the pod prefix placement check of one family reads.
+/// The inputs of ``PodCIDRPlacementCheck`` for one family (it reads nothing else).
 struct PodCIDRPlacementKey: Equatable, Sendable {
     var nodes: [PlannedNode]
     var family: IPFamily
@@ -20,7 +20,7 @@ struct PodCIDRPlacementKey: Equatable, Sendable {
     var shootLocation: SourceLocation?
 }
 
-/// Everything the pod prefix overlap check of one family reads (not the ranges).
+/// The inputs of ``PodCIDROverlapCheck`` for one family (it reads nothing else; not the ranges).
 struct PodCIDROverlapKey: Equatable, Sendable {
     var nodes: [PlannedNode]
     var family: IPFamily

@@ -194,11 +194,15 @@ extension PlanBuilder {
         }
     }
 
+    func applyTemplate(to nodePrefix: IPPrefix) -> IPPrefix? { template.apply(to: nodePrefix) }
+}
+
+extension PodPrefixTemplate {
     /// `<nodePrefix>::f000:0/100` applied to a node prefix; nil when the template does not fit.
-    func applyTemplate(to nodePrefix: IPPrefix) -> IPPrefix? {
-        guard template.length >= nodePrefix.length, template.length <= 128 else { return nil }
+    func apply(to nodePrefix: IPPrefix) -> IPPrefix? {
+        guard length >= nodePrefix.length, length <= 128 else { return nil }
         let hostMask: UInt128 = nodePrefix.hostBits >= 128 ? .max : (UInt128(1) << UInt128(nodePrefix.hostBits)) - 1
-        guard template.offset & ~hostMask == 0 else { return nil }
-        return IPPrefix(masking: IPAddress(v6: nodePrefix.network.value | template.offset), length: template.length)
+        guard offset & ~hostMask == 0 else { return nil }
+        return IPPrefix(masking: IPAddress(v6: nodePrefix.network.value | offset), length: length)
     }
 }

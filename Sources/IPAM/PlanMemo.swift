@@ -76,6 +76,24 @@ extension PlanBuilder {
         memo[keyPath: slot] = StepRecord(key: key, output: save(self), diagnostics: Array(plan.diagnostics[before...]))
     }
 
+    /// Runs a step that is a function of its inputs alone — `step` gets nothing but `inputs`
+    /// and a sink for its findings — or replays its remembered run when the inputs are equal.
+    /// The memo key *is* what the step reads, so it cannot forget an input.
+    mutating func memoized<Inputs, Output>(_ slot: WritableKeyPath<PlanMemo, StepRecord<Inputs, Output>?>, inputs: Inputs,
+                                           step: (Inputs, inout DiagnosticSink) -> Output,
+                                           restore: (inout PlanBuilder, Output) -> Void) {
+        if let record = memo[keyPath: slot], record.key == inputs {
+            restore(&self, record.output)
+            plan.diagnostics.append(contentsOf: record.diagnostics)
+            return
+        }
+        var sink = DiagnosticSink(defaultLocation: shoot.location)
+        let output = step(inputs, &sink)
+        restore(&self, output)
+        plan.diagnostics.append(contentsOf: sink.diagnostics)
+        memo[keyPath: slot] = StepRecord(key: inputs, output: output, diagnostics: sink.diagnostics)
+    }
+
     /// ``memoized(_:key:save:restore:run:)`` for a step whose only output is diagnostics (a check).
     mutating func memoized<Key>(_ slot: WritableKeyPath<PlanMemo, StepRecord<Key, Void>?>, key: Key,
                                 run: (inout PlanBuilder) -> Void) {

@@ -59,9 +59,9 @@ struct PlanBuilder {
 
     mutating func report(_ code: DiagnosticCode, path: String, _ message: String, objects: [ObjectRef] = [],
                          at location: SourceLocation? = nil, severity: Severity? = nil, origin: DiagnosticOrigin? = nil) {
-        plan.diagnostics.append(Diagnostic(code: code.rawValue, severity: severity ?? code.severity, path: path,
-                                           message: message, objects: objects, location: location ?? shoot.location,
-                                           origin: origin ?? code.origin))
+        var sink = DiagnosticSink(defaultLocation: shoot.location)
+        sink.report(code, path: path, message, objects: objects, at: location, severity: severity, origin: origin)
+        plan.diagnostics.append(contentsOf: sink.diagnostics)
     }
 
     /// A stable key for simulated choices: the same shoot always gets the same ranges.

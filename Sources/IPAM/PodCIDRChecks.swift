@@ -1,17 +1,14 @@
 import Addressing
 import Spec
 
-extension PlanBuilder {
-    /// Every pod prefix of `family` inside the pod range (in node-prefix mode: inside its
-    /// node's prefix) and clear of its node's reserved range. At most 50 outside ones are
-    /// reported.
-    mutating func checkPodCIDRPlacement(_ family: IPFamily) {
-        let pods = plan.range(.pods, family)
-        let nodePrefixMode = plan.podModes[family] == .nodePrefix
-        // Found first, reported after: reporting appends to the plan the nodes are read from.
+/// Every pod prefix of a family inside the pod range (in node-prefix mode: inside its node's
+/// prefix) and clear of its node's reserved range. At most 50 outside ones are reported.
+enum PodCIDRPlacementCheck {
+    static func run(_ inputs: PodCIDRPlacementKey, _ sink: inout DiagnosticSink) {
+        let pods = inputs.pods, family = inputs.family, nodePrefixMode = inputs.nodePrefixMode
         var findings: [(node: Int, prefix: IPPrefix, outside: Bool, reserved: IPPrefix?)] = []
         var outsideCount = 0
-        plan.nodes.withUnsafeBufferPointer { nodes in
+        inputs.nodes.withUnsafeBufferPointer { nodes in
             for i in nodes.indices {
                 let nodePrefix = nodes[i].nodePrefix, reserved = nodes[i].reservedPrefix
                 for p in nodes[i].podCIDRs where p.family == family {
@@ -19,7 +16,7 @@ extension PlanBuilder {
                     if nodePrefixMode, let np = nodePrefix {
                         inside = np.contains(p)
                     } else {
-                        inside = pods.map { $0.prefix.contains(p) } ?? true
+                        inside = pods.map { $0.contains(p) } ?? true
                     }
                     let outside = !inside && outsideCount < 50
                     if outside { outsideCount += 1 }
@@ -29,30 +26,32 @@ extension PlanBuilder {
             }
         }
         for f in findings {
-            let node = plan.nodes[f.node]
+            let node = inputs.nodes[f.node]
             if f.outside {
                 let container = nodePrefixMode ? "its node prefix \(node.nodePrefix.map { "\($0)" } ?? "")"
-                                               : "the pod range \(pods.map { "\($0.prefix)" } ?? "")"
-                report(.podCIDROutsideRange, path: "nodes[\(node.name)].podCIDRs",
-                       "node \(node.name) pod CIDR \(f.prefix) lies outside \(container)",
-                       objects: [.node(node.name), .podCIDR(node: node.name, f.prefix)], at: node.location)
+                                               : "the pod range \(pods.map { "\($0)" } ?? "")"
+                sink.report(.podCIDROutsideRange, path: "nodes[\(node.name)].podCIDRs",
+                            "node \(node.name) pod CIDR \(f.prefix) lies outside \(container)",
+                            objects: [.node(node.name), .podCIDR(node: node.name, f.prefix)], at: node.location)
             }
             if let reservedRange = f.reserved {
-                report(.templateOverlapsReserved, path: "nodes[\(node.name)].podCIDRs",
-                       "node \(node.name) pod CIDR \(f.prefix) touches the node-reserved range \(reservedRange)",
-                       objects: [.node(node.name), .podCIDR(node: node.name, f.prefix)], at: node.location)
+                sink.report(.templateOverlapsReserved, path: "nodes[\(node.name)].podCIDRs",
+                            "node \(node.name) pod CIDR \(f.prefix) touches the node-reserved range \(reservedRange)",
+                            objects: [.node(node.name), .podCIDR(node: node.name, f.prefix)], at: node.location)
             }
         }
     }
+}
 
-    /// Pod prefixes of `family` disjoint from each other: sorted by start, one sweep keeping
-    /// the farthest end so far (O(n log n)). At most 20 overlaps are named.
-    mutating func checkPodCIDROverlaps(_ family: IPFamily) {
+/// Pod prefixes of a family disjoint from each other: sorted by start, one sweep keeping the
+/// farthest end so far (O(n log n)). At most 20 overlaps are named.
+enum PodCIDROverlapCheck {
+    static func run(_ inputs: PodCIDROverlapKey, _ sink: inout DiagnosticSink) {
         var owned: [(first: UInt128, last: UInt128, prefix: IPPrefix, node: Int)] = []
-        owned.reserveCapacity(plan.nodes.count)
-        plan.nodes.withUnsafeBufferPointer { nodes in
+        owned.reserveCapacity(inputs.nodes.count)
+        inputs.nodes.withUnsafeBufferPointer { nodes in
             for i in nodes.indices {
-                for p in nodes[i].podCIDRs where p.family == family {
+                for p in nodes[i].podCIDRs where p.family == inputs.family {
                     owned.append((p.network.value, p.last.value, p, i))
                 }
             }
@@ -65,17 +64,17 @@ extension PlanBuilder {
             if let r = reach, item.first <= r.last {
                 overlaps += 1
                 if overlaps <= 20 {
-                    let a = plan.nodes[r.index], b = plan.nodes[item.node]
-                    report(.overlapPodCIDRs, path: "nodes[\(b.name)].podCIDRs",
-                           "pod CIDR \(item.prefix) of node \(b.name) overlaps a pod CIDR of node \(a.name)",
-                           objects: [.node(a.name), .node(b.name), .podCIDR(node: b.name, item.prefix)], at: b.location)
+                    let a = inputs.nodes[r.index], b = inputs.nodes[item.node]
+                    sink.report(.overlapPodCIDRs, path: "nodes[\(b.name)].podCIDRs",
+                                "pod CIDR \(item.prefix) of node \(b.name) overlaps a pod CIDR of node \(a.name)",
+                                objects: [.node(a.name), .node(b.name), .podCIDR(node: b.name, item.prefix)], at: b.location)
                 }
             }
             if let r = reach, item.last <= r.last { continue }
             reach = (item.last, item.node)
         }
         if overlaps > 20 {
-            report(.overlapPodCIDRs, path: "nodes", "\(overlaps - 20) more overlapping \(family) pod CIDRs not listed")
+            sink.report(.overlapPodCIDRs, path: "nodes", "\(overlaps - 20) more overlapping \(inputs.family) pod CIDRs not listed")
         }
     }
 }

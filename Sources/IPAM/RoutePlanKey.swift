@@ -1,7 +1,8 @@
 import Addressing
 import Spec
 
-/// Everything ``PlanBuilder/planRoutes()`` reads; equal keys give equal routes and diagnostics.
+/// The inputs of the route step: ``RouteComparison/run(_:_:)`` reads nothing else, so equal
+/// inputs give equal routes and diagnostics (the memo key cannot miss an input).
 struct RoutePlanKey: Equatable, Sendable {
     /// Whether the provider's routers hold per-node routes at all (nothing else matters if not).
     var usesRouterRoutes: Bool

@@ -11,36 +11,39 @@ extension PlanBuilder {
     /// outside them is none of the shoot's business and left alone. Replayed from the memo
     /// when ``routePlanKey`` is unchanged.
     mutating func planRoutes() {
-        memoized(\.routes, key: routePlanKey,
-                 save: { RoutePlanOutput(routes: $0.plan.routes, compared: $0.plan.routesCompared) },
-                 restore: { $0.plan.routes = $1.routes; $0.plan.routesCompared = $1.compared }) { $0.compareRoutes() }
+        memoized(\.routes, inputs: routePlanKey, step: RouteComparison.run,
+                 restore: { $0.plan.routes = $1.routes; $0.plan.routesCompared = $1.compared })
     }
+}
 
-    private mutating func compareRoutes() {
-        guard profile.usesRouterRoutes else { return }
-        let routed = plan.routers.filter(\.carriesRoutes)
-        guard let router = routed.first else { return }
+/// The route step as a function of ``RoutePlanKey`` alone (what it reads is what the memo compares).
+enum RouteComparison {
+    static func run(_ inputs: RoutePlanKey, _ sink: inout DiagnosticSink) -> RoutePlanOutput {
+        var out = RoutePlanOutput(routes: [], compared: false)
+        guard inputs.usesRouterRoutes else { return out }
+        let routed = inputs.routers.filter(\.carriesRoutes)
+        guard let router = routed.first else { return out }
         let families = Set(routed.map(\.family))
         // Compared in place below: statuses are set on these, so no route is copied out and back.
-        var routes = expectedRoutes(router: router.name, families: families)
+        var routes = expectedRoutes(inputs.nodes, router: router.name, families: families)
         let expectedCount = routes.count
-        guard let observed = input.observed.router else {
-            plan.routes = routes
-            checkRouteQuota(router, count: expectedCount, planned: true)
-            return
+        guard let observed = inputs.observed else {
+            out.routes = routes
+            checkRouteQuota(router, count: expectedCount, planned: true, quotaLocation: inputs.quotaLocation, &sink)
+            return out
         }
-        plan.routesCompared = true
+        out.compared = true
         let command = RouterCommand(router: router.name)
         // The route controller's responsibility: routes overlapping the cluster's pod ranges
         // (its --cluster-cidr), k8s.io/cloud-provider controllers/route `isResponsibleForRoute`.
-        let podRanges = plan.ranges(.pods).map(\.prefix)
+        let podRanges = inputs.podRanges
         var unmanaged: [(Int, IPPrefix, IPAddress)] = []
         // Read observed routes through a buffer: copying one costs a retain and release.
         observed.routes.withUnsafeBufferPointer { found in
             var index = RouteIndex(found)
             for (i, first) in index.duplicates {
                 let destination = found[i].destination
-                report(.routeDuplicate, path: "router.routes[\(i)]",
+                sink.report(.routeDuplicate, path: "router.routes[\(i)]",
                        "router \(router.name) lists \(destination) twice (routes[\(first)] and routes[\(i)]); remove one",
                        objects: [.route(router: router.name, destination: destination)], at: found[i].location)
             }
@@ -58,7 +61,7 @@ extension PlanBuilder {
                         routes[k].status = .wrongNexthop
                         routes[k].actualNexthop = actual
                         let route = routes[k]
-                        report(.routeWrongNexthop, path: "router.routes[\(i)]",
+                        sink.report(.routeWrongNexthop, path: "router.routes[\(i)]",
                                "route \(route.destination) on router \(router.name) goes via \(actual) but node \(route.node ?? "?") is \(route.nexthop)"
                                    + command.fix(replacing: route.destination, from: actual, to: route.nexthop),
                                objects: routeObjects(route), at: found[i].location)
@@ -66,7 +69,7 @@ extension PlanBuilder {
                 } else {
                     routes[k].status = .missing
                     let route = routes[k]
-                    report(.routeMissing, path: "router.routes",
+                    sink.report(.routeMissing, path: "router.routes",
                            "router \(router.name) has no route for \(route.destination) via \(route.nexthop): pods of node \(route.node ?? "?") are unreachable from upstream"
                                + command.fix(adding: route.destination, via: route.nexthop),
                            objects: routeObjects(route), at: found.first?.location)
@@ -80,35 +83,37 @@ extension PlanBuilder {
                 }
                 routes.append(PlannedRoute(router: router.name, destination: destination, nexthop: nexthop,
                                            status: .stale, location: found[i].location, routerIndex: i))
-                report(.routeStale, path: "router.routes[\(i)]",
+                sink.report(.routeStale, path: "router.routes[\(i)]",
                        "route \(destination) via \(nexthop) on router \(router.name) lies in the pod ranges but serves no node's pod CIDR (the route controller removes such routes)"
                            + command.fix(removing: destination, via: nexthop),
                        objects: [.route(router: router.name, destination: destination)], at: found[i].location)
             }
-            plan.routes = routes
+            out.routes = routes
         }
         for (i, destination, nexthop) in unmanaged {
-            report(.routeUnmanaged, path: "router.routes[\(i)]",
+            sink.report(.routeUnmanaged, path: "router.routes[\(i)]",
                    "route \(destination) via \(nexthop) on router \(router.name) lies outside the shoot's pod ranges: not the shoot's route controller's, left alone",
                    objects: [.route(router: router.name, destination: destination)], at: observed.routes[i].location)
         }
-        checkRouteQuota(router, count: max(observed.routes.count, expectedCount), planned: false)
+        checkRouteQuota(router, count: max(observed.routes.count, expectedCount), planned: false, quotaLocation: inputs.quotaLocation, &sink)
+        return out
     }
 
-    private mutating func checkRouteQuota(_ router: PlannedRouter, count: Int, planned: Bool) {
+    private static func checkRouteQuota(_ router: PlannedRouter, count: Int, planned: Bool, quotaLocation: SourceLocation?,
+                                        _ sink: inout DiagnosticSink) {
         guard count > router.routeQuota else { return }
-        report(.routeQuota, path: "router.routes",
-               "router \(router.name) \(planned ? "will need" : "needs") \(count) routes (one per node pod CIDR) but its quota allows \(router.routeQuota); raise the quota (openstack quota set) or use larger per-node pod prefixes",
-               objects: [.router(router.name)], at: settings.routeQuota?.location)
+        sink.report(.routeQuota, path: "router.routes",
+                    "router \(router.name) \(planned ? "will need" : "needs") \(count) routes (one per node pod CIDR) but its quota allows \(router.routeQuota); raise the quota (openstack quota set) or use larger per-node pod prefixes",
+                    objects: [.router(router.name)], at: quotaLocation)
     }
 
     /// One `planned` route per node pod CIDR of a routed family, in node order, via the node's
     /// first address of that family.
-    private func expectedRoutes(router: String, families: Set<IPFamily>) -> [PlannedRoute] {
+    private static func expectedRoutes(_ planned: [PlannedNode], router: String, families: Set<IPFamily>) -> [PlannedRoute] {
         var expected: [PlannedRoute] = []
-        expected.reserveCapacity(plan.nodes.count * families.count)
+        expected.reserveCapacity(planned.count * families.count)
         // Borrow the nodes through a buffer: array subscripts would copy each node.
-        plan.nodes.withUnsafeBufferPointer { nodes in
+        planned.withUnsafeBufferPointer { nodes in
             for i in nodes.indices {
                 for pod in nodes[i].podCIDRs where families.contains(pod.family) {
                     // The address array, not the node: a method call on nodes[i] would copy the node.
@@ -120,7 +125,7 @@ extension PlanBuilder {
         return expected
     }
 
-    private func routeObjects(_ r: PlannedRoute) -> [ObjectRef] {
+    private static func routeObjects(_ r: PlannedRoute) -> [ObjectRef] {
         var out: [ObjectRef] = [.route(router: r.router, destination: r.destination)]
         if let n = r.node { out.append(.node(n)); out.append(.podCIDR(node: n, r.destination)) }
         return out
