@@ -1,7 +1,8 @@
 import Addressing
 import Spec
 
-/// Everything ``PlanBuilder/planNodes()`` reads; equal keys give equal nodes and diagnostics.
+/// The inputs of the node step: ``NodePlanStep/run(_:_:)`` reads nothing else, so equal inputs
+/// give equal nodes and diagnostics (the memo key cannot miss an input).
 struct NodePlanKey: Equatable, Sendable {
     enum Source: Equatable, Sendable {
         /// The node list, and the v6 node prefix shape when nodes get node prefixes.
@@ -13,13 +14,16 @@ struct NodePlanKey: Equatable, Sendable {
     struct NodePrefixShape: Equatable, Sendable {
         var length: Int
         var reservedLength: Int?
+        /// AWS: an observed node's IPv6 pod CIDR of this length is its ENI's delegated prefix.
+        var podCIDRIsNodePrefix: Bool
     }
 
     /// What simulating the workers' nodes reads.
     struct SimulationInputs: Equatable, Sendable {
         /// Per worker pool: name, minimum and zones (not the maximum, which nodes do not depend on).
         var pools: [Pool]
-        var region: String?
+        /// Every zone in plan order (the infrastructure config's first): nodes are numbered by it.
+        var zones: [String]
         var provider: ProviderType
         var podModeV6: PodAllocationMode?
         var subnets: [PlannedSubnet]
@@ -68,7 +72,8 @@ extension PlanBuilder {
     mutating func nodePlanKey() -> NodePlanKey {
         let source: NodePlanKey.Source
         let lacking: [IPFamily]
-        let shape = NodePlanKey.NodePrefixShape(length: profile.nodePrefixLength, reservedLength: reservedLength)
+        let shape = NodePlanKey.NodePrefixShape(length: profile.nodePrefixLength, reservedLength: reservedLength,
+                                                podCIDRIsNodePrefix: profile.provider == .aws)
         if let observed = input.observed.nodes {
             source = .observed(observed, nodePrefix: plan.podModes[.v6] == .nodePrefix ? shape : nil)
             let coverage = lackingPodFamilies(observed)
@@ -77,7 +82,7 @@ extension PlanBuilder {
             let pools = shoot.workers.map { NodePlanKey.SimulationInputs.Pool(name: $0.name, minimum: $0.minimum, zones: $0.zones) }
             let exhausted = plan.diagnostics.contains { $0.code == DiagnosticCode.nodeAddressesExhausted.rawValue }
             source = .simulated(NodePlanKey.SimulationInputs(
-                pools: pools, region: shoot.region, provider: profile.provider, podModeV6: plan.podModes[.v6],
+                pools: pools, zones: zones, provider: profile.provider, podModeV6: plan.podModes[.v6],
                 subnets: plan.subnets, nodeRanges: plan.ranges(.nodes), nodePrefix: shape, exhaustedReported: exhausted))
             // Simulated nodes start without pod prefixes.
             lacking = plan.ipFamilies

@@ -6,39 +6,59 @@ extension PlanBuilder {
     static let simulatedNodeLimit = 100_000
 
     /// Builds the node list (observed, or simulated from the workers' minimum) and gives
-    /// every node its pod prefixes. Replayed from the memo when ``nodePlanKey()`` is unchanged.
+    /// every node its pod prefixes: a function of ``nodePlanKey()`` alone, replayed from the
+    /// memo when it is unchanged.
     mutating func planNodes() {
-        memoized(\.nodes, key: nodePlanKey(),
-                 save: { NodePlanOutput(nodes: $0.plan.nodes, simulated: $0.plan.nodesSimulated) },
-                 restore: { $0.plan.nodes = $1.nodes; $0.plan.nodesSimulated = $1.simulated }) { b in
-            if let observed = b.input.observed.nodes {
-                b.plan.nodes = b.plannedNodes(observed)
-            } else {
-                b.plan.nodesSimulated = true
-                b.simulateNodes()
-            }
-            b.assignPodCIDRs()
+        memoized(\.nodes, inputs: nodePlanKey(), step: NodePlanStep.run,
+                 restore: { $0.plan.nodes = $1.nodes; $0.plan.nodesSimulated = $1.simulated })
+    }
+
+    /// The machines' subnet of a zone (or the regional one).
+    func subnet(zone: String, family: IPFamily) -> PlannedSubnet? {
+        NodePlanStep.subnet(plan.subnets, zone: zone, family: family)
+    }
+
+    func applyTemplate(to nodePrefix: IPPrefix) -> IPPrefix? { template.apply(to: nodePrefix) }
+}
+
+/// The node step as a function of ``NodePlanKey``.
+enum NodePlanStep {
+    static func run(_ k: NodePlanKey, _ sink: inout DiagnosticSink) -> NodePlanOutput {
+        var out = NodePlanOutput(nodes: [], simulated: false)
+        switch k.source {
+        case .observed(let observed, let shape):
+            out.nodes = plannedNodes(observed, shape: shape)
+        case .simulated(let inputs):
+            out.simulated = true
+            out.nodes = simulatedNodes(inputs, families: k.families, &sink)
         }
+        assignPodCIDRs(&out, k, &sink)
+        return out
+    }
+
+    /// The machines' subnet of a zone (or the regional one).
+    static func subnet(_ subnets: [PlannedSubnet], zone: String, family: IPFamily) -> PlannedSubnet? {
+        subnets.first { $0.zone == zone && $0.prefix.family == family && $0.purpose == .workers }
+            ?? subnets.first { $0.zone == nil && $0.prefix.family == family && $0.purpose == .workers }
     }
 
     /// The observed nodes as planned nodes, with their node prefixes in node-prefix mode.
-    private func plannedNodes(_ observed: [ObservedNode]) -> [PlannedNode] {
-        let nodePrefixMode = plan.podModes[.v6] == .nodePrefix
+    private static func plannedNodes(_ observed: [ObservedNode], shape: NodePlanKey.NodePrefixShape?) -> [PlannedNode] {
         var out: [PlannedNode] = []
         out.reserveCapacity(observed.count)
         // Read fields through a buffer: copying whole nodes costs a retain and release per field.
         observed.withUnsafeBufferPointer { nodes in
             for i in nodes.indices {
-                let addresses = Self.familyOrdered(nodes[i].addresses)
+                let addresses = familyOrdered(nodes[i].addresses)
                 var nodePrefix: IPPrefix?, reserved: IPPrefix?
-                if nodePrefixMode, let v6 = addresses.first(where: { $0.family == .v6 }) {
+                if let shape, let v6 = addresses.first(where: { $0.family == .v6 }) {
                     // AWS: the node's pod CIDR is its ENI's delegated prefix, apart from its
                     // address (aws-ipam-controller); elsewhere the address lies in the prefix.
-                    let delegated = profile.provider == .aws
-                        ? nodes[i].podCIDRs.first { $0.family == .v6 && $0.length == profile.nodePrefixLength } : nil
-                    let prefix = delegated ?? IPPrefix(masking: v6, length: profile.nodePrefixLength)
+                    let delegated = shape.podCIDRIsNodePrefix
+                        ? nodes[i].podCIDRs.first { $0.family == .v6 && $0.length == shape.length } : nil
+                    let prefix = delegated ?? IPPrefix(masking: v6, length: shape.length)
                     nodePrefix = prefix
-                    reserved = reservedLength.flatMap { prefix.subnet(0, length: max(prefix.length, min($0, 128))) }
+                    reserved = shape.reservedLength.flatMap { prefix.subnet(0, length: max(prefix.length, min($0, 128))) }
                 }
                 // Built in place: a local node appended would be copied and destroyed.
                 out.append(PlannedNode(name: nodes[i].name, zone: nodes[i].zone, addresses: addresses, nodePrefix: nodePrefix,
@@ -60,57 +80,63 @@ extension PlanBuilder {
         return ordered ? addresses : addresses.filter { $0.family == .v4 } + addresses.filter { $0.family == .v6 }
     }
 
-    private mutating func simulateNodes() {
-        let allZones = zones
+    private static func simulatedNodes(_ s: NodePlanKey.SimulationInputs, families: [IPFamily], _ sink: inout DiagnosticSink) -> [PlannedNode] {
+        var nodes: [PlannedNode] = []
+        let allZones = s.zones
         var perZone: [String: UInt128] = [:]
         var perSubnet: [IPPrefix: UInt128] = [:]
         var index = 0
         var capped = false
-        for worker in shoot.workers {
-            let workerZones = worker.zones.isEmpty ? [allZones[0]] : worker.zones
+        var exhausted = s.exhaustedReported
+        for worker in s.pools {
+            let workerZones = worker.zones.isEmpty ? [allZones.first ?? "zone-1"] : worker.zones
             for k in 0..<max(0, worker.minimum) {
-                if index >= Self.simulatedNodeLimit { capped = true; break }
+                if index >= PlanBuilder.simulatedNodeLimit { capped = true; break }
                 let zone = workerZones[k % workerZones.count]
                 let zoneNumber = (allZones.firstIndex(of: zone) ?? 0) + 1
                 let inZone = perZone[zone, default: 0]
                 perZone[zone] = inZone + 1
                 var node = PlannedNode(name: "\(worker.name)-z\(zoneNumber)-\(k / workerZones.count)", zone: zone,
                                        source: .simulated, index: index)
-                for family in plan.ipFamilies {
-                    if family == .v6 && plan.podModes[.v6] == .nodePrefix {
-                        guard let subnet = subnet(zone: zone, family: .v6) else { continue }
+                for family in families {
+                    if family == .v6 && s.podModeV6 == .nodePrefix {
+                        guard let subnet = subnet(s.subnets, zone: zone, family: .v6) else { continue }
                         // Zones may share one subnet (GCP): count node prefixes per subnet.
-                        let k = perSubnet[subnet.prefix, default: 0]
-                        perSubnet[subnet.prefix] = k + 1
-                        guard let prefix = subnet.prefix.subnet(k + 1, length: max(profile.nodePrefixLength, subnet.prefix.length))
+                        let n = perSubnet[subnet.prefix, default: 0]
+                        perSubnet[subnet.prefix] = n + 1
+                        guard let prefix = subnet.prefix.subnet(n + 1, length: max(s.nodePrefix.length, subnet.prefix.length))
                         else { continue }
                         node.nodePrefix = prefix
-                        node.reservedPrefix = reservedLength.flatMap { prefix.subnet(0, length: max(prefix.length, min($0, 128))) }
-                        if let a = simulatedNodePrefixAddress(prefix: prefix, subnet: subnet.prefix, index: k) { node.addresses.append(a) }
+                        node.reservedPrefix = s.nodePrefix.reservedLength.flatMap { prefix.subnet(0, length: max(prefix.length, min($0, 128))) }
+                        if let a = nodePrefixAddress(s.provider, prefix: prefix, subnet: subnet.prefix, index: n) { node.addresses.append(a) }
                     } else {
                         // Zones may share one subnet (GCP, Azure): count addresses per subnet.
-                        let key = subnet(zone: zone, family: family)?.prefix
+                        let key = subnet(s.subnets, zone: zone, family: family)?.prefix
                         let n = key.map { perSubnet[$0, default: 0] } ?? inZone
                         if let key { perSubnet[key] = n + 1 }
-                        if let a = simulatedAddress(zone: zone, family: family, inZone: n) { node.addresses.append(a) }
+                        let ordinal = s.provider == .openstack ? UInt128(nodes.count) : n
+                        if let a = address(s, zone: zone, family: family, ordinal: ordinal, exhausted: &exhausted, &sink) {
+                            node.addresses.append(a)
+                        }
                     }
                 }
-                plan.nodes.append(node)
+                nodes.append(node)
                 index += 1
             }
         }
         if capped {
-            report(.nodeAddressesExhausted, path: "spec.provider.workers",
-                   "simulated only the first \(Self.simulatedNodeLimit) nodes of the workers' minimum; pass a node list (--nodes) to plan more",
-                   severity: .warning)
+            sink.report(.nodeAddressesExhausted, path: "spec.provider.workers",
+                        "simulated only the first \(PlanBuilder.simulatedNodeLimit) nodes of the workers' minimum; pass a node list (--nodes) to plan more",
+                        severity: .warning)
         }
+        return nodes
     }
 
     /// A simulated node's IPv6 address in node-prefix mode. AWS: the ENI's own address in the
     /// zone /64, apart from the delegated prefixes (which start at the subnet's second /80).
     /// GCP: the first address of the VM's /96. The proposal: the prefix's first usable address.
-    private func simulatedNodePrefixAddress(prefix: IPPrefix, subnet: IPPrefix, index: UInt128) -> IPAddress? {
-        switch profile.provider {
+    private static func nodePrefixAddress(_ provider: ProviderType, prefix: IPPrefix, subnet: IPPrefix, index: UInt128) -> IPAddress? {
+        switch provider {
         case .aws: subnet.network.adding(0x100 + index)
         case .gcp: prefix.network
         default: prefix.network.adding(1)
@@ -119,82 +145,78 @@ extension PlanBuilder {
 
     /// A node address as DHCP would hand it out: from the zone subnet (or the OpenStack
     /// allocation pool) after a few reserved addresses.
-    private mutating func simulatedAddress(zone: String, family: IPFamily, inZone: UInt128) -> IPAddress? {
+    private static func address(_ s: NodePlanKey.SimulationInputs, zone: String, family: IPFamily, ordinal: UInt128,
+                                exhausted: inout Bool, _ sink: inout DiagnosticSink) -> IPAddress? {
+        let nodesRange = s.nodeRanges.first { $0.family == family }?.prefix
         let base: IPPrefix?
-        if profile.provider == .openstack {
-            base = plan.subnets.first { $0.prefix.family == family }?.allocationPool ?? plan.range(.nodes, family)?.prefix
+        if s.provider == .openstack {
+            base = s.subnets.first { $0.prefix.family == family }?.allocationPool ?? nodesRange
         } else {
-            base = subnet(zone: zone, family: family)?.prefix ?? plan.range(.nodes, family)?.prefix
+            base = subnet(s.subnets, zone: zone, family: family)?.prefix ?? nodesRange
         }
         guard let base else { return nil }
         let offset: UInt128 = family == .v4 ? 10 : 0x100
-        let index = profile.provider == .openstack ? UInt128(plan.nodes.count) : inZone
-        guard let a = base.network.adding(offset + index), base.contains(a), a != base.last else {
-            if !plan.diagnostics.contains(where: { $0.code == DiagnosticCode.nodeAddressesExhausted.rawValue }) {
-                report(.nodeAddressesExhausted, path: "spec.networking.nodes",
-                       "the \(family) nodes range \(base) has no address left for every simulated node; use a larger nodes range",
-                       objects: [.network(.nodes, base)])
+        guard let a = base.network.adding(offset + ordinal), base.contains(a), a != base.last else {
+            if !exhausted {
+                exhausted = true
+                sink.report(.nodeAddressesExhausted, path: "spec.networking.nodes",
+                            "the \(family) nodes range \(base) has no address left for every simulated node; use a larger nodes range",
+                            objects: [.network(.nodes, base)])
             }
             return nil
         }
         return a
     }
 
-    /// The machines' subnet of a zone (or the regional one).
-    func subnet(zone: String, family: IPFamily) -> PlannedSubnet? {
-        plan.subnets.first { $0.zone == zone && $0.prefix.family == family && $0.purpose == .workers }
-            ?? plan.subnets.first { $0.zone == nil && $0.prefix.family == family && $0.purpose == .workers }
-    }
-
     /// Cluster-range families: kube-controller-manager's allocator over the pod range.
     /// Node-prefix families: the template applied to each node's own prefix.
-    private mutating func assignPodCIDRs() {
-        for family in plan.ipFamilies {
-            let missing = plan.nodes.withUnsafeBufferPointer { nodes in
+    private static func assignPodCIDRs(_ out: inout NodePlanOutput, _ k: NodePlanKey, _ sink: inout DiagnosticSink) {
+        for allocation in k.allocations {
+            let family = allocation.family
+            let missing = out.nodes.withUnsafeBufferPointer { nodes in
                 nodes.indices.filter { i in !nodes[i].podCIDRs.contains { $0.family == family } }
             }
             guard !missing.isEmpty else { continue }
             var planned: [String] = []
-            switch plan.podModes[family] ?? .clusterRange {
+            switch allocation.mode {
             case .nodePrefix:
+                guard let template = allocation.template else { continue }
                 for i in missing {
-                    guard let np = plan.nodes[i].nodePrefix, let pod = applyTemplate(to: np) else { continue }
-                    plan.nodes[i].podCIDRs.append(pod)
-                    planned.append(plan.nodes[i].name)
+                    guard let np = out.nodes[i].nodePrefix, let pod = template.apply(to: np) else { continue }
+                    out.nodes[i].podCIDRs.append(pod)
+                    planned.append(out.nodes[i].name)
                 }
             case .clusterRange:
-                guard let pods = plan.range(.pods, family), let mask = plan.nodeMasks[family],
-                      var allocator = ClusterRangeAllocator(range: pods.prefix, mask: mask) else { continue }
-                plan.nodes.withUnsafeBufferPointer { nodes in
+                guard let pods = allocation.pods, let mask = allocation.mask,
+                      var allocator = ClusterRangeAllocator(range: pods, mask: mask) else { continue }
+                out.nodes.withUnsafeBufferPointer { nodes in
                     for i in nodes.indices { for p in nodes[i].podCIDRs where p.family == family { allocator.occupy(p) } }
                 }
-                if let services = plan.range(.services, family) { allocator.occupy(services.prefix) }
+                if let services = allocation.services { allocator.occupy(services) }
                 for i in missing {
                     guard let block = allocator.next() else {
-                        report(.capacityExceeded, path: "spec.networking.pods",
-                               "the \(family) pod range \(pods.prefix) has no free /\(mask) left for node \(plan.nodes[i].name)",
-                               objects: [.network(.pods, pods.prefix), .node(plan.nodes[i].name)])
+                        sink.report(.capacityExceeded, path: "spec.networking.pods",
+                                    "the \(family) pod range \(pods) has no free /\(mask) left for node \(out.nodes[i].name)",
+                                    objects: [.network(.pods, pods), .node(out.nodes[i].name)])
                         break
                     }
-                    plan.nodes[i].podCIDRs.append(block)
-                    planned.append(plan.nodes[i].name)
+                    out.nodes[i].podCIDRs.append(block)
+                    planned.append(out.nodes[i].name)
                 }
             }
-            if !plan.nodesSimulated && !planned.isEmpty {
+            if !out.simulated && !planned.isEmpty {
                 let names = planned.prefix(3).joined(separator: ", ") + (planned.count > 3 ? " and \(planned.count - 3) more" : "")
-                report(.nodePodCIDRPlanned, path: "nodes",
-                       "\(planned.count) node(s) have no \(family) pod CIDR yet (\(names)); planned the next free ones",
-                       objects: planned.prefix(20).map { .node($0) })
+                sink.report(.nodePodCIDRPlanned, path: "nodes",
+                            "\(planned.count) node(s) have no \(family) pod CIDR yet (\(names)); planned the next free ones",
+                            objects: planned.prefix(20).map { .node($0) })
             }
             // Keep the primary family first, as Kubernetes lists podCIDRs.
-            let order = plan.ipFamilies
+            let order = k.families
             for i in missing {
-                plan.nodes[i].podCIDRs.sort { (order.firstIndex(of: $0.family) ?? 9) < (order.firstIndex(of: $1.family) ?? 9) }
+                out.nodes[i].podCIDRs.sort { (order.firstIndex(of: $0.family) ?? 9) < (order.firstIndex(of: $1.family) ?? 9) }
             }
         }
     }
-
-    func applyTemplate(to nodePrefix: IPPrefix) -> IPPrefix? { template.apply(to: nodePrefix) }
 }
 
 extension PodPrefixTemplate {

@@ -5,8 +5,9 @@ import Spec
 /// skip a step whose inputs did not change (the UI re-plans on every edit; most edits leave
 /// the nodes alone).
 ///
-/// Each remembered step has a *key*: a value holding everything the step reads (slices of
-/// the input and results of earlier steps). A step is skipped only when its key equals the
+/// Each remembered step is a function of one *inputs* value (slices of the input and results
+/// of earlier steps) and nothing else — a static function that gets only that value and a
+/// ``DiagnosticSink`` — and the inputs value is the memo key, so no key can miss an input. A step is skipped only when its key equals the
 /// remembered one; its outputs and the diagnostics it reported are then put back exactly
 /// where the step would have produced them, so a plan made with a memo is always equal to
 /// ``Planner/plan(_:)`` of the same input. Keys compare node arrays with `==`, which is O(1)
@@ -55,27 +56,6 @@ struct StepRecord<Key: Equatable & Sendable, Output: Sendable>: Sendable {
 }
 
 extension PlanBuilder {
-    /// Runs a step, or replays its remembered run when `key` equals the remembered key.
-    ///
-    /// - Parameters:
-    ///   - slot: where the memo keeps this step's record.
-    ///   - key: everything the step reads, as it is now.
-    ///   - save: the step's outputs, read from the builder after it ran.
-    ///   - restore: writes remembered outputs back into the builder.
-    ///   - run: the step itself. It may only append to the diagnostics.
-    mutating func memoized<Key, Output>(_ slot: WritableKeyPath<PlanMemo, StepRecord<Key, Output>?>, key: Key,
-                                        save: (PlanBuilder) -> Output, restore: (inout PlanBuilder, Output) -> Void,
-                                        run: (inout PlanBuilder) -> Void) {
-        if let record = memo[keyPath: slot], record.key == key {
-            restore(&self, record.output)
-            plan.diagnostics.append(contentsOf: record.diagnostics)
-            return
-        }
-        let before = plan.diagnostics.count
-        run(&self)
-        memo[keyPath: slot] = StepRecord(key: key, output: save(self), diagnostics: Array(plan.diagnostics[before...]))
-    }
-
     /// Runs a step that is a function of its inputs alone — `step` gets nothing but `inputs`
     /// and a sink for its findings — or replays its remembered run when the inputs are equal.
     /// The memo key *is* what the step reads, so it cannot forget an input.
@@ -92,11 +72,5 @@ extension PlanBuilder {
         restore(&self, output)
         plan.diagnostics.append(contentsOf: sink.diagnostics)
         memo[keyPath: slot] = StepRecord(key: inputs, output: output, diagnostics: sink.diagnostics)
-    }
-
-    /// ``memoized(_:key:save:restore:run:)`` for a step whose only output is diagnostics (a check).
-    mutating func memoized<Key>(_ slot: WritableKeyPath<PlanMemo, StepRecord<Key, Void>?>, key: Key,
-                                run: (inout PlanBuilder) -> Void) {
-        memoized(slot, key: key, save: { _ in () }, restore: { _, _ in }, run: run)
     }
 }
