@@ -1,7 +1,8 @@
 /// A grid of styled cells that views draw into and the terminal driver copies to the screen.
 ///
-/// Everything drawn is clipped: coordinates outside the canvas are ignored, so callers can
-/// draw at a scroll offset without bounds checks. Text is sanitised on the way in: control
+/// Everything drawn is clipped: coordinates outside the canvas — or outside ``clip``, when a
+/// pane sets one — are ignored, so callers can draw at a scroll offset without bounds checks;
+/// a wide character the clip cuts becomes a blank, never half a glyph. Text is sanitised on the way in: control
 /// characters and bidi overrides become `�`, so nothing from an input file reaches the terminal
 /// as an escape sequence.
 public struct Canvas: Sendable, Equatable {
@@ -9,6 +10,9 @@ public struct Canvas: Sendable, Equatable {
     public private(set) var height: Int
     public private(set) var cells: [Cell]
     public var glyphs: Glyphs
+    /// Where drawing may land (nil: the whole canvas). A pane drawing a larger picture, such as
+    /// the diagram, sets it to its own rectangle.
+    public var clip: Rect?
 
     public init(width: Int, height: Int, glyphs: Glyphs = .unicode) {
         self.width = max(0, width)
@@ -19,10 +23,14 @@ public struct Canvas: Sendable, Equatable {
 
     public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
 
+    /// The cells drawing may change: the clip within the canvas.
+    public var drawable: Rect { clip.map { $0.intersection(bounds) } ?? bounds }
+
     public subscript(x: Int, y: Int) -> Cell {
         get { (x >= 0 && x < width && y >= 0 && y < height) ? cells[y * width + x] : .blank }
         set {
             guard x >= 0, x < width, y >= 0, y < height else { return }
+            if let clip, !clip.contains(x: x, y: y) { return }
             let i = y * width + x
             // Overwriting half of a wide character blanks its other half, so no orphan remains.
             if cells[i].isContinuation, x > 0, !newValue.isContinuation {
@@ -41,8 +49,14 @@ public struct Canvas: Sendable, Equatable {
         let w = CellWidth.isUnsafe(scalar) ? 1 : CellWidth.of(safe)
         guard w > 0 else { return 0 }
         if w == 2 {
-            // A wide character that would straddle the right edge is replaced, never split.
-            if x == width - 1 { self[x, y] = Cell(" ", role: role); return 1 }
+            // A wide character that would straddle the right edge or the clip is replaced by a
+            // blank in the half that is drawn, never split.
+            let area = drawable
+            let leftIn = area.contains(x: x, y: y), rightIn = area.contains(x: x + 1, y: y)
+            if !(leftIn && rightIn) {
+                if leftIn { self[x, y] = Cell(" ", role: role) } else if rightIn { self[x + 1, y] = Cell(" ", role: role) }
+                return 2
+            }
             self[x, y] = Cell(safe, role: role)
             var cont = Cell.continuation
             cont.role = role
@@ -59,26 +73,28 @@ public struct Canvas: Sendable, Equatable {
     public mutating func put(_ text: String, x: Int, y: Int, role: Role = .plain, maxWidth: Int? = nil) -> Int {
         let limit = maxWidth ?? Int.max
         guard limit > 0, y >= 0, y < height else { return 0 }
-        let total = CellWidth.of(text)
-        let truncate = total > limit
-        let budget = truncate ? limit - glyphs.ellipsis.unicodeScalars.count : limit
+        // Cut text ends with the ellipsis when there is room for it and a character before it.
+        var budget = limit
+        var ellipsis: String?
+        if CellWidth.of(text) > limit {
+            let ew = CellWidth.of(glyphs.ellipsis)
+            if ew < limit { budget = limit - ew; ellipsis = glyphs.ellipsis }
+        }
         var col = 0
         for s in text.unicodeScalars {
             let w = CellWidth.isUnsafe(s) ? 1 : CellWidth.of(s)
             if col + w > budget { break }
             col += put(s, x: x + col, y: y, role: role)
         }
-        if truncate {
-            for s in glyphs.ellipsis.unicodeScalars.prefix(max(0, limit - col)) {
-                col += put(s, x: x + col, y: y, role: .dim)
-            }
+        if let ellipsis {
+            for s in ellipsis.unicodeScalars { col += put(s, x: x + col, y: y, role: .dim) }
         }
         return col
     }
 
     /// Sets the role of every cell in `rect`, keeping the characters (used for highlights).
     public mutating func paint(_ rect: Rect, role: Role) {
-        let r = rect.intersection(bounds)
+        let r = rect.intersection(drawable)
         guard !r.isEmpty else { return }
         for y in r.y..<r.maxY { for x in r.x..<r.maxX { cells[y * width + x].role = role } }
     }
@@ -100,17 +116,21 @@ public struct Canvas: Sendable, Equatable {
         for i in 0..<length { self[x, y + i] = Cell(glyphs.vertical, role: role) }
     }
 
-    /// Draws the outline of `rect` (at least 2×2).
-    public mutating func box(_ rect: Rect, role: Role = .frame) {
+    /// Draws the outline of `rect` (at least 2×2); without `bottom`, a tab open at the bottom
+    /// that sits on the box below it.
+    public mutating func box(_ rect: Rect, role: Role = .frame, bottom: Bool = true) {
         guard rect.width >= 2, rect.height >= 2 else { return }
         horizontalLine(x: rect.x + 1, y: rect.y, length: rect.width - 2, role: role)
-        horizontalLine(x: rect.x + 1, y: rect.maxY - 1, length: rect.width - 2, role: role)
-        verticalLine(x: rect.x, y: rect.y + 1, length: rect.height - 2, role: role)
-        verticalLine(x: rect.maxX - 1, y: rect.y + 1, length: rect.height - 2, role: role)
+        if bottom { horizontalLine(x: rect.x + 1, y: rect.maxY - 1, length: rect.width - 2, role: role) }
+        let sides = bottom ? rect.height - 2 : rect.height - 1
+        verticalLine(x: rect.x, y: rect.y + 1, length: sides, role: role)
+        verticalLine(x: rect.maxX - 1, y: rect.y + 1, length: sides, role: role)
         self[rect.x, rect.y] = Cell(glyphs.topLeft, role: role)
         self[rect.maxX - 1, rect.y] = Cell(glyphs.topRight, role: role)
-        self[rect.x, rect.maxY - 1] = Cell(glyphs.bottomLeft, role: role)
-        self[rect.maxX - 1, rect.maxY - 1] = Cell(glyphs.bottomRight, role: role)
+        if bottom {
+            self[rect.x, rect.maxY - 1] = Cell(glyphs.bottomLeft, role: role)
+            self[rect.maxX - 1, rect.maxY - 1] = Cell(glyphs.bottomRight, role: role)
+        }
     }
 
     /// Copies `source` (or the part `from` of it) to (x, y) of this canvas, clipped.

@@ -67,16 +67,20 @@ public struct Diagram: Sendable {
                      highlight: Set<ObjectRef> = [], selection: ObjectRef? = nil) {
         let clip = Rect(x: originX, y: originY, width: viewport.width, height: viewport.height).intersection(canvas.bounds)
         guard !clip.isEmpty else { return }
-        var pen = Pen(clip: clip, dx: originX - viewport.x, dy: originY - viewport.y)
+        let dx = originX - viewport.x, dy = originY - viewport.y
+        func moved(_ r: Rect) -> Rect { Rect(x: r.x + dx, y: r.y + dy, width: r.width, height: r.height) }
+        let outer = canvas.clip
+        canvas.clip = clip
+        defer { canvas.clip = outer }
         let visible = elements(intersecting: viewport)
-        for e in visible { pen.draw(e, on: &canvas) }
+        for e in visible { e.draw(on: &canvas, dx: dx, dy: dy) }
         if !problems.isEmpty {
             // The text showing an object a finding names takes the finding's colour (frames
             // keep theirs: a node's whole card in red would hide which of its lines is wrong).
             for e in visible {
                 guard let ref = e.ref, let severity = problems[ref] else { continue }
                 switch e.shape {
-                case .text, .marked: pen.paint(e.rect, role: severity == .error ? .error : .warning, on: &canvas)
+                case .text, .marked: canvas.paint(moved(e.rect), role: severity == .error ? .error : .warning)
                 default: break
                 }
             }
@@ -85,9 +89,9 @@ public struct Diagram: Sendable {
         for e in visible {
             guard let ref = e.ref else { continue }
             if ref == selection {
-                pen.paint(e.rect, role: .selected, on: &canvas)
+                canvas.paint(moved(e.rect), role: .selected)
             } else if highlight.contains(ref) {
-                pen.paint(e.rect, role: .highlight, on: &canvas)
+                canvas.paint(moved(e.rect), role: .highlight)
             }
         }
     }
