@@ -70,9 +70,9 @@ extension AppModel {
         case .key(let key):
             switch mode {
             case .normal: return handleNormal(key)
-            case .editing(let field, let buffer, let cursor): return handleEditing(key, field: field, buffer: buffer, cursor: cursor)
-            case .command(let buffer): return handleCommandLine(key, buffer: buffer)
-            case .filter(let buffer): return handleFilterLine(key, buffer: buffer)
+            case .editing(let field, let line): return handleEditing(key, field: field, line: line)
+            case .command(let line): return handleCommandLine(key, line: line)
+            case .filter(let line): return handleFilterLine(key, line: line)
             case .help:
                 mode = .normal
                 return []
@@ -96,7 +96,7 @@ extension AppModel {
         case .char("4"): setFocus(.nodes)
         case .char("5"): setFocus(.routes)
         case .char("?"), .function(1): mode = .help
-        case .char(":"): mode = .command(buffer: "")
+        case .char(":"): mode = .command(LineEditor())
         case .char("q"), .ctrl("c"): return requestQuit()
         case .char("w"), .ctrl("s"): return requestSave(force: false)
         case .char("u"): if !undo() { say("nothing to undo") } else { say("undone", .info) }
@@ -225,7 +225,7 @@ extension AppModel {
             refreshTables()
             say("nodes sorted by \(nodeSort.rawValue)")
         case .char("/"):
-            mode = .filter(buffer: nodeFilter)
+            mode = .filter(LineEditor(nodeFilter))
         default:
             handleList(key)
         }
@@ -246,8 +246,7 @@ extension AppModel {
                 return []
             }
             let field = fields[row]
-            let text = field.text(in: input)
-            mode = .editing(field: field, buffer: text, cursor: text.count)
+            mode = .editing(field: field, line: LineEditor(field.text(in: input)))
             return []
         default: return []
         }

@@ -62,11 +62,11 @@ struct AppFlowTests {
         h.type("ten")
         #expect(h.screen.contains("enter a whole number"))
         h.press(.enter)
-        guard case .editing(_, let buffer, _) = h.model.mode else {
+        guard case .editing(_, let line) = h.model.mode else {
             Issue.record("a refused edit must stay in the edit line")
             return
         }
-        #expect(buffer == "ten")
+        #expect(line.text == "ten")
         h.press(.escape)
         #expect(h.model.mode == .normal)
         #expect(!h.model.isDirty)
