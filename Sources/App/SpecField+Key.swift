@@ -73,7 +73,7 @@ extension String {
 
 extension AppModel {
     /// Offers a recovery file found at start (shown as a dialog until answered).
-    public mutating func offerRecovery(path: String, edits: [(SpecField, String)]) {
+    mutating func offerRecovery(path: String, edits: [(SpecField, String)]) {
         guard !edits.isEmpty else { return }
         recoveryOffer = path
         pendingRecovery = edits.map { FieldEdit(field: $0.0, text: $0.1, previous: "") }

@@ -16,12 +16,20 @@ extension AppModel {
             let kept = saved.backup.map { "previous version kept as \($0)" } ?? "there was no file, so no backup"
             let text = (["saved \(saved.path) (\(kept))"] + saved.notes).joined(separator: "; ")
             say(text, saved.notes.isEmpty ? .ok : .warning)
+            var effects: [AppEffect] = []
             // The replayed edits are on disk now: their recovery file has done its job.
             if recoveryAwaitingSave {
                 recoveryAwaitingSave = false
-                return [.deleteRecovery]
+                effects.append(.deleteRecovery)
             }
+            if quitAfterSave {
+                quitAfterSave = false
+                effects.append(.quit(0))
+            }
+            return effects
         case .saved(.failure(let failure)):
+            // Never quit after a failed save: the edits would exist nowhere but here.
+            quitAfterSave = false
             if failure.changedOnDisk {
                 mode = .confirmReload
                 changedOnDisk = true
@@ -44,6 +52,8 @@ extension AppModel {
             say("unsaved edits kept in \(path)", .warning)
         case .recoveryRefused(let reason):
             say(reason, .warning)
+        case .recoveryFound(let path, let text):
+            offerRecovery(path: path, edits: RecoveryFormat.decode(text))
         }
         return []
     }
@@ -293,6 +303,13 @@ extension AppModel {
         return [.quit(0)]
     }
 
+    /// Saves; the save's result quits when it succeeded (see `.saved`).
+    mutating func saveThenQuit() -> [AppEffect] {
+        let effects = requestSave(force: false)
+        quitAfterSave = !effects.isEmpty
+        return effects
+    }
+
     mutating func requestSave(force: Bool) -> [AppEffect] {
         if readOnly {
             say("read-only: started with --readonly", .warning)
@@ -309,9 +326,7 @@ extension AppModel {
         switch key {
         case .char("y"), .char("w"), .char("s"):
             mode = .normal
-            var effects = requestSave(force: false)
-            if !effects.isEmpty { effects.append(.quit(0)) }
-            return effects
+            return saveThenQuit()
         case .char("n"), .char("d"), .char("q"):
             return [.quit(0)]
         case .ctrl("c"):
