@@ -59,7 +59,7 @@ public enum RecoveryFormat {
 
     /// The edits in `text`; unknown keys and malformed lines are skipped.
     public static func decode(_ text: String) -> [(SpecField, String)] {
-        text.split(separator: "\n").compactMap { line in
+        text.split(whereSeparator: \.isNewline).compactMap { line in
             guard !line.hasPrefix("#"), let tab = line.firstIndex(of: "\t"),
                   let field = SpecField(key: String(line[..<tab])) else { return nil }
             return (field, String(line[line.index(after: tab)...]))
@@ -68,7 +68,9 @@ public enum RecoveryFormat {
 }
 
 extension String {
-    var replacingNewlines: String { String(map { $0 == "\n" || $0 == "\r" ? " " : $0 }) }
+    /// Every line break Swift knows (CR LF is one character, as are U+2028 and NEL) as a
+    /// space, so a value stays on its line.
+    var replacingNewlines: String { String(map { $0.isNewline ? " " : $0 }) }
 }
 
 extension AppModel {
