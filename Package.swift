@@ -34,7 +34,7 @@ let package = Package(
         // Plan → Diagram → Canvas.
         .target(name: "Diagram", dependencies: ["IPAM", "Spec", "Addressing", "Canvas"]),
         // The Elm-style interactive app: model, update(message), view → Canvas. No curses.
-        .target(name: "App", dependencies: ["Diagram", "IPAM", "Spec", "Loading", "Addressing", "Canvas"]),
+        .target(name: "App", dependencies: ["Diagram", "IPAM", "Spec", "Addressing", "Canvas"]),
         // ncursesw, wrapped for Swift 6.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // The only module that touches the terminal: copies a Canvas to the screen, reads keys.
@@ -58,6 +58,8 @@ let package = Package(
         .testTarget(name: "DiagramTests", dependencies: ["Diagram", "Canvas", "IPAM", "Loading", "Spec"], exclude: ["Golden"]),
         .testTarget(name: "AppTests", dependencies: ["App", "Canvas", "Diagram", "IPAM", "Loading", "Spec", "Addressing", "TestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Canvas", "CNcursesw", "TestSupport"]),
+        // The executable's runtime, theme files and save mapping, in process (no terminal).
+        .testTarget(name: "ShootnetTests", dependencies: ["shootnet", "App", "Canvas", "Loading", "Spec", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["Report", "TestSupport"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -10,6 +10,8 @@ public enum AppMessage: Sendable {
     /// A fresh load after `reload`.
     case reloaded(Result<PlanInput, SaveFailure>)
     case recoveryWritten(path: String)
+    /// At start: a recovery file of an earlier session, and its text (``RecoveryFormat``).
+    case recoveryFound(path: String, text: String)
     /// Something at a recovery path was not read (a FIFO, a link, another user's file): why.
     case recoveryRefused(String)
 }

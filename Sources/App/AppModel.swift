@@ -57,6 +57,8 @@ public struct AppModel: Sendable {
     var pendingRecovery: [FieldEdit] = []
     /// Recovered edits were replayed but not saved yet; their recovery file stays until then.
     public internal(set) var recoveryAwaitingSave = false
+    /// A save was asked for on the way out; its success quits.
+    var quitAfterSave = false
 
     public struct StatusMessage: Equatable, Sendable {
         public var text: String

@@ -24,9 +24,7 @@ extension AppModel {
         case "q!": return [.quit(0)]
         case "wq", "x":
             if !isDirty { return [.quit(0)] }
-            var effects = requestSave(force: false)
-            if !effects.isEmpty { effects.append(.quit(0)) }
-            return effects
+            return saveThenQuit()
         case "reload", "e!":
             if isDirty { mode = .confirmReload; say("reload drops your edits: r reload, o overwrite the file, Esc keep", .warning); return [] }
             return [.reload]

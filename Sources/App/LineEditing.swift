@@ -1,14 +1,26 @@
 import Canvas
 
-/// A one-line text editor: the edit, command and filter lines share it.
-struct LineEditor {
-    var text: String
-    var cursor: Int
+/// A one-line text editor: the edit, command and filter lines share it. The cursor is an
+/// offset in characters (grapheme clusters), kept between keys in the mode.
+public struct LineEditor: Equatable, Sendable {
+    public private(set) var text: String
+    public private(set) var cursor: Int
 
-    enum Outcome { case editing, submit, cancel }
+    /// `text` with the cursor at its end.
+    public init(_ text: String = "") {
+        self.text = text
+        cursor = text.count
+    }
+
+    public init(_ text: String, cursor: Int) {
+        self.text = text
+        self.cursor = max(0, min(cursor, text.count))
+    }
+
+    public enum Outcome: Equatable, Sendable { case editing, submit, cancel }
 
     /// Applies a key; returns whether the line was submitted, cancelled or is still edited.
-    mutating func handle(_ key: Key) -> Outcome {
+    public mutating func handle(_ key: Key) -> Outcome {
         var chars = Array(text)
         cursor = max(0, min(cursor, chars.count))
         switch key {
@@ -31,14 +43,20 @@ struct LineEditor {
         case .ctrl("k"): chars.removeLast(chars.count - cursor)
         default: break
         }
+        // A combining mark or a second regional indicator joins the character before it:
+        // the cursor counts the characters of the joined text, not the pieces typed.
+        cursor = String(chars[..<cursor]).count
         text = String(chars)
         return .editing
     }
+
+    /// Terminal columns from the start of the line to the cursor.
+    public var cursorColumn: Int { CellWidth.of(String(text.prefix(cursor))) }
 }
 
 extension AppModel {
-    mutating func handleEditing(_ key: Key, field: SpecField, buffer: String, cursor: Int) -> [AppEffect] {
-        var line = LineEditor(text: buffer, cursor: cursor)
+    mutating func handleEditing(_ key: Key, field: SpecField, line: LineEditor) -> [AppEffect] {
+        var line = line
         switch line.handle(key) {
         case .cancel:
             mode = .normal
@@ -47,7 +65,7 @@ extension AppModel {
             if let error = applyEdit(field, text: line.text) {
                 // Keep what was typed: the user fixes it instead of typing it again.
                 say("\(field.label(in: input)): \(error.message)", .error)
-                mode = .editing(field: field, buffer: line.text, cursor: line.cursor)
+                mode = .editing(field: field, line: line)
             } else {
                 mode = .normal
                 let errors = plan.diagnostics.filter { $0.severity == .error }.count
@@ -56,13 +74,13 @@ extension AppModel {
                     errors > 0 ? .error : warnings > 0 ? .warning : .ok)
             }
         case .editing:
-            mode = .editing(field: field, buffer: line.text, cursor: line.cursor)
+            mode = .editing(field: field, line: line)
         }
         return []
     }
 
-    mutating func handleFilterLine(_ key: Key, buffer: String) -> [AppEffect] {
-        var line = LineEditor(text: buffer, cursor: buffer.count)
+    mutating func handleFilterLine(_ key: Key, line: LineEditor) -> [AppEffect] {
+        var line = line
         switch line.handle(key) {
         case .cancel:
             nodeFilter = ""
@@ -72,21 +90,21 @@ extension AppModel {
             mode = .normal
         case .editing:
             nodeFilter = line.text
-            mode = .filter(buffer: line.text)
+            mode = .filter(line)
         }
         refreshTables()
         rows[.nodes] = 0
         return []
     }
 
-    mutating func handleCommandLine(_ key: Key, buffer: String) -> [AppEffect] {
-        var line = LineEditor(text: buffer, cursor: buffer.count)
+    mutating func handleCommandLine(_ key: Key, line: LineEditor) -> [AppEffect] {
+        var line = line
         switch line.handle(key) {
         case .cancel:
             mode = .normal
             return []
         case .editing:
-            mode = .command(buffer: line.text)
+            mode = .command(line)
             return []
         case .submit:
             mode = .normal

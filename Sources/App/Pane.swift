@@ -19,12 +19,12 @@ public enum Pane: Int, CaseIterable, Sendable {
 /// What the keyboard is doing right now.
 public enum Mode: Equatable, Sendable {
     case normal
-    /// Editing a spec field; `buffer` is what was typed, `cursor` a character offset.
-    case editing(field: SpecField, buffer: String, cursor: Int)
+    /// Editing a spec field; `line` holds what was typed and where the cursor is.
+    case editing(field: SpecField, line: LineEditor)
     /// The `:` command line.
-    case command(buffer: String)
+    case command(LineEditor)
     /// The `/` filter line of the nodes pane.
-    case filter(buffer: String)
+    case filter(LineEditor)
     case help
     /// `q` with unsaved edits: save, discard or cancel.
     case confirmQuit

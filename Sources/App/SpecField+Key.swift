@@ -59,7 +59,7 @@ public enum RecoveryFormat {
 
     /// The edits in `text`; unknown keys and malformed lines are skipped.
     public static func decode(_ text: String) -> [(SpecField, String)] {
-        text.split(separator: "\n").compactMap { line in
+        text.split(whereSeparator: \.isNewline).compactMap { line in
             guard !line.hasPrefix("#"), let tab = line.firstIndex(of: "\t"),
                   let field = SpecField(key: String(line[..<tab])) else { return nil }
             return (field, String(line[line.index(after: tab)...]))
@@ -68,12 +68,14 @@ public enum RecoveryFormat {
 }
 
 extension String {
-    var replacingNewlines: String { String(map { $0 == "\n" || $0 == "\r" ? " " : $0 }) }
+    /// Every line break Swift knows (CR LF is one character, as are U+2028 and NEL) as a
+    /// space, so a value stays on its line.
+    var replacingNewlines: String { String(map { $0.isNewline ? " " : $0 }) }
 }
 
 extension AppModel {
     /// Offers a recovery file found at start (shown as a dialog until answered).
-    public mutating func offerRecovery(path: String, edits: [(SpecField, String)]) {
+    mutating func offerRecovery(path: String, edits: [(SpecField, String)]) {
         guard !edits.isEmpty else { return }
         recoveryOffer = path
         pendingRecovery = edits.map { FieldEdit(field: $0.0, text: $0.1, previous: "") }

@@ -16,12 +16,20 @@ extension AppModel {
             let kept = saved.backup.map { "previous version kept as \($0)" } ?? "there was no file, so no backup"
             let text = (["saved \(saved.path) (\(kept))"] + saved.notes).joined(separator: "; ")
             say(text, saved.notes.isEmpty ? .ok : .warning)
+            var effects: [AppEffect] = []
             // The replayed edits are on disk now: their recovery file has done its job.
             if recoveryAwaitingSave {
                 recoveryAwaitingSave = false
-                return [.deleteRecovery]
+                effects.append(.deleteRecovery)
             }
+            if quitAfterSave {
+                quitAfterSave = false
+                effects.append(.quit(0))
+            }
+            return effects
         case .saved(.failure(let failure)):
+            // Never quit after a failed save: the edits would exist nowhere but here.
+            quitAfterSave = false
             if failure.changedOnDisk {
                 mode = .confirmReload
                 changedOnDisk = true
@@ -44,6 +52,8 @@ extension AppModel {
             say("unsaved edits kept in \(path)", .warning)
         case .recoveryRefused(let reason):
             say(reason, .warning)
+        case .recoveryFound(let path, let text):
+            offerRecovery(path: path, edits: RecoveryFormat.decode(text))
         }
         return []
     }
@@ -70,9 +80,9 @@ extension AppModel {
         case .key(let key):
             switch mode {
             case .normal: return handleNormal(key)
-            case .editing(let field, let buffer, let cursor): return handleEditing(key, field: field, buffer: buffer, cursor: cursor)
-            case .command(let buffer): return handleCommandLine(key, buffer: buffer)
-            case .filter(let buffer): return handleFilterLine(key, buffer: buffer)
+            case .editing(let field, let line): return handleEditing(key, field: field, line: line)
+            case .command(let line): return handleCommandLine(key, line: line)
+            case .filter(let line): return handleFilterLine(key, line: line)
             case .help:
                 mode = .normal
                 return []
@@ -96,7 +106,7 @@ extension AppModel {
         case .char("4"): setFocus(.nodes)
         case .char("5"): setFocus(.routes)
         case .char("?"), .function(1): mode = .help
-        case .char(":"): mode = .command(buffer: "")
+        case .char(":"): mode = .command(LineEditor())
         case .char("q"), .ctrl("c"): return requestQuit()
         case .char("w"), .ctrl("s"): return requestSave(force: false)
         case .char("u"): if !undo() { say("nothing to undo") } else { say("undone", .info) }
@@ -225,7 +235,7 @@ extension AppModel {
             refreshTables()
             say("nodes sorted by \(nodeSort.rawValue)")
         case .char("/"):
-            mode = .filter(buffer: nodeFilter)
+            mode = .filter(LineEditor(nodeFilter))
         default:
             handleList(key)
         }
@@ -246,8 +256,7 @@ extension AppModel {
                 return []
             }
             let field = fields[row]
-            let text = field.text(in: input)
-            mode = .editing(field: field, buffer: text, cursor: text.count)
+            mode = .editing(field: field, line: LineEditor(field.text(in: input)))
             return []
         default: return []
         }
@@ -294,6 +303,13 @@ extension AppModel {
         return [.quit(0)]
     }
 
+    /// Saves; the save's result quits when it succeeded (see `.saved`).
+    mutating func saveThenQuit() -> [AppEffect] {
+        let effects = requestSave(force: false)
+        quitAfterSave = !effects.isEmpty
+        return effects
+    }
+
     mutating func requestSave(force: Bool) -> [AppEffect] {
         if readOnly {
             say("read-only: started with --readonly", .warning)
@@ -310,9 +326,7 @@ extension AppModel {
         switch key {
         case .char("y"), .char("w"), .char("s"):
             mode = .normal
-            var effects = requestSave(force: false)
-            if !effects.isEmpty { effects.append(.quit(0)) }
-            return effects
+            return saveThenQuit()
         case .char("n"), .char("d"), .char("q"):
             return [.quit(0)]
         case .ctrl("c"):

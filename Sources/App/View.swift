@@ -43,10 +43,9 @@ extension AppModel {
     public var cursorPosition: (x: Int, y: Int)? {
         guard !isTooSmall else { return nil }
         switch mode {
-        case .editing(let field, _, let cursor):
-            return (min(width - 1, CellWidth.of(field.label(in: input)) + 3 + cursor), layout.message)
-        case .command(let buffer): return (min(width - 1, 1 + CellWidth.of(buffer)), layout.hints)
-        case .filter(let buffer): return (min(width - 1, 1 + CellWidth.of(buffer)), layout.hints)
+        case .editing(let field, let line):
+            return (min(width - 1, editLineStart(field) + line.cursorColumn), layout.message)
+        case .command(let line), .filter(let line): return (min(width - 1, 1 + line.cursorColumn), layout.hints)
         default: return nil
         }
     }
@@ -255,10 +254,10 @@ extension AppModel {
     private func drawMessageLine(_ c: inout Canvas, row: Int) {
         c.clear(Rect(x: 0, y: row, width: width, height: 1))
         switch mode {
-        case .editing(let field, let buffer, _):
-            let label = field.label(in: input)
-            var x = c.put(label + ": ", x: 0, y: row, role: .label)
-            x += 1
+        case .editing(let field, let line):
+            let buffer = line.text
+            let x = editLineStart(field)
+            c.put(field.label(in: input) + ": ", x: 0, y: row, role: .label)
             c.put(buffer, x: x, y: row, role: .input, maxWidth: width - x)
             if let problem = liveProblem(field, buffer) {
                 let hint = "  ← " + problem
@@ -269,6 +268,9 @@ extension AppModel {
             if let m = message { c.put(" " + m.text, x: 0, y: row, role: m.role, maxWidth: width) }
         }
     }
+
+    /// The column where the text of the edit line starts, after `label: ` and a space.
+    func editLineStart(_ field: SpecField) -> Int { CellWidth.of(field.label(in: input)) + 3 }
 
     /// What is wrong with the text being typed, checked on every keystroke.
     func liveProblem(_ field: SpecField, _ buffer: String) -> String? {
@@ -284,17 +286,17 @@ extension AppModel {
     private func drawHints(_ c: inout Canvas, row: Int) {
         c.clear(Rect(x: 0, y: row, width: width, height: 1), role: .hint)
         switch mode {
-        case .command(let buffer):
-            c.put(":" + buffer, x: 0, y: row, role: .input, maxWidth: width)
+        case .command(let line):
+            c.put(":" + line.text, x: 0, y: row, role: .input, maxWidth: width)
             return
-        case .filter(let buffer):
-            c.put("/" + buffer, x: 0, y: row, role: .input, maxWidth: width)
+        case .filter(let line):
+            c.put("/" + line.text, x: 0, y: row, role: .input, maxWidth: width)
             return
         default: break
         }
         let hints: [String]
         switch mode {
-        case .editing: hints = ["Enter apply", "Esc cancel", "←→ move", "Ctrl-U clear"]
+        case .editing: hints = ["Enter apply", "Esc cancel", "←→ Home End move", "Ctrl-U clear"]
         case .help: hints = ["any key closes help"]
         case .confirmQuit: hints = ["y save+quit", "n discard+quit", "Esc cancel"]
         case .confirmReload: hints = ["r reload", "o overwrite", "Esc keep"]

@@ -3,85 +3,89 @@ import Canvas
 import IPAM
 import Loading
 import Spec
-import Terminal
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The edge of the Elm loop: feeds terminal events to the app model, draws its view and
-/// performs its effects (saving, recovery files, reloading). Everything else is pure.
+/// performs its effects (saving, recovery files, reloading). Every effect `update` returns
+/// is performed, and what it did goes back through `update`. Everything else is pure.
 struct AppRuntime {
-    let screen: TerminalScreen
+    let screen: any TerminalBackend
     var loaded: LoadedInput
     let input: InputOptions
     var model: AppModel
     private var lastDiskCheck = 0
+    /// Said on stderr once the screen is closed: printed on the alternate screen, they
+    /// would vanish with it.
+    private var notices: [String] = []
 
-    init(screen: TerminalScreen, loaded: LoadedInput, input: InputOptions, readOnly: Bool) {
+    init(screen: any TerminalBackend, loaded: LoadedInput, input: InputOptions, readOnly: Bool) {
         self.screen = screen
         self.loaded = loaded
         self.input = input
         let size = screen.size
         model = AppModel(file: input.file, input: loaded.input, width: size.width, height: size.height,
-                         glyphs: screen.capabilities.glyphs, readOnly: readOnly)
-        let recovery = RecoveryFile(for: input.file).existing()
-        if !recovery.refused.isEmpty {
-            _ = model.update(.recoveryRefused(recovery.refused.joined(separator: "; ")))
-        }
-        if let path = recovery.path, let text = recovery.text {
-            model.offerRecovery(path: path, edits: RecoveryFormat.decode(text))
-        }
+                         glyphs: screen.glyphs, readOnly: readOnly)
     }
 
     /// Runs until the app quits; returns the exit status.
     mutating func run() -> Int32 {
+        for message in startMessages() {
+            if let status = send(message) { return status }
+        }
         while true {
             screen.draw(model.view(), cursor: model.cursorPosition)
             let event = screen.nextEvent(timeoutMilliseconds: 500)
-            var effects = model.update(.input(event))
-            if case .tick = event { effects += checkDisk() }
-            if let status = perform(effects) { return status }
+            if let status = send(.input(event)) { return status }
+            if case .tick = event, diskChanged(), let status = send(.fileChangedOnDisk) { return status }
         }
     }
 
-    /// Performs effects in order; a failed save stops the ones after it (no quit after a
-    /// failed save). Returns an exit status when the app quits.
-    private mutating func perform(_ effects: [AppEffect]) -> Int32? {
-        // Said on stderr once the screen is closed: printed on the alternate screen, they
-        // would vanish with it.
-        var notices: [String] = []
-        for effect in effects {
-            switch effect {
-            case .quit(let status):
-                screen.close()
-                for notice in notices { FileOutput.stderr(notice) }
-                return status
-            case .save(let edits, let force):
-                let result = save(edits, force: force)
-                if let status = perform(model.update(.saved(result))) { return status }
-                if case .failure = result { return nil }
-            case .writeRecovery(let edits):
-                let recovery = RecoveryFile(for: input.file)
-                let text = RecoveryFormat.encode(edits)
-                if let path = recovery.write(text) {
-                    _ = model.update(.recoveryWritten(path: path))
-                    notices.append(RecoveryNotice.kept(edits.count, in: path))
-                } else {
-                    // Last resort: the edits go to the terminal, so they are not lost.
-                    notices.append(RecoveryNotice.notKept(edits, places: [recovery.beside] + (recovery.fallback.map { [$0] } ?? [])))
-                }
-            case .deleteRecovery:
-                RecoveryFile(for: input.file).remove()
-            case .reload:
-                do {
-                    loaded = try InputLoader.load(file: input.file, nodes: input.nodes, routes: input.routes, seed: input.seed)
-                    _ = model.update(.reloaded(.success(loaded.input)))
-                } catch {
-                    _ = model.update(.reloaded(.failure(SaveFailure(message: "\(error)"))))
-                }
-            }
+    /// What the model hears before the first key: recovery files of an earlier session.
+    private func startMessages() -> [AppMessage] {
+        let recovery = RecoveryFile(for: input.file).existing()
+        var messages: [AppMessage] = []
+        if !recovery.refused.isEmpty { messages.append(.recoveryRefused(recovery.refused.joined(separator: "; "))) }
+        if let path = recovery.path, let text = recovery.text { messages.append(.recoveryFound(path: path, text: text)) }
+        return messages
+    }
+
+    /// Updates the model with `message` and performs the effects it returns; the exit status
+    /// when the app quits.
+    private mutating func send(_ message: AppMessage) -> Int32? {
+        for effect in model.update(message) {
+            if let status = perform(effect) { return status }
         }
         return nil
+    }
+
+    private mutating func perform(_ effect: AppEffect) -> Int32? {
+        switch effect {
+        case .quit(let status):
+            screen.close()
+            for notice in notices { FileOutput.stderr(notice) }
+            notices = []
+            return status
+        case .save(let edits, let force):
+            return send(.saved(save(edits, force: force)))
+        case .writeRecovery(let edits):
+            let recovery = RecoveryFile(for: input.file)
+            guard let path = recovery.write(RecoveryFormat.encode(edits)) else {
+                // Last resort: the edits go to the terminal, so they are not lost.
+                notices.append(RecoveryNotice.notKept(edits, places: [recovery.beside] + (recovery.fallback.map { [$0] } ?? [])))
+                return nil
+            }
+            notices.append(RecoveryNotice.kept(edits.count, in: path))
+            return send(.recoveryWritten(path: path))
+        case .deleteRecovery:
+            RecoveryFile(for: input.file).remove()
+            return nil
+        case .reload:
+            do {
+                loaded = try InputLoader.load(file: input.file, nodes: input.nodes, routes: input.routes, seed: input.seed)
+                return send(.reloaded(.success(loaded.input)))
+            } catch {
+                return send(.reloaded(.failure(SaveFailure(message: "\(error)"))))
+            }
+        }
     }
 
     private mutating func save(_ edits: [FieldEdit], force: Bool) -> Result<SaveSuccess, SaveFailure> {
@@ -102,13 +106,10 @@ struct AppRuntime {
         }
     }
 
-    /// Every few seconds: has the file changed behind our back?
-    private mutating func checkDisk() -> [AppEffect] {
+    /// Every fourth tick (about two seconds): has the file changed behind our back?
+    private mutating func diskChanged() -> Bool {
         lastDiskCheck += 1
-        guard lastDiskCheck % 4 == 0, let expected = loaded.source.fingerprint else { return [] }
-        if DiskState.fingerprint(of: input.file) != expected {
-            return model.update(.fileChangedOnDisk)
-        }
-        return []
+        guard lastDiskCheck % 4 == 0, let expected = loaded.source.fingerprint else { return false }
+        return DiskState.fingerprint(of: input.file) != expected
     }
 }

@@ -62,11 +62,11 @@ struct AppFlowTests {
         h.type("ten")
         #expect(h.screen.contains("enter a whole number"))
         h.press(.enter)
-        guard case .editing(_, let buffer, _) = h.model.mode else {
+        guard case .editing(_, let line) = h.model.mode else {
             Issue.record("a refused edit must stay in the edit line")
             return
         }
-        #expect(buffer == "ten")
+        #expect(line.text == "ten")
         h.press(.escape)
         #expect(h.model.mode == .normal)
         #expect(!h.model.isDirty)
@@ -93,9 +93,22 @@ struct AppFlowTests {
         h.press(.escape)
         #expect(h.model.mode == .normal)
         h.press(.char("q"), .char("y"))
-        #expect(h.effects.count == 2)
-        if case .save(let edits, false) = h.effects.first { #expect(edits.map(\.text) == ["7"]) } else { Issue.record("expected a save first") }
-        #expect(h.effects.last == .quit(0))
+        #expect(h.effects.count == 1)
+        if case .save(let edits, false) = h.effects.first { #expect(edits.map(\.text) == ["7"]) } else { Issue.record("expected a save") }
+        // The save's result decides: a failed save keeps the UI open, a successful one quits.
+        #expect(h.model.update(.saved(.failure(SaveFailure(message: "disk full")))) == [])
+        h.press(.char("q"), .char("y"))
+        #expect(h.model.update(.saved(.success(SaveSuccess(path: "x", backup: nil)))) == [.quit(0)])
+    }
+
+    @Test func anOrdinarySaveDoesNotQuit() throws {
+        var h = try AppHarness.sample("ipv4-default.yaml")
+        h.edit(.workerMaximum(0), to: "7")
+        h.press(.char("q"), .char("y"))
+        _ = h.model.update(.saved(.failure(SaveFailure(message: "disk full"))))
+        // The failed save-and-quit is forgotten: a later plain save does not quit.
+        h.press(.char("w"))
+        #expect(h.model.update(.saved(.success(SaveSuccess(path: "x", backup: nil)))) == [])
     }
 
     @Test func saveReportsAndClearsTheModifiedMark() throws {
@@ -133,7 +146,7 @@ struct AppFlowTests {
     @Test func recoveryReplaysEdits() throws {
         var h = try AppHarness.sample("ipv4-default.yaml")
         let text = RecoveryFormat.encode([FieldEdit(field: .workerMaximum(0), text: "9", previous: "")])
-        h.model.offerRecovery(path: "x.shootnet-recovery", edits: RecoveryFormat.decode(text))
+        #expect(h.model.update(.recoveryFound(path: "x.shootnet-recovery", text: text)) == [])
         #expect(h.screen.contains("Unsaved edits found"))
         h.press(.char("r"))
         #expect(h.model.input.shoot.workers[0].maximum == 9)

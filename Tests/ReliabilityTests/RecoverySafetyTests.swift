@@ -15,7 +15,7 @@ import Testing
 
     @Test func aReplayedRecoveryFileIsDeletedOnlyOnceTheEditsAreSaved() throws {
         var m = try Self.model()
-        m.offerRecovery(path: "shoot.yaml.shootnet-recovery", edits: [(.workerMaximum(0), "9")])
+        #expect(m.update(.recoveryFound(path: "shoot.yaml.shootnet-recovery", text: RecoveryFormat.encode([FieldEdit(field: .workerMaximum(0), text: "9", previous: "")]))) == [])
         #expect(m.update(.input(.key(.char("r")))) == [])
         #expect(m.isDirty && m.recoveryAwaitingSave)
         #expect(m.update(.input(.key(.char("w")))) == [.save(edits: m.edits, force: false)])
@@ -30,7 +30,7 @@ import Testing
 
     @Test func discardingDeletesAtOnce() throws {
         var m = try Self.model()
-        m.offerRecovery(path: "r", edits: [(.workerMaximum(0), "9")])
+        #expect(m.update(.recoveryFound(path: "r", text: RecoveryFormat.encode([FieldEdit(field: .workerMaximum(0), text: "9", previous: "")]))) == [])
         #expect(m.update(.input(.key(.char("d")))) == [.deleteRecovery])
         #expect(!m.isDirty)
     }
@@ -38,13 +38,13 @@ import Testing
     @Test func aReplayThatLeavesNothingToSaveDeletesAtOnce() throws {
         var m = try Self.model()
         let current = SpecField.workerMaximum(0).text(in: m.input)
-        m.offerRecovery(path: "r", edits: [(.workerMaximum(0), current)])
+        #expect(m.update(.recoveryFound(path: "r", text: RecoveryFormat.encode([FieldEdit(field: .workerMaximum(0), text: current, previous: "")]))) == [])
         #expect(m.update(.input(.key(.char("r")))) == [.deleteRecovery])
     }
 
     @Test func aReloadAfterAReplayKeepsTheRecoveryFileForTheNextStart() throws {
         var m = try Self.model()
-        m.offerRecovery(path: "r", edits: [(.workerMaximum(0), "9")])
+        #expect(m.update(.recoveryFound(path: "r", text: RecoveryFormat.encode([FieldEdit(field: .workerMaximum(0), text: "9", previous: "")]))) == [])
         _ = m.update(.input(.key(.char("r"))))
         _ = m.update(.reloaded(.success(try InputLoader.load(file: PackagePaths.sample("ipv4-default.yaml")).input)))
         #expect(!m.recoveryAwaitingSave)

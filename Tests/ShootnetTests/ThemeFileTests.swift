@@ -1,14 +1,15 @@
 import Canvas
 import Foundation
 import Loading
+import TestSupport
 import Testing
-@testable import App
+@testable import shootnet
 
 @Suite("Theme files")
 struct ThemeFileTests {
     @Test(arguments: ["dark", "light", "mono"])
     func bundledThemesLoadWithTheirColours(_ name: String) throws {
-        let path = AppHarness.repo.appendingPathComponent("themes/\(name).yaml").path
+        let path = BuiltProduct.packageRoot.appendingPathComponent("themes/\(name).yaml").path
         let theme = Theme(document: try ThemeLoader.load(path: path, knownRoles: Theme.roleNames))
         #expect(theme.name == name)
         #expect(theme.style(for: .selected).reverse)
@@ -21,7 +22,7 @@ struct ThemeFileTests {
     }
 
     @Test func darkFileMatchesTheBuiltInDark() throws {
-        let path = AppHarness.repo.appendingPathComponent("themes/dark.yaml").path
+        let path = BuiltProduct.packageRoot.appendingPathComponent("themes/dark.yaml").path
         let theme = Theme(document: try ThemeLoader.load(path: path))
         for role in Role.allCases { #expect(theme.style(for: role) == Theme.dark.style(for: role), "\(role.name)") }
     }

@@ -3,7 +3,7 @@ import Loading
 
 extension Theme {
     /// A theme from a `themes/*.yaml` file read by the loader.
-    public init(document doc: ThemeDocument) {
+    init(document doc: ThemeDocument) {
         var styles: [Role: Theme.Style] = [:]
         for (name, s) in doc.styles {
             guard let role = Role(name: name) else { continue }
@@ -22,5 +22,5 @@ extension Theme {
     }
 
     /// Role names a theme file may use.
-    public static var roleNames: Set<String> { Set(Role.allCases.map(\.name)) }
+    static var roleNames: Set<String> { Set(Role.allCases.map(\.name)) }
 }
