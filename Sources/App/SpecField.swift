@@ -66,11 +66,11 @@ public enum SpecField: Hashable, Sendable {
     /// What an empty value means, shown greyed out.
     public var placeholder: String {
         switch self {
-        case .ipFamilies: "(inferred)"
-        case .nodeMaskV4: "(from maxPods)"
-        case .nodeMaskV6: "(provider default)"
+        case .ipFamilies: "(IPv4, or the tuples' families)"
+        case .nodeMaskV4: "(from maxPods; 64 in IPv6 single-stack)"
+        case .nodeMaskV6: "(64 in dual-stack)"
         case .maxPods: "(110)"
-        case .podPrefixTemplate: PodPrefixTemplate.standard.text
+        case .podPrefixTemplate: "(the provider's)"
         case .serviceStrategy: "unique"
         case .servicePolicy: ServicePreference.singleStack.rawValue
         default: ""
