@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// End-to-end tests of the interactive UI: the real binary under tmux, as a user drives it.
 @Suite("UI under tmux", .serialized)
@@ -126,7 +127,7 @@ struct TUITmuxTests {
     }
 
     @Test func notATerminalIsAClearError() throws {
-        let r = try BinaryRunner.run([SampleFiles.yaml("gep-openstack")], stdin: "")
+        let r = try ProcessRunner.shootnet([SampleFiles.yaml("gep-openstack")], stdin: "")
         #expect(r.exitCode == 2)
         #expect(r.stderrLines.count == 1)
         #expect(r.stderr.contains("terminal"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The terminal is left as it was found however the UI ends — a quit key, SIGTERM, SIGHUP
 /// or a crash — and a storm of resizes leaves a clean frame.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The real UI under tmux: what it says after `o` is true, and a FIFO planted at the
 /// recovery path does not stop it from starting.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Saving from the real UI (under tmux) when saving cannot work: the file on disk stays
 /// byte for byte as it was, the UI says why, and the edits survive the session.
