@@ -48,19 +48,20 @@ let package = Package(
         ]),
         // Seeded mutation fuzzing of every parser (see scripts/fuzz.sh for libFuzzer).
         .executableTarget(name: "shootnet-fuzz", dependencies: ["Addressing", "Spec", "Loading", "IPAM"]),
-        // What the end-to-end tests share: finding the built binaries, driving tmux.
+        // What the tests share: package paths, golden files (Tests/Golden), running the built
+        // binaries, driving tmux, a seeded generator.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "AddressingTests", dependencies: ["Addressing", "TestSupport"]),
         .testTarget(name: "ReliabilityTests", dependencies: ["Addressing", "Spec", "Loading", "IPAM", "Report", "Canvas", "App", "Diagram", "TestSupport"],
                     exclude: ["Corpus"]),
-        .testTarget(name: "LoadingTests", dependencies: ["Loading", "Spec", "Addressing"]),
-        .testTarget(name: "IPAMTests", dependencies: ["IPAM", "Loading", "Spec", "Addressing"]),
-        .testTarget(name: "DiagramTests", dependencies: ["Diagram", "Canvas", "IPAM", "Loading", "Spec"], exclude: ["Golden"]),
+        .testTarget(name: "LoadingTests", dependencies: ["Loading", "Spec", "Addressing", "TestSupport"]),
+        .testTarget(name: "IPAMTests", dependencies: ["IPAM", "Loading", "Spec", "Addressing", "TestSupport"]),
+        .testTarget(name: "DiagramTests", dependencies: ["Diagram", "Canvas", "IPAM", "Loading", "Spec", "TestSupport"]),
         .testTarget(name: "AppTests", dependencies: ["App", "Canvas", "Diagram", "IPAM", "Loading", "Spec", "Addressing", "TestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Canvas", "CNcursesw", "TestSupport"]),
         // The executable's runtime, theme files and save mapping, in process (no terminal).
         .testTarget(name: "ShootnetTests", dependencies: ["shootnet", "App", "Canvas", "Loading", "Spec", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["Report", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "CLITests", dependencies: ["Report", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `shootnet calc` through the built binary.
 @Suite struct CalcCLITests {
     private func json(_ args: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
-        let r = try BinaryRunner.run(["calc"] + args + ["-o", "json"])
+        let r = try ProcessRunner.shootnet(["calc"] + args + ["-o", "json"])
         #expect(r.exitCode == 0, "stderr: \(r.stderr)", sourceLocation: sourceLocation)
         #expect(r.stderr.isEmpty, sourceLocation: sourceLocation)
         #expect(r.stdout.hasPrefix("{\n") && r.stdout.hasSuffix("}\n"), sourceLocation: sourceLocation)
@@ -55,7 +56,7 @@ import Testing
     func containsAnswersTrueOrFalse(_ cidr: String, _ target: String, _ expected: Bool) throws {
         let o = try json([cidr, "--contains", target])
         #expect(o["contains"] as? Bool == expected)
-        let text = try BinaryRunner.run(["calc", cidr, "--contains", target])
+        let text = try ProcessRunner.shootnet(["calc", cidr, "--contains", target])
         #expect(text.stdout.contains("Contains:") && text.stdout.contains(expected ? ": yes" : ": no"))
     }
 
@@ -66,14 +67,14 @@ import Testing
         ])
         #expect(o["subnetsTotal"] as? String == "4")
         #expect(o["subnetsTruncated"] as? Bool == false)
-        let text = try BinaryRunner.run(["calc", "2001:db8:0:0:4000::/66", "--split", "/68"])
+        let text = try ProcessRunner.shootnet(["calc", "2001:db8:0:0:4000::/66", "--split", "/68"])
         #expect(text.exitCode == 0)
         #expect(text.stdout.contains("Split into /68:   4 subnets"))
         #expect(!text.stdout.contains("more not listed"))
     }
 
     @Test func largeSplitIsCappedAndSaysHowToGetMore() throws {
-        let text = try BinaryRunner.run(["calc", "10.0.0.0/8", "--split", "24"])
+        let text = try ProcessRunner.shootnet(["calc", "10.0.0.0/8", "--split", "24"])
         #expect(text.exitCode == 0)
         let listed = text.stdoutLines.filter { $0.hasPrefix("  10.") }
         #expect(listed.count == 256)
@@ -97,12 +98,12 @@ import Testing
         #expect((o["subnets"] as? [String])?.count == 256)
         #expect(o["subnetsTotal"] as? String == "340282366920938463463374607431768211456")
         #expect(Date().timeIntervalSince(start) < 20)
-        let text = try BinaryRunner.run(["calc", "::/0", "--split", "128", "--max", "1"])
+        let text = try ProcessRunner.shootnet(["calc", "::/0", "--split", "128", "--max", "1"])
         #expect(text.stdout.contains("... 340282366920938463463374607431768211455 more not listed"))
     }
 
     @Test func textShowsTheFacts() throws {
-        let r = try BinaryRunner.run(["calc", "10.0.0.1/8"])
+        let r = try ProcessRunner.shootnet(["calc", "10.0.0.1/8"])
         #expect(r.exitCode == 0 && r.stderr.isEmpty)
         for expected in [
             "Address:          10.0.0.1 (host bits cleared)", "CIDR:             10.0.0.0/8",
@@ -112,7 +113,7 @@ import Testing
         ] {
             #expect(r.stdoutLines.contains(expected), "missing line: \(expected)\n\(r.stdout)")
         }
-        let v6 = try BinaryRunner.run(["calc", "2001:db8:0:0:4000::/66"])
+        let v6 = try ProcessRunner.shootnet(["calc", "2001:db8:0:0:4000::/66"])
         #expect(v6.stdoutLines.contains("Nibble aligned:   no (nearest nibble boundaries /64 and /68)"))
     }
 
@@ -138,7 +139,7 @@ import Testing
         // Both output formats fail the same way (unless the format itself is the bad argument).
         let variants = args.contains("-o") ? [args] : [args, args + ["-o", "json"]]
         for variant in variants {
-            let r = try BinaryRunner.run(["calc"] + variant)
+            let r = try ProcessRunner.shootnet(["calc"] + variant)
             #expect(r.exitCode == 2, "\(args)")
             #expect(r.stdout.isEmpty)
             #expect(r.stderrLines == ["shootnet: calc: " + reason], "\(r.stderr)")
@@ -146,21 +147,21 @@ import Testing
     }
 
     @Test func runnerFindsTheBinaryAndReportsExitCodes() throws {
-        let help = try BinaryRunner.run(["calc", "--help"])
+        let help = try ProcessRunner.shootnet(["calc", "--help"])
         #expect(help.exitCode == 0)
         #expect(help.stdout.contains("--split") && help.stdout.contains("--contains") && help.stdout.contains("--max"))
-        let r = try BinaryRunner.run(["calc", "192.0.2.1"], stdin: "ignored\n")
+        let r = try ProcessRunner.shootnet(["calc", "192.0.2.1"], stdin: "ignored\n")
         #expect(r.exitCode == 0 && !r.timedOut)
     }
 
     /// Issue 13: an argument of 100,000 characters is not echoed whole: the message stays one
     /// short line (at most 500 characters), the quoted value cut with `…`.
     @Test func aHugeArgumentIsNotEchoedWhole() throws {
-        let r = try BinaryRunner.run(["calc", String(repeating: "1", count: 100_000)])
+        let r = try ProcessRunner.shootnet(["calc", String(repeating: "1", count: 100_000)])
         #expect(r.exitCode == 2)
         let line = r.stderr.trimmingCharacters(in: .newlines)
         #expect(!line.contains("\n") && line.count <= 520 && line.contains("…"), "\(line.count) characters")
-        let negative = try BinaryRunner.run(["calc", "10.0.0.0/8", "--split", "-3"])
+        let negative = try ProcessRunner.shootnet(["calc", "10.0.0.0/8", "--split", "-3"])
         #expect(negative.exitCode == 2 && negative.stderr.contains("--split \"-3\""))
     }
 }

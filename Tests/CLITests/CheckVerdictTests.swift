@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The `shootnet check` verdict samples/README.md states for a sample: the exit code and the
 /// error and warning codes, each as often as it is reported (info codes are not part of it).
@@ -44,17 +45,17 @@ struct Verdict: Sendable, CustomTestStringConvertible {
     @Test(arguments: Verdict.readme)
     func checkGivesTheReadmeVerdict(_ v: Verdict) throws {
         let file = SampleFiles.yaml(v.sample)
-        let (json, diagnostics) = try BinaryRunner.checkJSON([file])
+        let (json, diagnostics) = try ProcessRunner.checkJSON([file])
         #expect(json.exitCode == v.exitCode, "check -o json exit \(json.exitCode)")
         #expect(json.stderr.isEmpty, "\(json.stderr)")
         #expect(codes(diagnostics, "error") == v.errors.sorted())
         #expect(codes(diagnostics, "warning") == v.warnings.sorted())
 
-        let text = try BinaryRunner.run(["check", file])
+        let text = try ProcessRunner.shootnet(["check", file])
         #expect(text.exitCode == v.exitCode, "check exit \(text.exitCode)")
         #expect(text.stderr.isEmpty, "\(text.stderr)")
 
-        let strict = try BinaryRunner.run(["check", file, "--strict"])
+        let strict = try ProcessRunner.shootnet(["check", file, "--strict"])
         #expect(strict.exitCode == v.strictExitCode, "check --strict exit \(strict.exitCode)")
         #expect(strict.stdout == text.stdout, "--strict changes only the exit code")
     }
@@ -63,7 +64,7 @@ struct Verdict: Sendable, CustomTestStringConvertible {
     /// verdict (an IPv4 overlap would only be info).
     @Test(arguments: Verdict.readme)
     func theSampleSeedChangesNoVerdict(_ v: Verdict) throws {
-        let (r, diagnostics) = try BinaryRunner.checkJSON([SampleFiles.yaml(v.sample), "--seed", SampleFiles.seed])
+        let (r, diagnostics) = try ProcessRunner.checkJSON([SampleFiles.yaml(v.sample), "--seed", SampleFiles.seed])
         #expect(r.exitCode == v.exitCode)
         #expect(codes(diagnostics, "error") == v.errors.sorted())
         #expect(codes(diagnostics, "warning") == v.warnings.sorted())
@@ -73,8 +74,8 @@ struct Verdict: Sendable, CustomTestStringConvertible {
     @Test(arguments: SampleFiles.shootNames)
     func textLinesAreCompilerShaped(_ sample: String) throws {
         let file = SampleFiles.yaml(sample)
-        let text = try BinaryRunner.run(["check", file])
-        let (_, diagnostics) = try BinaryRunner.checkJSON([file])
+        let text = try ProcessRunner.shootnet(["check", file])
+        let (_, diagnostics) = try ProcessRunner.checkJSON([file])
         let lines = text.stdoutLines
         #expect(lines.count == diagnostics.count + 1, "\(text.stdout)")
         let shape = try Regex<(Substring, Substring, Substring, Substring, Substring, Substring, Substring)>(
@@ -96,14 +97,14 @@ struct Verdict: Sendable, CustomTestStringConvertible {
     /// `check -o json` holds the same diagnostic objects as `plan -o json`.
     @Test(arguments: SampleFiles.shootNames)
     func checkJSONHasThePlanDiagnostics(_ sample: String) throws {
-        let (_, plan) = try BinaryRunner.planJSON([SampleFiles.yaml(sample)])
-        let (_, diagnostics) = try BinaryRunner.checkJSON([SampleFiles.yaml(sample)])
+        let (_, plan) = try ProcessRunner.planJSON([SampleFiles.yaml(sample)])
+        let (_, diagnostics) = try ProcessRunner.checkJSON([SampleFiles.yaml(sample)])
         #expect(diagnostics == plan.diagnostics)
     }
 
     /// With flag files the figure gives the same verdict as with its embedded state.
     @Test func figureVerdictWithFlagFiles() throws {
-        let (r, diagnostics) = try BinaryRunner.checkJSON([SampleFiles.yaml("gep-openstack"),
+        let (r, diagnostics) = try ProcessRunner.checkJSON([SampleFiles.yaml("gep-openstack"),
                                                           "--nodes", SampleFiles.gepNodes, "--routes", SampleFiles.gepRouter])
         let v = try #require(Verdict.readme.first { $0.sample == "gep-openstack" })
         #expect(r.exitCode == 1)
@@ -114,7 +115,7 @@ struct Verdict: Sendable, CustomTestStringConvertible {
     /// Warnings alone pass, and fail with --strict: broken-routes with the wrong next hop fixed
     /// keeps only its stale route.
     @Test func strictTurnsWarningsIntoFailure() throws {
-        let dir = try ScratchDirectory()
+        let dir = try Scratch()
         defer { dir.remove() }
         let original = try SampleFiles.text("broken-routes.yaml")
         let wrong = "- destination: 2001:db8:20:0:4000:0:1:0/112\n  nexthop: 2001:db8:20::62\n"
@@ -122,29 +123,29 @@ struct Verdict: Sendable, CustomTestStringConvertible {
         let file = try dir.write("stale-only.yaml", original.replacingOccurrences(
             of: wrong, with: "- destination: 2001:db8:20:0:4000:0:1:0/112\n  nexthop: 2001:db8:20::27\n"))
 
-        let (plain, diagnostics) = try BinaryRunner.checkJSON([file])
+        let (plain, diagnostics) = try ProcessRunner.checkJSON([file])
         #expect(plain.exitCode == 0)
         #expect(codes(diagnostics, "error").isEmpty)
         #expect(codes(diagnostics, "warning") == ["route.stale"])
-        #expect(try BinaryRunner.run(["check", file]).exitCode == 0)
-        #expect(try BinaryRunner.run(["check", file, "--strict"]).exitCode == 1)
-        #expect(try BinaryRunner.run(["check", file, "--strict", "-o", "json"]).exitCode == 1)
+        #expect(try ProcessRunner.shootnet(["check", file]).exitCode == 0)
+        #expect(try ProcessRunner.shootnet(["check", file, "--strict"]).exitCode == 1)
+        #expect(try ProcessRunner.shootnet(["check", file, "--strict", "-o", "json"]).exitCode == 1)
     }
 
     /// --seed is read: an IPv6 shoot range equal to a seed range is an error, an IPv4 one info.
     @Test func seedOverlapIsAnErrorForIPv6AndInfoForIPv4() throws {
-        let dir = try ScratchDirectory()
+        let dir = try Scratch()
         defer { dir.remove() }
         let seed = try SampleFiles.text("seed.yaml")
         #expect(seed.contains("2001:db8:5eed::/66") && seed.contains("10.240.0.0/16"))
         let v6Clash = try dir.write("seed-v6.yaml", seed.replacingOccurrences(of: "2001:db8:5eed::/66", with: "2001:db8:10::/66"))
         let v4Clash = try dir.write("seed-v4.yaml", seed.replacingOccurrences(of: "10.240.0.0/16", with: "10.250.0.0/16"))
 
-        let (r6, d6) = try BinaryRunner.checkJSON([SampleFiles.yaml("openstack-ipv6"), "--seed", v6Clash])
+        let (r6, d6) = try ProcessRunner.checkJSON([SampleFiles.yaml("openstack-ipv6"), "--seed", v6Clash])
         #expect(r6.exitCode == 1)
         #expect(d6.filter { $0.code == "overlap.seed" }.map(\.severity) == ["error"])
 
-        let (r4, d4) = try BinaryRunner.checkJSON([SampleFiles.yaml("ipv4-default"), "--seed", v4Clash])
+        let (r4, d4) = try ProcessRunner.checkJSON([SampleFiles.yaml("ipv4-default"), "--seed", v4Clash])
         #expect(r4.exitCode == 0)
         #expect(d4.filter { $0.code == "overlap.seed" }.map(\.severity) == ["info"])
     }

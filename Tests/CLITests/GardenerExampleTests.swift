@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Gardener's own example manifests, rebuilt here in their networking essentials (the files are
 /// Gardener's; these are shootnet's restatement): the verdict and max nodes Gardener gives them.
@@ -89,16 +90,16 @@ import Testing
 
     @Test(arguments: examples)
     func gardenersVerdictAndMaxNodes(_ e: Example) throws {
-        let dir = try ScratchDirectory()
+        let dir = try Scratch()
         defer { dir.remove() }
         let shootFile = try dir.write("shoot.yaml", e.shoot)
         var args = [shootFile]
         if let seed = e.seed { args += ["--seed", try dir.write("gardenlet.yaml", seed)] }
-        let (result, diagnostics) = try BinaryRunner.checkJSON(args)
+        let (result, diagnostics) = try ProcessRunner.checkJSON(args)
         let errors = diagnostics.filter { $0.severity == "error" }.map(\.code).sorted()
         #expect(errors == e.errors.sorted(), "\(diagnostics.map(\.message))")
         #expect(result.exitCode == (e.errors.isEmpty ? 0 : 1))
-        let (_, plan) = try BinaryRunner.planJSON(args)
+        let (_, plan) = try ProcessRunner.planJSON(args)
         #expect(plan.maxNodes == e.maxNodes)
         for (cidr, source) in e.sources {
             let found = plan.networks.values.flatMap { $0 }.first { $0.cidr == cidr }

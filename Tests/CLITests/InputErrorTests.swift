@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// An unusable input file and the one line shootnet must print for it.
 struct BadInput: Sendable, CustomTestStringConvertible {
@@ -67,16 +68,16 @@ struct BadInput: Sendable, CustomTestStringConvertible {
     ]
 
     /// The arguments with `@…` resolved in `dir`.
-    func resolvedArgs(in dir: ScratchDirectory) -> [String] {
+    func resolvedArgs(in dir: Scratch) -> [String] {
         args.map { resolve($0, in: dir) }
     }
 
     /// The path the error line must start with.
-    func resolvedFile(in dir: ScratchDirectory) -> String {
+    func resolvedFile(in dir: Scratch) -> String {
         resolve(file.hasPrefix("@") ? file : "@" + file, in: dir)
     }
 
-    private func resolve(_ arg: String, in dir: ScratchDirectory) -> String {
+    private func resolve(_ arg: String, in dir: Scratch) -> String {
         guard arg.hasPrefix("@") else { return arg }
         switch arg {
         case "@sample": return SampleFiles.yaml("gep-openstack")
@@ -94,7 +95,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 
     @Test(arguments: BadInput.all)
     func unusableInputNamesFileLineAndColumn(_ bad: BadInput) throws {
-        let dir = try ScratchDirectory()
+        let dir = try Scratch()
         defer { dir.remove() }
         for (name, bytes) in bad.files { try dir.write(name, bytes: bytes) }
         let file = bad.resolvedFile(in: dir)
@@ -103,7 +104,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             var args = bad.resolvedArgs(in: dir)
             args.insert(contentsOf: [command[0]], at: 0)
             args += command.dropFirst()
-            let r = try BinaryRunner.run(args)
+            let r = try ProcessRunner.shootnet(args)
             #expect(r.exitCode == 2, "\(command): exit \(r.exitCode)")
             #expect(r.stdout.isEmpty, "\(command): stdout: \(r.stdout.prefix(200))")
             #expect(r.stderrLines.count == 1, "\(command): stderr: \(r.stderr)")
@@ -117,7 +118,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
     /// fields) loads unchanged: every sample plans without a load error.
     @Test(arguments: SampleFiles.shootNames)
     func realManifestsLoad(_ sample: String) throws {
-        let r = try BinaryRunner.run(["plan", SampleFiles.yaml(sample)])
+        let r = try ProcessRunner.shootnet(["plan", SampleFiles.yaml(sample)])
         #expect(r.exitCode == 0, "\(r.stderr)")
         #expect(r.stderr.isEmpty)
         #expect(!r.stdout.isEmpty)

@@ -1,6 +1,7 @@
 import Addressing
 import Foundation
 import Testing
+import TestSupport
 
 /// Issue 3's "done when", through the built binary, as explicit assertions (not only goldens).
 @Suite struct PlanContractTests {
@@ -13,12 +14,12 @@ import Testing
     /// and router, from the flag files, and from a copy of the sample that holds only the
     /// Shoot and its settings plus the flag files.
     @Test func openStackFigurePlansExactlyTheFigureRoutes() throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try Scratch()
         defer { scratch.remove() }
         let shootOnly = try scratch.write("gep-shoot-only.yaml", SampleFiles.leadingDocuments(of: "gep-openstack.yaml", count: 2))
         let flags = ["--nodes", SampleFiles.gepNodes, "--routes", SampleFiles.gepRouter]
         for args in [[SampleFiles.yaml("gep-openstack")], [SampleFiles.yaml("gep-openstack")] + flags, [shootOnly] + flags] {
-            let (_, plan) = try BinaryRunner.planJSON(args)
+            let (_, plan) = try ProcessRunner.planJSON(args)
             #expect(plan.routes.count == 2, "\(args)")
             #expect(Set(plan.routes) == Self.figureRoutes, "\(args): \(plan.routes)")
             #expect(plan.nodes.map(\.name) == ["node-a1", "node-b4"])
@@ -33,10 +34,10 @@ import Testing
 
     /// Without a router the routes are only planned; without a node list the nodes are simulated.
     @Test func openStackFigureWithoutObservedStatePlansRoutes() throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try Scratch()
         defer { scratch.remove() }
         let shootOnly = try scratch.write("gep-shoot-only.yaml", SampleFiles.leadingDocuments(of: "gep-openstack.yaml", count: 2))
-        let (_, plan) = try BinaryRunner.planJSON([shootOnly])
+        let (_, plan) = try ProcessRunner.planJSON([shootOnly])
         #expect(!plan.routes.isEmpty)
         #expect(plan.routes.allSatisfy { $0.status == "planned" }, "\(plan.routes)")
         #expect(!plan.diagnostics.contains { $0.code.hasPrefix("route.") })
@@ -52,11 +53,11 @@ import Testing
     /// AUTOv6 without observed state: simulated, deterministic across processes, marked as such.
     @Test(arguments: ["aws-dualstack", "aws-ipv6"])
     func autoV6IsSimulatedDeterministically(_ sample: String) throws {
-        let first = try BinaryRunner.planJSON([SampleFiles.yaml(sample)])
-        let second = try BinaryRunner.planJSON([SampleFiles.yaml(sample)])
+        let first = try ProcessRunner.planJSON([SampleFiles.yaml(sample)])
+        let second = try ProcessRunner.planJSON([SampleFiles.yaml(sample)])
         #expect(first.text == second.text, "two runs of plan differ")
-        let render1 = try BinaryRunner.run(["render", SampleFiles.yaml(sample), "--width", "120", "--color", "never"])
-        let render2 = try BinaryRunner.run(["render", SampleFiles.yaml(sample), "--width", "120", "--color", "never"])
+        let render1 = try ProcessRunner.shootnet(["render", SampleFiles.yaml(sample), "--width", "120", "--color", "never"])
+        let render2 = try ProcessRunner.shootnet(["render", SampleFiles.yaml(sample), "--width", "120", "--color", "never"])
         #expect(render1.stdout == render2.stdout && !render1.stdout.isEmpty, "two runs of render differ")
 
         let plan = first.plan
@@ -78,7 +79,7 @@ import Testing
     /// apart from it, and the services /108 reserved in the first workers /64.
     @Test(arguments: ["aws-dualstack", "aws-ipv6"])
     func awsSimulationFollowsTheNodePrefixRules(_ sample: String) throws {
-        let (_, plan) = try BinaryRunner.planJSON([SampleFiles.yaml(sample)])
+        let (_, plan) = try ProcessRunner.planJSON([SampleFiles.yaml(sample)])
         let pool = try #require(IPPrefix("2001:db8::/32"))
         let vpc = try #require(plan.range("nodes", "IPv6").flatMap { IPPrefix($0.cidr) })
         #expect(vpc.length == 56 && pool.contains(vpc), "VPC \(vpc)")
@@ -112,7 +113,7 @@ import Testing
 
     /// GCP with status.networking: the IPv6 ranges are what GCP assigned, with source `status`.
     @Test func gcpDualStackTakesIPv6FromTheStatus() throws {
-        let (_, plan) = try BinaryRunner.planJSON([SampleFiles.yaml("gcp-dualstack")])
+        let (_, plan) = try ProcessRunner.planJSON([SampleFiles.yaml("gcp-dualstack")])
         #expect(plan.range("nodes", "IPv6") == .init(cidr: "fd20:a1b:3c4d::/64", family: "IPv6", source: "status"))
         #expect(plan.range("pods", "IPv6") == .init(cidr: "fd20:a1b:3c4d::/64", family: "IPv6", source: "status"))
         #expect(plan.range("services", "IPv6") == .init(cidr: "fd20:a1b:3c4d:100::/108", family: "IPv6", source: "status"))
@@ -127,7 +128,7 @@ import Testing
     /// (For observed nodes a violation is a finding; the samples' observed nodes are all inside.)
     @Test(arguments: SampleFiles.shootNames)
     func nodesLieInsideTheShootRanges(_ sample: String) throws {
-        let (_, plan) = try BinaryRunner.planJSON([SampleFiles.yaml(sample)])
+        let (_, plan) = try ProcessRunner.planJSON([SampleFiles.yaml(sample)])
         func range(_ kind: String, _ family: IPFamily) -> IPPrefix? {
             plan.range(kind, family.description).flatMap { IPPrefix($0.cidr) }
         }
@@ -156,7 +157,7 @@ import Testing
     /// Per-node pod prefixes never overlap each other.
     @Test(arguments: SampleFiles.shootNames)
     func podCIDRsOfDifferentNodesAreDisjoint(_ sample: String) throws {
-        let (_, plan) = try BinaryRunner.planJSON([SampleFiles.yaml(sample)])
+        let (_, plan) = try ProcessRunner.planJSON([SampleFiles.yaml(sample)])
         let pods = plan.nodes.flatMap { node in node.podCIDRs.compactMap { IPPrefix($0) }.map { (node.name, $0) } }.sorted { $0.1 < $1.1 }
         for (a, b) in zip(pods, pods.dropFirst()) {
             #expect(!a.1.overlaps(b.1), "\(sample): \(a.0) \(a.1) overlaps \(b.0) \(b.1)")
@@ -173,7 +174,7 @@ import Testing
     @Test(arguments: [("broken-capacity", "16"), ("gep-openstack", "254"), ("azure-ula", "8192"), ("ipv4-default", "8192"),
                       ("openstack-ipv6", "65536"), ("aws-ipv6", "256")])
     func maxNodesFollowsGardenersRule(_ sample: String, _ expected: String) throws {
-        let (_, plan) = try BinaryRunner.planJSON([SampleFiles.yaml(sample)])
+        let (_, plan) = try ProcessRunner.planJSON([SampleFiles.yaml(sample)])
         #expect(plan.maxNodes == expected)
     }
 
@@ -181,7 +182,7 @@ import Testing
     /// IPv6 ranges are simulated, so the status holds the IPv4 ones and the annotation names
     /// the IPv6 ones with their source.
     @Test func planYAMLKeepsInventedRangesOutOfTheStatus() throws {
-        let r = try BinaryRunner.run(["plan", SampleFiles.yaml("aws-dualstack"), "-o", "yaml"])
+        let r = try ProcessRunner.shootnet(["plan", SampleFiles.yaml("aws-dualstack"), "-o", "yaml"])
         #expect(r.exitCode == 0)
         let status = r.stdout.components(separatedBy: "\nstatus:\n").last ?? ""
         #expect(status.contains("pods: [100.96.0.0/11]"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// One `shootnet plan` invocation on the samples and the golden file its JSON must equal.
 struct PlanCase: Sendable, CustomTestStringConvertible {
@@ -31,15 +32,15 @@ struct PlanCase: Sendable, CustomTestStringConvertible {
 
     @Test(arguments: PlanCase.all)
     func planJSONMatchesGolden(_ c: PlanCase) throws {
-        let (text, _) = try BinaryRunner.planJSON(c.args)
-        GoldenFile.expect(text, matches: c.golden)
+        let (text, _) = try ProcessRunner.planJSON(c.args)
+        Golden.expect(text, matches: c.golden)
     }
 
     /// The field set at every level, checked on the raw JSON independently of the goldens, so
     /// a field added or dropped is caught even if someone re-records them.
     @Test(arguments: PlanCase.all)
     func planJSONHasExactlyTheContractFields(_ c: PlanCase) throws {
-        let r = try BinaryRunner.run(["plan"] + c.args + ["-o", "json"])
+        let r = try ProcessRunner.shootnet(["plan"] + c.args + ["-o", "json"])
         #expect(r.exitCode == 0)
         let root = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         #expect(Set(root.keys) == ["ipFamilies", "networks", "maxNodes", "maxNodesReason", "nodes", "routes", "diagnostics"])
@@ -124,7 +125,7 @@ struct PlanCase: Sendable, CustomTestStringConvertible {
     /// neither the spec nor the status nor a node list give are `simulated`.
     @Test(arguments: SampleFiles.shootNames)
     func rangesWrittenInTheSpecHaveSourceSpec(_ sample: String) throws {
-        let (_, plan) = try BinaryRunner.planJSON([SampleFiles.yaml(sample)])
+        let (_, plan) = try ProcessRunner.planJSON([SampleFiles.yaml(sample)])
         let spec = try SampleFiles.text("\(sample).yaml")
         for kind in ["nodes", "pods", "services"] {
             for range in plan.ranges(kind) where range.source == "spec" {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// One sample rendered at one width.
 struct RenderCase: Sendable, CustomTestStringConvertible {
@@ -16,7 +17,7 @@ struct RenderCase: Sendable, CustomTestStringConvertible {
 /// and the figure's missing route.
 @Suite struct RenderCLITests {
     private func render(_ sample: String, _ options: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        let r = try BinaryRunner.run(["render", SampleFiles.yaml(sample)] + options)
+        let r = try ProcessRunner.shootnet(["render", SampleFiles.yaml(sample)] + options)
         #expect(r.exitCode == 0 && r.stderr.isEmpty && !r.timedOut, "exit \(r.exitCode): \(r.stderr)", sourceLocation: sourceLocation)
         return r.stdout
     }
@@ -24,7 +25,7 @@ struct RenderCase: Sendable, CustomTestStringConvertible {
     @Test(arguments: RenderCase.all)
     func renderMatchesGolden(_ c: RenderCase) throws {
         let text = try render(c.sample, ["--width", "\(c.width)", "--color", "never"])
-        GoldenFile.expect(text, matches: c.golden)
+        Golden.expect(text, matches: c.golden)
     }
 
     /// Nothing wider than asked, no escape sequences without colour, addresses canonical, and
@@ -38,7 +39,7 @@ struct RenderCase: Sendable, CustomTestStringConvertible {
         }
         #expect(!text.contains("\u{1B}"), "escape sequence with --color never")
         #expect(CanonicalForm.nonCanonicalTokens(in: text).isEmpty, "\(CanonicalForm.nonCanonicalTokens(in: text))")
-        let (_, plan) = try BinaryRunner.planJSON([SampleFiles.yaml(c.sample)])
+        let (_, plan) = try ProcessRunner.planJSON([SampleFiles.yaml(c.sample)])
         for node in plan.nodes {
             #expect(text.contains(node.name), "node \(node.name) not drawn")
             for pod in node.podCIDRs { #expect(text.contains(pod), "\(node.name): pod CIDR \(pod) not drawn") }
@@ -50,7 +51,7 @@ struct RenderCase: Sendable, CustomTestStringConvertible {
     @Test(arguments: RenderCase.all)
     func everyRouteIsDrawnWhole(_ c: RenderCase) throws {
         let text = try render(c.sample, ["--width", "\(c.width)", "--color", "never"])
-        let (_, plan) = try BinaryRunner.planJSON([SampleFiles.yaml(c.sample)])
+        let (_, plan) = try ProcessRunner.planJSON([SampleFiles.yaml(c.sample)])
         for route in plan.routes {
             let entry = "\(route.destination) via \(route.nexthop)"
             var whole = false
@@ -104,7 +105,7 @@ struct RenderCase: Sendable, CustomTestStringConvertible {
         // auto: stdout is a file here, not a terminal, so no colour.
         let auto = try render(sample, ["--width", "120"])
         #expect(!auto.contains("\u{1B}"))
-        let noColor = try BinaryRunner.run(["render", SampleFiles.yaml(sample), "--width", "120", "--color", "auto"],
+        let noColor = try ProcessRunner.shootnet(["render", SampleFiles.yaml(sample), "--width", "120", "--color", "auto"],
                                            environment: ["NO_COLOR": "1"])
         #expect(noColor.exitCode == 0 && !noColor.stdout.contains("\u{1B}"))
     }
@@ -128,7 +129,7 @@ struct RenderCase: Sendable, CustomTestStringConvertible {
     @Test(arguments: ["aws-dualstack", "aws-ipv6", "gcp-dualstack", "ipv4-default"])
     func simulatedValuesAreMarked(_ sample: String) throws {
         let text = try render(sample, ["--width", "160", "--color", "never"])
-        let (_, plan) = try BinaryRunner.planJSON([SampleFiles.yaml(sample)])
+        let (_, plan) = try ProcessRunner.planJSON([SampleFiles.yaml(sample)])
         for kind in ["nodes", "pods", "services"] {
             for range in plan.ranges(kind) {
                 if range.source == "simulated" {

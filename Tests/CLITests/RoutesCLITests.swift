@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `shootnet routes`: the routes a shoot needs against the router's, problems first.
 @Suite struct RoutesCLITests {
@@ -13,7 +14,7 @@ import Testing
     }
 
     private func json(_ args: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> (text: String, rows: [Row]) {
-        let r = try BinaryRunner.run(["routes"] + args + ["-o", "json"])
+        let r = try ProcessRunner.shootnet(["routes"] + args + ["-o", "json"])
         #expect(r.exitCode == 0 && r.stderr.isEmpty, "exit \(r.exitCode): \(r.stderr)", sourceLocation: sourceLocation)
         let root = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any], sourceLocation: sourceLocation)
         #expect(Set(root.keys) == ["routes"], sourceLocation: sourceLocation)
@@ -35,7 +36,7 @@ import Testing
 
     /// The data rows of the table, split into columns, and its summary line.
     private func table(_ args: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> (text: String, rows: [[String]], summary: String) {
-        let r = try BinaryRunner.run(["routes"] + args)
+        let r = try ProcessRunner.shootnet(["routes"] + args)
         #expect(r.exitCode == 0 && r.stderr.isEmpty, "exit \(r.exitCode): \(r.stderr)", sourceLocation: sourceLocation)
         let lines = r.stdoutLines
         #expect(lines.first?.split(separator: " ", omittingEmptySubsequences: true).prefix(4) == ["ROUTER", "DESTINATION", "NEXTHOP", "STATUS"],
@@ -63,7 +64,7 @@ import Testing
     /// The embedded node list and router, the flag files, and the Shoot alone with the flag
     /// files give the same comparison.
     @Test func figureEmbeddedStateAndFlagFilesAgree() throws {
-        let dir = try ScratchDirectory()
+        let dir = try Scratch()
         defer { dir.remove() }
         let shootOnly = try dir.write("gep-shoot-only.yaml", SampleFiles.leadingDocuments(of: "gep-openstack.yaml", count: 2))
         let flags = ["--nodes", SampleFiles.gepNodes, "--routes", SampleFiles.gepRouter]
@@ -107,7 +108,7 @@ import Testing
     /// `routes` agrees with the routes of `plan -o json` (same set, only ordered differently).
     @Test(arguments: ["gep-openstack", "broken-routes", "openstack-ipv6", "broken-vpn-range"])
     func routesAgreeWithPlan(_ sample: String) throws {
-        let (_, plan) = try BinaryRunner.planJSON([SampleFiles.yaml(sample)])
+        let (_, plan) = try ProcessRunner.planJSON([SampleFiles.yaml(sample)])
         let (_, rows) = try json([SampleFiles.yaml(sample)])
         #expect(Set(rows.map { [$0.destination, $0.nexthop, $0.status] }) == Set(plan.routes.map { [$0.destination, $0.nexthop, $0.status] }))
         #expect(rows.count == plan.routes.count)
@@ -117,7 +118,7 @@ import Testing
     @Test func providerWithoutRouterRoutes() throws {
         let (_, rows) = try json([SampleFiles.yaml("aws-dualstack")])
         #expect(rows.isEmpty)
-        let r = try BinaryRunner.run(["routes", SampleFiles.yaml("aws-dualstack")])
+        let r = try ProcessRunner.shootnet(["routes", SampleFiles.yaml("aws-dualstack")])
         #expect(r.exitCode == 0 && !r.stdout.isEmpty)
     }
 }

@@ -1,32 +1,18 @@
 import Foundation
+import TestSupport
 
-/// The package's `samples/` directory, as the CLI tests see it.
+/// The package's `samples/` as the CLI tests use them (see ``PackagePaths``).
 enum SampleFiles {
-    /// The package root: this file is Tests/CLITests/SampleFiles.swift.
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let seedName = PackagePaths.seedSampleName
 
-    static let directory = packageRoot.appendingPathComponent("samples")
-
-    /// `samples/seed.yaml` is a Seed, given with `--seed`, not a shoot of its own.
-    static let seedName = "seed"
-
-    /// Every shoot sample (`samples/*.yaml` except the seed), by name without `.yaml`, sorted.
-    /// Read from the directory, so a new sample is picked up (and fails until it has goldens
-    /// and a verdict).
-    static let shootNames: [String] = {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return files.filter { $0.hasSuffix(".yaml") }
-            .map { String($0.dropLast(".yaml".count)) }
-            .filter { $0 != seedName }
-            .sorted()
-    }()
+    /// Every shoot sample, by name without `.yaml`, sorted.
+    static var shootNames: [String] { PackagePaths.shootSampleNames }
 
     /// The absolute path of `samples/<name>.yaml`.
-    static func yaml(_ name: String) -> String { path("\(name).yaml") }
+    static func yaml(_ name: String) -> String { PackagePaths.sample("\(name).yaml") }
 
     /// The absolute path of a file in `samples/`.
-    static func path(_ file: String) -> String { directory.appendingPathComponent(file).path }
+    static func path(_ file: String) -> String { PackagePaths.sample(file) }
 
     static var seed: String { yaml(seedName) }
     static var gepNodes: String { path("gep-openstack-nodes.json") }
@@ -51,31 +37,4 @@ enum SampleFiles {
         }
         return out.joined(separator: "\n") + "\n"
     }
-}
-
-/// A fresh directory under the system's temporary directory, removed by `remove()`.
-struct ScratchDirectory {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("shootnet-clitests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    /// Writes `bytes` to `name` in the directory and returns the file's path.
-    @discardableResult
-    func write(_ name: String, bytes: [UInt8]) throws -> String {
-        let file = url.appendingPathComponent(name)
-        try Data(bytes).write(to: file)
-        return file.path
-    }
-
-    @discardableResult
-    func write(_ name: String, _ text: String) throws -> String {
-        try write(name, bytes: Array(text.utf8))
-    }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    func remove() { try? FileManager.default.removeItem(at: url) }
 }

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 
 /// A command line swift-argument-parser must reject, and a word its message must contain.
 struct UsageCase: Sendable, CustomTestStringConvertible {
@@ -41,7 +42,7 @@ struct UsageCase: Sendable, CustomTestStringConvertible {
 @Suite struct UsageErrorTests {
     @Test(arguments: UsageCase.all)
     func usageErrorsExitTwo(_ c: UsageCase) throws {
-        let r = try BinaryRunner.run(c.args)
+        let r = try ProcessRunner.shootnet(c.args)
         #expect(r.exitCode == 2, "exit \(r.exitCode)")
         #expect(r.stdout.isEmpty, "stdout: \(r.stdout.prefix(200))")
         #expect(r.stderr.contains(c.says), "stderr: \(r.stderr)")
@@ -50,7 +51,7 @@ struct UsageCase: Sendable, CustomTestStringConvertible {
 
     @Test(arguments: ["plan", "check", "render", "routes"])
     func helpExitsZero(_ command: String) throws {
-        let r = try BinaryRunner.run([command, "--help"])
+        let r = try ProcessRunner.shootnet([command, "--help"])
         #expect(r.exitCode == 0)
         #expect(r.stdout.contains("--nodes") && r.stdout.contains("--routes") && r.stdout.contains("--seed"))
     }

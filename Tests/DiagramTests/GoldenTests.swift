@@ -2,6 +2,7 @@ import Canvas
 import Diagram
 import IPAM
 import Testing
+import TestSupport
 
 @Suite("Diagram golden files")
 struct GoldenTests {
@@ -16,13 +17,13 @@ struct GoldenTests {
         for (name, plan) in Self.plans {
             let canvas = DiagramRenderer.render(plan(), width: width)
             #expect(canvas.width == width)
-            Golden.check(canvas.text(), named: "\(name)-\(width).txt")
+            Golden.expect(canvas.text() + "\n", matches: "diagram-\(name)-\(width).txt")
         }
     }
 
     @Test("ASCII render of the figure")
     func ascii() {
         let canvas = DiagramRenderer.render(PlanFixtures.openStackFigure(), width: 160, glyphs: .ascii)
-        Golden.check(canvas.text(), named: "openstack-figure-160-ascii.txt")
+        Golden.expect(canvas.text() + "\n", matches: "diagram-openstack-figure-160-ascii.txt")
     }
 }

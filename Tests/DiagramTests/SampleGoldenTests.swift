@@ -4,22 +4,17 @@ import Foundation
 import IPAM
 import Loading
 import Testing
+import TestSupport
 
 /// Every sample of `samples/`, loaded and planned as `shootnet render` does, drawn at 80 and
-/// 160 columns and compared with `Golden/sample-NAME-WIDTH.txt`.
+/// 160 columns and compared with `Tests/Golden/render-NAME-WIDTH.txt`, the file
+/// RenderCLITests compares `shootnet render` with (and records): library and command agree.
 @Suite("Sample diagrams")
 struct SampleGoldenTests {
-    static let samplesDirectory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("samples")
-
-    static let samples: [String] = {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: samplesDirectory.path)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") && $0 != "seed.yaml" }.sorted()
-    }()
+    static let samples: [String] = PackagePaths.shootSampleNames.map { $0 + ".yaml" }
 
     static func plan(_ name: String) throws -> Plan {
-        let loaded = try InputLoader.load(file: samplesDirectory.appendingPathComponent(name).path)
+        let loaded = try InputLoader.load(file: PackagePaths.sample(name))
         return Planner.plan(loaded.input)
     }
 
@@ -36,7 +31,7 @@ struct SampleGoldenTests {
         for width in [80, 160] {
             let canvas = DiagramRenderer.render(plan, width: width)
             for line in canvas.lines() { #expect(CellWidth.of(line) <= width) }
-            Golden.check(canvas.text(), named: "sample-\(base)-\(width).txt")
+            Golden.expect(canvas.text() + "\n", matches: "render-\(base)-\(width).txt", recordedBy: "RenderCLITests")
         }
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import Addressing
 import Spec
 import Testing
+import TestSupport
 @testable import IPAM
 
 /// For every diagnostic code: a minimal shoot that triggers it and a near miss that does not.
@@ -200,7 +201,7 @@ struct DiagnosticCatalogueTests {
     }
 
     @Test func everyCodeIsInTheCatalogueDocument() throws {
-        let docs = try String(contentsOfFile: #filePath.replacingOccurrences(of: "Tests/IPAMTests/DiagnosticCatalogueTests.swift", with: "docs/diagnostics.md"), encoding: .utf8)
+        let docs = try String(contentsOfFile: PackagePaths.path("docs/diagnostics.md"), encoding: .utf8)
         for code in DiagnosticCode.allCases {
             #expect(docs.contains("| `\(code.rawValue)` | \(code.severity.rawValue)"), "docs/diagnostics.md lacks \(code.rawValue) with severity \(code.severity.rawValue)")
         }

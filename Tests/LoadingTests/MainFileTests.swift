@@ -1,6 +1,7 @@
 import Foundation
 import Spec
 import Testing
+import TestSupport
 @testable import Loading
 
 /// Which documents a main file may hold, and the errors when it holds others.
@@ -107,9 +108,7 @@ import Testing
 /// Every bundled sample must load (the engine judges their content; loading must not fail).
 @Suite struct SampleFileTests {
     static let samples: [String] = {
-        let dir = repositoryRoot + "/samples"
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") && $0 != "seed.yaml" }.sorted().map { dir + "/" + $0 }
+        PackagePaths.shootSampleNames.map { PackagePaths.sample($0 + ".yaml") }
     }()
 
     @Test func samplesExist() {
@@ -123,7 +122,7 @@ import Testing
     }
 
     @Test func flagSamplesLoad() throws {
-        let dir = repositoryRoot + "/samples"
+        let dir = PackagePaths.samples.path
         let loaded = try InputLoader.load(file: dir + "/gep-openstack.yaml", nodes: dir + "/gep-openstack-nodes.json",
                                           routes: dir + "/gep-openstack-router.json", seed: dir + "/seed.yaml")
         #expect(loaded.input.observed.nodes?.map(\.name) == ["node-a1", "node-b4"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// One line of `Corpus/expected.tsv`: a bad input and the line shootnet must print for it.
 struct CorpusEntry: Sendable, CustomTestStringConvertible {
@@ -32,7 +33,8 @@ struct CorpusEntry: Sendable, CustomTestStringConvertible {
 }
 
 enum CorpusManifest {
-    static let path = PackagePaths.corpus + "/expected.tsv"
+    static let folder = PackagePaths.path("Tests/ReliabilityTests/Corpus")
+    static let path = folder + "/expected.tsv"
 
     /// The entries, in file order. A malformed line becomes an entry that fails its test.
     static let entries: [CorpusEntry] = {

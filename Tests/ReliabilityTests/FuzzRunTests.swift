@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A short seeded run of shootnet-fuzz inside the suite (the long runs are
 /// `swift build -c release --product shootnet-fuzz` and scripts/fuzz.sh; see
@@ -23,11 +24,11 @@ import Testing
         return Summary(inputs: inputs, findings: findings, planned: planned)
     }
 
-    static func fuzz(_ args: [String], timeout: Double = 90) throws -> (Run, Summary?) {
-        let run = try Run.run(PackagePaths.executable("shootnet-fuzz"),
-                              args + ["--samples", PackagePaths.sample(""), "--themes", PackagePaths.root.appendingPathComponent("themes").path],
+    static func fuzz(_ args: [String], timeout: Double = 90) throws -> (ProcessResult, Summary?) {
+        let run = try ProcessRunner.run(BuiltProduct.path("shootnet-fuzz"),
+                              args + ["--samples", PackagePaths.sample(""), "--themes", PackagePaths.path("themes")],
                               timeout: timeout)
-        return (run, summary(run.outLines.last ?? ""))
+        return (run, summary(run.stdoutLines.last ?? ""))
     }
 
     static let cheap = "address,prefix,prefix-or-address,tuple,template,main-json,routes,theme"
@@ -37,7 +38,7 @@ import Testing
     func seededRunFindsNothing(_ targets: String, _ iterations: Int) throws {
         let (run, summary) = try Self.fuzz(["--iterations", "\(iterations)", "--seed", "20260101", "--target", targets])
         #expect(run.signal == nil && !run.timedOut, "the fuzzer died (signal \(run.signal ?? 0)) or hung")
-        #expect(run.status == 0, "findings:\n\(run.err.prefix(4000))")
+        #expect(run.exitCode == 0, "findings:\n\(run.stderr.prefix(4000))")
         #expect(summary?.inputs == iterations)
         #expect(summary?.findings == 0)
     }

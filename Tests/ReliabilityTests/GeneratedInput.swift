@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Corpus inputs made at test time: too big to commit, or not regular files.
 enum GeneratedInput {

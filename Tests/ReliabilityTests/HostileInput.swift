@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A shoot, node list and router whose names carry escape sequences, C0/C1 controls, bidi
 /// overrides and 10,000-character strings: what a hostile (or broken) file can hold.

@@ -4,6 +4,7 @@ import Foundation
 import Loading
 import Spec
 import Testing
+import TestSupport
 
 /// The recovery file outlives a replay until the edits are saved; what the UI and stderr say
 /// about saving and recovery is true and safe to print.

@@ -3,6 +3,7 @@ import Canvas
 import Foundation
 import Loading
 import Testing
+import TestSupport
 
 /// Nothing taken from an input file reaches the terminal raw: text output and the UI show
 /// control characters as `�` and cut long strings; JSON keeps the exact text, escaped.
@@ -21,11 +22,11 @@ import Testing
         let scratch = try Scratch()
         defer { scratch.remove() }
         let files = try HostileInput.write(in: scratch)
-        let run = try Run.shootnet([command.args[0], files.shoot] + command.args.dropFirst() + files.flags)
+        let run = try ProcessRunner.shootnet([command.args[0], files.shoot] + command.args.dropFirst() + files.flags)
         #expect(run.signal == nil && !run.timedOut)
-        #expect(run.status == 0 || run.status == 1, "\(command.name): exit \(run.status): \(run.err.prefix(500))")
-        #expect(run.stderr.isEmpty, "\(command.name): \(run.err.prefix(500))")
-        let text = run.out
+        #expect(run.exitCode == 0 || run.exitCode == 1, "\(command.name): exit \(run.exitCode): \(run.stderr.prefix(500))")
+        #expect(run.stderrBytes.isEmpty, "\(command.name): \(run.stderr.prefix(500))")
+        let text = run.stdout
         #expect(!text.isEmpty)
         if let bad = TerminalText.firstUnsafe(in: text, sgr: command.sgr) { Issue.record("\(command.name): \(bad)") }
         #expect(!text.contains(HostileInput.long), "\(command.name): a 10,000-character string reached the output whole")
@@ -42,25 +43,25 @@ import Testing
         defer { scratch.remove() }
         let name = "shoot\u{1B}[2J\u{202E}lmay.yaml"
         if what == "broken" { try scratch.write(name, "kind: [\n") }
-        let run = try Run.shootnet(["check", scratch.path(name)])
-        #expect(run.status == 2)
-        #expect(run.errLines.count == 1)
-        #expect(TerminalText.firstUnsafe(in: run.err, sgr: false) == nil, "\(run.err)")
-        #expect(run.err.hasPrefix(scratch.folder + "/shoot\\u{1b}[2J\\u{202e}lmay.yaml:"), "\(run.err)")
+        let run = try ProcessRunner.shootnet(["check", scratch.path(name)])
+        #expect(run.exitCode == 2)
+        #expect(run.stderrLines.count == 1)
+        #expect(TerminalText.firstUnsafe(in: run.stderr, sgr: false) == nil, "\(run.stderr)")
+        #expect(run.stderr.hasPrefix(scratch.folder + "/shoot\\u{1b}[2J\\u{202e}lmay.yaml:"), "\(run.stderr)")
     }
 
     @Test func tablesShowEveryNameMadeSafe() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
         let files = try HostileInput.write(in: scratch)
-        let plan = try Run.shootnet(["plan", files.shoot, "-o", "table"] + files.flags).out
+        let plan = try ProcessRunner.shootnet(["plan", files.shoot, "-o", "table"] + files.flags).stdout
         #expect(plan.contains("Shoot shoot-\u{FFFD}2J\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}-x"))
         #expect(plan.contains("node-\u{FFFD}[31mred\u{FFFD}[0m\u{FFFD}]0;pwned\u{FFFD}"))
         #expect(plan.contains("node-\u{FFFD}lave\u{FFFD}-\u{FFFD}x\u{FFFD}\u{FFFD}"))
         #expect(plan.contains("node-" + String(repeating: "L", count: 200)) && plan.contains("…"))
         // `node\u{200B}-a` must not pass for `node-a`.
         #expect(plan.contains("node\u{FFFD}-a\u{FFFD}"))
-        let routes = try Run.shootnet(["routes", files.shoot] + files.flags).out
+        let routes = try ProcessRunner.shootnet(["routes", files.shoot] + files.flags).stdout
         #expect(routes.contains("router-\u{FFFD}[5m\u{FFFD}6n\u{FFFD}LLL"))
     }
 
@@ -71,11 +72,11 @@ import Testing
         let scratch = try Scratch()
         defer { scratch.remove() }
         let files = try HostileInput.write(in: scratch)
-        let run = try Run.shootnet([args[0], files.shoot] + args.dropFirst() + files.flags)
-        #expect(run.signal == nil && run.stderr.isEmpty, "\(run.err.prefix(300))")
+        let run = try ProcessRunner.shootnet([args[0], files.shoot] + args.dropFirst() + files.flags)
+        #expect(run.signal == nil && run.stderrBytes.isEmpty, "\(run.stderr.prefix(300))")
         // Raw, the JSON is plain printable text: every control, C1 and bidi mark is a \u escape.
-        if let bad = TerminalText.firstUnsafe(in: run.out) { Issue.record("\(args): raw \(bad)") }
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout)) as? [String: Any])
+        if let bad = TerminalText.firstUnsafe(in: run.stdout) { Issue.record("\(args): raw \(bad)") }
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdoutBytes)) as? [String: Any])
         let diagnostics = object["diagnostics"] as? [[String: Any]] ?? []
         switch args[0] {
         case "plan":

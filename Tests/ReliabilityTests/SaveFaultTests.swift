@@ -2,6 +2,7 @@ import Foundation
 import Loading
 import Spec
 import Testing
+import TestSupport
 
 /// Saving (SpecEditor + SafeFile, as the UI's save effect does) when the world fights back:
 /// the original file stays byte for byte what it was, and the failure is one clear line.
@@ -136,7 +137,7 @@ import Testing
         try Self.copySample(to: path)
         let original = try #require(Self.bytes(path))
         let saved = original + Array("# saved by shootnet-fuzz --save-loop\n".utf8)
-        let helper = try PackagePaths.executable("shootnet-fuzz")
+        let helper = try BuiltProduct.path("shootnet-fuzz")
         var killedMidway = 0
         for round in 0..<6 {
             let p = Process()

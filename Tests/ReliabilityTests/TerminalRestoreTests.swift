@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The terminal is left as it was found however the UI ends — a quit key, SIGTERM, SIGHUP
 /// or a crash — and a storm of resizes leaves a clean frame.
@@ -10,10 +11,14 @@ import Testing
 
     /// The tty line discipline as `stty` reports it, on one line.
     static func sttyModes(_ pane: ShellPane) throws -> String {
-        try pane.run("stty -a | tr -s ' ;' '\\n\\n' | grep -x -E -e '-?(icanon|echo|isig|icrnl|opost|ixon)' | tr '\\n' ' '; echo STTY-$((6*7))")
-        // The marker is computed, so the typed command line does not match it.
-        let screen = try pane.waitUntil { $0.contains("STTY-42") }
-        return String(screen.split(separator: "\n").last { $0.hasSuffix("STTY-42") } ?? "")
+        // The marker is new for each call (an earlier one may still be on the screen) and
+        // computed by the shell, so the typed command line does not match it.
+        let n = Int.random(in: 1_000...9_999)
+        let marker = "STTY-\(n + 1)"
+        let screen = try pane.after({
+            try pane.run("stty -a | tr -s ' ;' '\\n\\n' | grep -x -E -e '-?(icanon|echo|isig|icrnl|opost|ixon)' | tr '\\n' ' '; echo STTY-$((\(n)+1))")
+        }, waitFor: marker)
+        return String(screen.split(separator: "\n").last { $0.hasSuffix(marker) }?.dropLast(marker.count) ?? "")
     }
 
     enum Ending: String, CaseIterable, Sendable {
@@ -35,6 +40,7 @@ import Testing
     @Test(arguments: Ending.allCases)
     func terminalIsRestored(_ ending: Ending) throws {
         let pane = try ShellPane()
+        defer { pane.close() }
         let before = try Self.sttyModes(pane)
         let modesBefore = try pane.format(Self.modes)
         try pane.startShootnet([PackagePaths.sample("gep-openstack.yaml")])
@@ -66,14 +72,10 @@ import Testing
         let file = scratch.path("shoot.yaml")
         try FileManager.default.copyItem(atPath: PackagePaths.sample("ipv4-default.yaml"), toPath: file)
         let pane = try ShellPane()
+        defer { pane.close() }
         try pane.startShootnet([file])
         try pane.waitFor("Tab pane")
-        try pane.keys("2", "Home")
-        for _ in 0..<6 { try pane.keys("Down") }
-        try pane.keys("Enter", "C-u")
-        try pane.type("9")
-        try pane.keys("Enter")
-        try pane.waitFor("re-planned")
+        try pane.setSpecField(UISaveFaultTests.firstWorkerMaximum, to: "9")
         kill(try #require(try pane.programPID()), SIGTERM)
         let (status, screen) = try pane.waitForExit()
         #expect(status == 143)
@@ -85,6 +87,7 @@ import Testing
     @Test func resizeStormLeavesACleanFrame() throws {
         let file = PackagePaths.sample("gep-openstack.yaml")
         let stormed = try ShellPane(width: 120, height: 40)
+        defer { stormed.close() }
         try stormed.startShootnet([file])
         try stormed.waitFor("Tab pane")
         let sizes = [(80, 24), (200, 60), (40, 10), (150, 45), (61, 16), (59, 15), (100, 30), (30, 5), (220, 70), (90, 25),
@@ -96,6 +99,7 @@ import Testing
         }
         let after = try stormed.waitForStableScreen(frame)
         let fresh = try ShellPane(width: 100, height: 30)
+        defer { fresh.close() }
         try fresh.startShootnet([file])
         try fresh.waitFor("Tab pane")
         let expected = try fresh.waitForStableScreen(frame)

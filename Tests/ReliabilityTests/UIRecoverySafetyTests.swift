@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The real UI under tmux: what it says after `o` is true, and a FIFO planted at the
 /// recovery path does not stop it from starting.
@@ -10,11 +11,10 @@ import Testing
         let file = scratch.path("shoot.yaml")
         _ = try UISaveFaultTests.placeSample(at: file)
         let pane = try UISaveFaultTests.openAndEdit(file)
+        defer { pane.close() }
         try FileManager.default.removeItem(atPath: file)
-        try pane.keys("w")
-        try pane.waitFor("not saved: the file was removed since it was loaded")
-        try pane.keys("o")
-        let screen = try pane.waitFor("(there was no file, so no backup)")
+        try pane.keys("w", thenWaitFor: "not saved: the file was removed since it was loaded")
+        let screen = try pane.keys("o", thenWaitFor: "(there was no file, so no backup)")
         #expect(!screen.contains("previous version kept"))
         #expect(!FileManager.default.fileExists(atPath: file + ".bak"))
         #expect(try String(contentsOfFile: file, encoding: .utf8).contains("maximum: 9"))
@@ -29,6 +29,7 @@ import Testing
         _ = try UISaveFaultTests.placeSample(at: file)
         #expect(mkfifo(file + ".shootnet-recovery", 0o600) == 0)
         let pane = try ShellPane(width: 250, height: 45)
+        defer { pane.close() }
         try pane.startShootnet([file])
         // waitFor has a deadline: a start blocked on the FIFO fails here instead of hanging.
         let screen = try pane.waitFor("is not a regular file (a FIFO, folder, socket or device); not reading it")

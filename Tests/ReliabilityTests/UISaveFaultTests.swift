@@ -1,20 +1,20 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Saving from the real UI (under tmux) when saving cannot work: the file on disk stays
 /// byte for byte as it was, the UI says why, and the edits survive the session.
 @Suite(.serialized) struct UISaveFaultTests {
-    /// Opens `file`, sets workers[0].maximum to 9 in the spec editor (ipv4-default.yaml).
+    /// The spec field of workers[0].maximum in ipv4-default.yaml.
+    static let firstWorkerMaximum = "workers[worker-m5].maximum"
+
+    /// Opens `file`, sets workers[0].maximum to 9 in the spec editor (ipv4-default.yaml). The
+    /// caller closes the pane (`defer { pane.close() }`).
     static func openAndEdit(_ file: String, environment: [String: String] = [:]) throws -> ShellPane {
         let pane = try ShellPane(width: 250, height: 45)
         try pane.startShootnet([file], environment: environment)
         try pane.waitFor("Tab pane")
-        try pane.keys("2", "Home")
-        for _ in 0..<6 { try pane.keys("Down") }
-        try pane.keys("Enter", "C-u")
-        try pane.type("9")
-        try pane.keys("Enter")
-        try pane.waitFor("re-planned")
+        try pane.setSpecField(firstWorkerMaximum, to: "9")
         return pane
     }
 
@@ -29,8 +29,7 @@ import Testing
     /// Presses `w`, waits until the UI says `failure`, then stops it with SIGTERM; returns
     /// the screen once it has ended with status 143.
     static func saveFailsThenTerminate(_ pane: ShellPane, failure: String) throws -> String {
-        try pane.keys("w")
-        try pane.waitFor(failure)
+        try pane.keys("w", thenWaitFor: failure)
         kill(try #require(try pane.programPID()), SIGTERM)
         let (status, screen) = try pane.waitForExit()
         #expect(status == 143)
@@ -45,14 +44,14 @@ import Testing
         let file = scratch.path("shoot.yaml")
         try FileManager.default.copyItem(atPath: PackagePaths.sample("ipv4-default.yaml"), toPath: file)
         let pane = try Self.openAndEdit(file)
+        defer { pane.close() }
         // A colleague's version replaces the file (same length, other content).
         var theirs = try #require(Self.bytes(file))
         theirs[0] = UInt8(ascii: theirs[0] == UInt8(ascii: "#") ? "%" : "#")
         let replacement = scratch.path("theirs.yaml")
         try scratch.write("theirs.yaml", bytes: theirs)
         #expect(rename(replacement, file) == 0)
-        try pane.keys("w")
-        try pane.waitFor("not saved: the file changed on disk")
+        try pane.keys("w", thenWaitFor: "not saved: the file changed on disk")
         #expect(Self.bytes(file) == theirs)
         #expect(!FileManager.default.fileExists(atPath: file + ".bak"))
         // Leaving now keeps the edit for the next start.
@@ -74,8 +73,8 @@ import Testing
         // recovery file (one page) does.
         disk.fill(leaving: 12_288)
         let pane = try Self.openAndEdit(file)
-        try pane.keys("w")
-        try pane.waitFor("cannot write the new version: disk full; the original file is unchanged")
+        defer { pane.close() }
+        try pane.keys("w", thenWaitFor: "cannot write the new version: disk full; the original file is unchanged")
         #expect(Self.bytes(file) == original)
         kill(try #require(try pane.programPID()), SIGTERM)
         let (status, screen) = try pane.waitForExit()
@@ -101,6 +100,7 @@ import Testing
         let original = try Self.placeSample(at: file)
         try disk.makeReadOnly()
         let pane = try Self.openAndEdit(file, environment: environment)
+        defer { pane.close() }
         let screen = try Self.saveFailsThenTerminate(pane, failure: "read-only file system; the original file is unchanged")
         #expect(Self.bytes(file) == original)
         let folder = scratch.path("state/shootnet/recovery")
@@ -110,11 +110,9 @@ import Testing
         #expect(screen.contains("1 unsaved edit(s) kept in \(recovery)"), "\(screen)")
         #expect(try String(contentsOfFile: recovery, encoding: .utf8).contains(Self.recoveredEdit))
         // The next start finds them there and replays them.
-        try pane.run("clear")
         try pane.startShootnet([file], environment: environment)
         try pane.waitFor("Unsaved edits found")
-        try pane.keys("r")
-        try pane.waitFor("replayed 1 unsaved edit(s)")
+        try pane.keys("r", thenWaitFor: "replayed 1 unsaved edit(s)")
         // Replayed but not saved (the folder is read-only): the recovery file stays for the next try.
         #expect(FileManager.default.fileExists(atPath: recovery), "a replayed recovery file is kept until the edits are saved")
         kill(try #require(try pane.programPID()), SIGTERM)
@@ -133,6 +131,7 @@ import Testing
         let original = try Self.placeSample(at: file)
         disk.fill(leaving: 0)
         let pane = try Self.openAndEdit(file, environment: ["XDG_STATE_HOME": scratch.path("state")])
+        defer { pane.close() }
         let screen = try Self.saveFailsThenTerminate(pane, failure: "disk full; the original file is unchanged")
         #expect(Self.bytes(file) == original)
         #expect(screen.contains("kept in \(scratch.path("state"))/shootnet/recovery/"), "\(screen)")
@@ -149,6 +148,7 @@ import Testing
         let original = try Self.placeSample(at: file)
         try disk.makeReadOnly()
         let pane = try Self.openAndEdit(file, environment: ["XDG_STATE_HOME": disk.path("state")])
+        defer { pane.close() }
         let screen = try Self.saveFailsThenTerminate(pane, failure: "read-only file system; the original file is unchanged")
         #expect(Self.bytes(file) == original)
         #expect(screen.contains("cannot write \(file).shootnet-recovery or \(disk.path("state"))/shootnet/recovery/"), "\(screen)")
@@ -165,6 +165,7 @@ import Testing
         try FileManager.default.copyItem(atPath: PackagePaths.sample("ipv4-default.yaml"), toPath: file)
         let original = try #require(Self.bytes(file))
         let pane = try Self.openAndEdit(file)
+        defer { pane.close() }
         let pid = try #require(try pane.programPID())
         try pane.keys("w")
         usleep(UInt32(delayMilliseconds * 1000))

@@ -2,10 +2,6 @@ import Foundation
 
 /// Finds the executables `swift build` produced, for tests that run them as a user would.
 public enum BuiltProduct {
-    /// The package's root folder (this file is Tests/TestSupport/BuiltProduct.swift).
-    public static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     /// The path of executable `name`: next to `SHOOTNET_BINARY`, next to the test bundle
     /// (SwiftPM puts products and the bundle in one folder), or in `.build/debug`.
     public static func path(_ name: String) throws -> String {
@@ -17,7 +13,7 @@ public enum BuiltProduct {
         for bundle in [Bundle.main] + Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
             dirs.append(bundle.bundleURL.deletingLastPathComponent())
         }
-        dirs.append(packageRoot.appendingPathComponent(".build/debug"))
+        dirs.append(PackagePaths.root.appendingPathComponent(".build/debug"))
         for dir in dirs {
             let path = dir.appendingPathComponent(name).path
             if FileManager.default.isExecutableFile(atPath: path) { return path }

@@ -1,9 +1,11 @@
 import Foundation
 
 /// One tmux session with one pane running `command`, on ``Tmux``'s private server: tests type
-/// keys and read the screen as a user would. Session names are unique; the session is killed
-/// when the pane is released. Nothing sleeps a fixed time: the waits poll the screen until a
-/// condition holds or a deadline passes.
+/// keys and read the screen as a user would. Session names are unique; tests end the session
+/// with ``close()`` in a `defer` (releasing the pane closes it too). Nothing sleeps a fixed
+/// time: the waits poll the screen until a condition holds or a deadline passes, and a wait
+/// after an action (``after(_:waitFor:timeout:)``) first makes sure that what it waits for is
+/// not on the screen already.
 public final class TmuxPane {
     public let name: String
     /// Whether ``screen()`` joins lines the terminal wrapped (`capture-pane -J`).
@@ -27,10 +29,21 @@ public final class TmuxPane {
         }
     }
 
-    deinit { _ = try? Tmux.run(["kill-session", "-t", name]) }
+    deinit { close() }
+
+    /// Kills the session (and what runs in it); closing twice does nothing more.
+    public func close() { _ = try? Tmux.run(["kill-session", "-t", name]) }
 
     /// Keys by tmux name (`Tab`, `Enter`, `Escape`, `C-u`, `Down`, single letters).
-    public func keys(_ keys: String...) throws { try Tmux.run(["send-keys", "-t", name] + keys) }
+    public func keys(_ keys: String...) throws { try send(keys) }
+
+    /// Sends `keys`, then waits for `text`, which must not be on the screen before.
+    @discardableResult
+    public func keys(_ keys: String..., thenWaitFor text: String, timeout: Double = 15) throws -> String {
+        try after({ try send(keys) }, waitFor: text, timeout: timeout)
+    }
+
+    private func send(_ keys: [String]) throws { try Tmux.run(["send-keys", "-t", name] + keys) }
 
     /// Text typed literally.
     public func type(_ text: String) throws { try Tmux.run(["send-keys", "-t", name, "-l", text]) }
@@ -44,6 +57,12 @@ public final class TmuxPane {
     /// The visible screen.
     public func screen() throws -> String {
         try Tmux.run(["capture-pane", "-t", name, "-p"] + (joinsWrappedLines ? ["-J"] : []))
+    }
+
+    /// The visible screen with its SGR escape sequences (colours, reverse video); see
+    /// ``TerminalLine``.
+    public func styledScreen() throws -> String {
+        try Tmux.run(["capture-pane", "-t", name, "-p", "-e"] + (joinsWrappedLines ? ["-J"] : []))
     }
 
     public func resize(width: Int, height: Int) throws {
@@ -62,13 +81,14 @@ public final class TmuxPane {
         return children.split(separator: " ").first.flatMap { Int32($0) }
     }
 
-    /// Polls the screen until `done` holds (at most `timeout` seconds); returns that screen.
+    /// Polls the screen (``styledScreen()`` when `styled`) until `done` holds (at most
+    /// `timeout` seconds); returns that screen.
     @discardableResult
-    public func waitUntil(timeout: Double = 15, _ done: (String) -> Bool) throws -> String {
+    public func waitUntil(timeout: Double = 15, styled: Bool = false, _ done: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
-            last = try screen()
+            last = try styled ? styledScreen() : screen()
             if done(last) { return last }
             usleep(50_000)
         }
@@ -83,6 +103,28 @@ public final class TmuxPane {
         } catch let timeout as Timeout {
             throw Timeout(waitingFor: text, screen: timeout.screen)
         }
+    }
+
+    /// Does `action`, then waits for `text`. Fails at once (``AlreadyShown``) when `text` is
+    /// on the screen before the action: such a wait would pass whatever the action did.
+    @discardableResult
+    public func after(_ action: () throws -> Void, waitFor text: String, timeout: Double = 15) throws -> String {
+        do {
+            return try after(action, waitUntil: "\"\(text)\"", timeout: timeout) { $0.contains(text) }
+        } catch let timeout as Timeout {
+            throw Timeout(waitingFor: text, screen: timeout.screen)
+        }
+    }
+
+    /// Does `action`, then polls until `done` holds (on a screen that stays the same for 300 ms
+    /// when `stable`). Fails at once (``AlreadyShown``) when `done` holds before the action.
+    @discardableResult
+    public func after(_ action: () throws -> Void, waitUntil description: String, stable: Bool = false, timeout: Double = 15,
+                      _ done: (String) -> Bool) throws -> String {
+        let before = try screen()
+        guard !done(before) else { throw AlreadyShown(condition: description, screen: before) }
+        try action()
+        return stable ? try waitForStableScreen(timeout: timeout, done) : try waitUntil(timeout: timeout, done)
     }
 
     /// Polls until two captures 300 ms apart are equal and `done` holds.
@@ -118,6 +160,15 @@ public final class TmuxPane {
         public var screen: String
         public var description: String {
             "timed out\(waitingFor.map { " waiting for \"\($0)\"" } ?? ""); the screen was:\n\(screen)"
+        }
+    }
+
+    /// A wait after an action found its condition met before the action.
+    public struct AlreadyShown: Error, CustomStringConvertible {
+        public var condition: String
+        public var screen: String
+        public var description: String {
+            "\(condition) holds before the action, so waiting for it proves nothing; the screen was:\n\(screen)"
         }
     }
 

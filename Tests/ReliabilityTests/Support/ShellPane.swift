@@ -13,11 +13,14 @@ extension TmuxPane {
         try waitUntil { $0.contains("$") }
     }
 
-    /// Starts shootnet with `args` (and `environment` added); its exit status is printed as
-    /// `EXIT=n` when it ends.
+    /// Clears the screen, then starts shootnet with `args` (and `environment` added); its exit
+    /// status is printed as `EXIT=n` when it ends. After the clear, an `EXIT=` line on the
+    /// screen is this run's, so ``waitForExit(timeout:)`` cannot pass on an earlier one.
     func startShootnet(_ args: [String], environment: [String: String] = [:]) throws {
         let binary = try BuiltProduct.path("shootnet")
         let env = ["SWIFT_BACKTRACE=enable=no"] + environment.map { "\($0.key)=\($0.value)" }.sorted().map(Tmux.quote)
+        // The shell runs the two in order, so shootnet starts on the cleared screen.
+        try run("clear")
         try run("ulimit -c 0; env \(env.joined(separator: " ")) \(([binary] + args).map(Tmux.quote).joined(separator: " ")); echo EXIT=$?")
     }
 }
