@@ -17,7 +17,7 @@ import Testing
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("shootnet-runtime-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         file = folder + "/shoot.yaml"
-        try FileManager.default.copyItem(atPath: BuiltProduct.packageRoot.appendingPathComponent("samples/ipv4-default.yaml").path,
+        try FileManager.default.copyItem(atPath: PackagePaths.root.appendingPathComponent("samples/ipv4-default.yaml").path,
                                          toPath: file)
     }
 

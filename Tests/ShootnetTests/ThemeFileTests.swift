@@ -9,7 +9,7 @@ import Testing
 struct ThemeFileTests {
     @Test(arguments: ["dark", "light", "mono"])
     func bundledThemesLoadWithTheirColours(_ name: String) throws {
-        let path = BuiltProduct.packageRoot.appendingPathComponent("themes/\(name).yaml").path
+        let path = PackagePaths.root.appendingPathComponent("themes/\(name).yaml").path
         let theme = Theme(document: try ThemeLoader.load(path: path, knownRoles: Theme.roleNames))
         #expect(theme.name == name)
         #expect(theme.style(for: .selected).reverse)
@@ -22,7 +22,7 @@ struct ThemeFileTests {
     }
 
     @Test func darkFileMatchesTheBuiltInDark() throws {
-        let path = BuiltProduct.packageRoot.appendingPathComponent("themes/dark.yaml").path
+        let path = PackagePaths.root.appendingPathComponent("themes/dark.yaml").path
         let theme = Theme(document: try ThemeLoader.load(path: path))
         for role in Role.allCases { #expect(theme.style(for: role) == Theme.dark.style(for: role), "\(role.name)") }
     }
