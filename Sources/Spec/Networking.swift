@@ -15,8 +15,35 @@ public enum NetworkKind: String, Sendable, Hashable, CaseIterable, Comparable {
     public static func < (a: NetworkKind, b: NetworkKind) -> Bool { a.rank < b.rank }
 }
 
+/// A value with one list per kind of range (`nodes`, `pods`, `services`), read and written by kind.
+public protocol RangesByKind {
+    associatedtype Entry
+    var nodes: [Entry] { get set }
+    var pods: [Entry] { get set }
+    var services: [Entry] { get set }
+}
+
+extension RangesByKind {
+    public subscript(kind: NetworkKind) -> [Entry] {
+        get {
+            switch kind {
+            case .nodes: nodes
+            case .pods: pods
+            case .services: services
+            }
+        }
+        set {
+            switch kind {
+            case .nodes: nodes = newValue
+            case .pods: pods = newValue
+            case .services: services = newValue
+            }
+        }
+    }
+}
+
 /// `spec.networking` of a Shoot, accepting Gardener's form and the proposal's tuples.
-public struct Networking: Sendable, Hashable {
+public struct Networking: Sendable, Hashable, RangesByKind {
     /// The CNI (`calico`, `cilium`); informational.
     public var type: String?
     /// `ipFamilies` as written; nil when absent (then inferred from the tuples).
@@ -47,22 +74,6 @@ public struct Networking: Sendable, Hashable {
         self.isWritten = isWritten
     }
 
-    public subscript(kind: NetworkKind) -> [CIDRSlot] {
-        get {
-            switch kind {
-            case .nodes: nodes
-            case .pods: pods
-            case .services: services
-            }
-        }
-        set {
-            switch kind {
-            case .nodes: nodes = newValue
-            case .pods: pods = newValue
-            case .services: services = newValue
-            }
-        }
-    }
 
     /// Some field uses the proposal's tuple notation (a list, a comma, several entries,
     /// `AUTOv6`) rather than Gardener's one CIDR string per field. Decides how an absent
@@ -96,7 +107,7 @@ public struct NetworkingProviderConfig: Sendable, Hashable {
 }
 
 /// `status.networking`: ranges the provider extension stored after reconciling.
-public struct NetworkingStatus: Sendable, Hashable {
+public struct NetworkingStatus: Sendable, Hashable, RangesByKind {
     public var nodes: [Located<IPPrefix>]
     public var pods: [Located<IPPrefix>]
     public var services: [Located<IPPrefix>]
@@ -107,22 +118,6 @@ public struct NetworkingStatus: Sendable, Hashable {
         self.services = services
     }
 
-    public subscript(kind: NetworkKind) -> [Located<IPPrefix>] {
-        get {
-            switch kind {
-            case .nodes: nodes
-            case .pods: pods
-            case .services: services
-            }
-        }
-        set {
-            switch kind {
-            case .nodes: nodes = newValue
-            case .pods: pods = newValue
-            case .services: services = newValue
-            }
-        }
-    }
 
     /// This status with `other`'s ranges of families it lacks added (the shoot's own status wins).
     public func filling(from other: NetworkingStatus) -> NetworkingStatus {

@@ -93,7 +93,7 @@ public struct SimulationSettings: Sendable, Hashable {
 
 /// The seed's networks: a shoot's ranges must not collide with them (IPv6 always; IPv4 is
 /// tolerated by Gardener's VPN and reported as info).
-public struct SeedNetworks: Sendable, Hashable {
+public struct SeedNetworks: Sendable, Hashable, RangesByKind {
     public var name: String?
     public var nodes: [Located<IPPrefix>]
     public var pods: [Located<IPPrefix>]
@@ -109,14 +109,6 @@ public struct SeedNetworks: Sendable, Hashable {
         self.pods = pods
         self.services = services
         self.shootDefaults = shootDefaults
-    }
-
-    public subscript(kind: NetworkKind) -> [Located<IPPrefix>] {
-        switch kind {
-        case .nodes: nodes
-        case .pods: pods
-        case .services: services
-        }
     }
 }
 
