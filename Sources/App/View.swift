@@ -199,7 +199,7 @@ extension AppModel {
             case .warning: mark = "! warning"; role = .warning
             case .info: mark = "i info   "; role = .info
             }
-            let code = d.code.padding(28)
+            let code = d.code.rawValue.padding(28)
             return [(mark + " ", role), (code + " ", .dim), (SafeText.terminal(d.message), .plain)]
         }
         // The selected finding in full, wrapped, under the list.

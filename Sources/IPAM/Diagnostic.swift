@@ -19,7 +19,7 @@ public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable {
 /// message that says what is wrong and how to fix it.
 public struct Diagnostic: Sendable, Hashable {
     /// Stable identifier, e.g. `overlap.pods-services` (see docs/diagnostics.md).
-    public var code: String
+    public var code: DiagnosticCode
     public var severity: Severity
     /// Spec path such as `spec.networking.pods[1]`, `nodes[node-b4].podCIDRs[1]`, `router.routes[3]`.
     public var path: String
@@ -31,11 +31,11 @@ public struct Diagnostic: Sendable, Hashable {
     /// Who makes the rule (see ``DiagnosticOrigin``).
     public var origin: DiagnosticOrigin
 
-    public init(code: String, severity: Severity, path: String, message: String, objects: [ObjectRef] = [], location: SourceLocation? = nil,
-                origin: DiagnosticOrigin? = nil) {
+    public init(code: DiagnosticCode, severity: Severity? = nil, path: String, message: String, objects: [ObjectRef] = [],
+                location: SourceLocation? = nil, origin: DiagnosticOrigin? = nil) {
         self.code = code
-        self.origin = origin ?? DiagnosticCode(rawValue: code)?.origin ?? .shootnet
-        self.severity = severity
+        self.origin = origin ?? code.origin
+        self.severity = severity ?? code.severity
         self.path = path
         self.message = message
         self.objects = objects

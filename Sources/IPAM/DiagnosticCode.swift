@@ -1,5 +1,5 @@
 /// The catalogue of findings. Codes are stable: scripts and docs/diagnostics.md rely on them.
-public enum DiagnosticCode: String, Sendable, CaseIterable {
+public enum DiagnosticCode: String, Sendable, CaseIterable, CustomStringConvertible {
     // Parsing the networking spec.
     case invalidCIDR = "parse.invalid-cidr"
     case hostBits = "parse.host-bits"
@@ -64,6 +64,9 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case routeDuplicate = "route.duplicate"
     case routeQuota = "route.quota"
     case routeUnmanaged = "route.unmanaged"
+
+    /// The stable code text (`route.missing`), wherever a code is printed.
+    public var description: String { rawValue }
 
     /// The default severity (a few checks choose another one case by case, e.g. IPv4 seed
     /// overlaps, or overlaps Gardener does not check).

@@ -13,7 +13,7 @@ struct DiagnosticSink {
 
     mutating func report(_ code: DiagnosticCode, path: String, _ message: String, objects: [ObjectRef] = [],
                          at location: SourceLocation? = nil, severity: Severity? = nil, origin: DiagnosticOrigin? = nil) {
-        diagnostics.append(Diagnostic(code: code.rawValue, severity: severity ?? code.severity, path: path, message: message,
+        diagnostics.append(Diagnostic(code: code, severity: severity, path: path, message: message,
                                       objects: objects, location: location ?? defaultLocation, origin: origin ?? code.origin))
     }
 }

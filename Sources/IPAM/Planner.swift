@@ -93,7 +93,7 @@ struct PlanBuilder {
         let order = reported.withUnsafeBufferPointer { d in
             d.indices.sorted { a, b in
                 if d[a].severity != d[b].severity { return d[a].severity > d[b].severity }
-                if d[a].code != d[b].code { return d[a].code < d[b].code }
+                if d[a].code != d[b].code { return d[a].code.rawValue < d[b].code.rawValue }
                 if d[a].path != d[b].path { return d[a].path < d[b].path }
                 return a < b
             }

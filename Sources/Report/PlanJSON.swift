@@ -85,7 +85,7 @@ public enum PlanJSON {
         w.beginArray()
         for d in diagnostics {
             w.beginObject()
-            w.field("code", d.code)
+            w.field("code", d.code.rawValue)
             w.field("severity", d.severity.rawValue)
             w.field("origin", d.origin.rawValue)
             w.field("path", d.path)

@@ -31,27 +31,27 @@ struct AppFlowTests {
 
     @Test func editIntoOverlapWarnsAndUndoRemovesIt() throws {
         var h = try AppHarness.sample("ipv4-default.yaml")
-        #expect(!h.model.plan.diagnostics.contains { $0.code == "overlap.pods-services" })
+        #expect(!h.model.plan.diagnostics.contains { $0.code.rawValue == "overlap.pods-services" })
         let pods = try #require(h.model.plan.range(.pods, .v4)?.prefix.description)
         h.edit(.networks(.services), to: pods)
-        #expect(h.model.plan.diagnostics.contains { $0.code == "overlap.pods-services" })
+        #expect(h.model.plan.diagnostics.contains { $0.code.rawValue == "overlap.pods-services" })
         #expect(h.model.isDirty)
         #expect(h.screen.contains("● modified"))
         h.press(.char("3"))
         #expect(h.screen.contains("overlap.pods-services"))
         h.press(.char("u"))
-        #expect(!h.model.plan.diagnostics.contains { $0.code == "overlap.pods-services" })
+        #expect(!h.model.plan.diagnostics.contains { $0.code.rawValue == "overlap.pods-services" })
         #expect(!h.model.isDirty)
         h.press(.ctrl("r"))
-        #expect(h.model.plan.diagnostics.contains { $0.code == "overlap.pods-services" })
+        #expect(h.model.plan.diagnostics.contains { $0.code.rawValue == "overlap.pods-services" })
     }
 
     @Test func fixingTheFiguresConflictClearsTheError() throws {
         var h = try AppHarness.sample("gep-openstack.yaml")
-        #expect(h.model.plan.diagnostics.contains { $0.code == "overlap.pods-services" })
+        #expect(h.model.plan.diagnostics.contains { $0.code.rawValue == "overlap.pods-services" })
         h.edit(.networks(.services), to: "10.1.0.0/16, 2001:db8:0:0:8000::/108")
-        #expect(!h.model.plan.diagnostics.contains { $0.code == "overlap.pods-services" })
-        #expect(!h.model.plan.diagnostics.contains { $0.code == "size.service-range" })
+        #expect(!h.model.plan.diagnostics.contains { $0.code.rawValue == "overlap.pods-services" })
+        #expect(!h.model.plan.diagnostics.contains { $0.code.rawValue == "size.service-range" })
         #expect(h.model.message?.text.contains("re-planned") == true)
     }
 
@@ -173,7 +173,7 @@ struct AppFlowTests {
     @Test func diagnosticSelectionHighlightsItsObjects() throws {
         var h = try AppHarness.sample("gep-openstack.yaml")
         h.press(.char("3"))
-        let index = try #require(h.model.plan.diagnostics.firstIndex { $0.code == "route.missing" })
+        let index = try #require(h.model.plan.diagnostics.firstIndex { $0.code.rawValue == "route.missing" })
         for _ in 0..<index { h.press(.down) }
         if index == 0 { h.press(.down, .up) }
         #expect(h.model.highlight.contains(.node("node-b4")))

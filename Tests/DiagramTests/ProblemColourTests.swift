@@ -22,7 +22,7 @@ import Testing
         var plan = PlanFixtures.openStackFigure()
         let pods = try #require(plan.range(.pods, .v4)?.prefix)
         let services = try #require(plan.range(.services, .v4)?.prefix)
-        plan.diagnostics = [Diagnostic(code: "overlap.pods-services", severity: .error, path: "spec.networking.services[0]",
+        plan.diagnostics = [Diagnostic(code: .overlapPodsServices, severity: .error, path: "spec.networking.services[0]",
                                        message: "overlap", objects: [.network(.pods, pods), .network(.services, services)])]
         let canvas = DiagramRenderer.render(plan, width: 160)
         let roles = try #require(Self.roles(of: "\(services)", in: canvas))
@@ -35,7 +35,7 @@ import Testing
     @Test func aWarningNamesItsObjectInTheWarningColour() throws {
         var plan = PlanFixtures.openStackFigure()
         let services = try #require(plan.range(.services, .v6)?.prefix)
-        plan.diagnostics = [Diagnostic(code: "size.service-range", severity: .warning, path: "spec.networking.services[1]",
+        plan.diagnostics = [Diagnostic(code: .serviceRangeTooLarge, severity: .warning, path: "spec.networking.services[1]",
                                        message: "large", objects: [.network(.services, services)])]
         let canvas = DiagramRenderer.render(plan, width: 160)
         #expect(Self.roles(of: "\(services)", in: canvas)?.allSatisfy { $0 == .warning } == true)
@@ -45,7 +45,7 @@ import Testing
         var plan = PlanFixtures.openStackFigure()
         let services = try #require(plan.range(.services, .v6)?.prefix)
         let before = DiagramRenderer.render(plan, width: 160)
-        plan.diagnostics = [Diagnostic(code: "special.documentation", severity: .info, path: "spec.networking.services[1]",
+        plan.diagnostics = [Diagnostic(code: .documentationRange, severity: .info, path: "spec.networking.services[1]",
                                        message: "docs", objects: [.network(.services, services)])]
         let after = DiagramRenderer.render(plan, width: 160)
         #expect(Self.roles(of: "\(services)", in: before) == Self.roles(of: "\(services)", in: after))

@@ -186,12 +186,12 @@ struct DiagnosticCatalogueTests {
     func triggersAndNearMiss(_ c: DiagnosticCase) {
         let hit = c.trigger().plan
         #expect(hit.has(c.code), "expected \(c.code.rawValue), got \(hit.codes)")
-        if let d = hit.diagnostics.first(where: { $0.code == c.code.rawValue }) {
+        if let d = hit.diagnostics.first(where: { $0.code == c.code }) {
             #expect(!d.message.isEmpty)
             #expect(!d.path.isEmpty)
         }
         let miss = c.nearMiss().plan
-        #expect(!miss.has(c.code), "near miss still reports \(c.code.rawValue): \(miss.diagnostics.filter { $0.code == c.code.rawValue }.map(\.message))")
+        #expect(!miss.has(c.code), "near miss still reports \(c.code.rawValue): \(miss.diagnostics.filter { $0.code == c.code }.map(\.message))")
     }
 
     @Test func everyCodeHasATriggerAndANearMiss() {
@@ -216,13 +216,13 @@ struct DiagnosticCatalogueTests {
 
     @Test func ipv4SeedOverlapIsOnlyInfo() throws {
         let plan = openstack { $0.settings.seed = SeedNetworks(pods: [Located(prefix("10.0.0.0/16"))]) }.plan
-        let d = try #require(plan.diagnostics.first { $0.code == DiagnosticCode.overlapSeed.rawValue })
+        let d = try #require(plan.diagnostics.first { $0.code == .overlapSeed })
         #expect(d.severity == .info)
     }
 
     @Test func overlapSuggestsAFreeRange() throws {
         let plan = openstack { $0.services = "10.0.0.0/16, 2001:db8:0:0:8000::/108" }.plan
-        let d = try #require(plan.diagnostics.first { $0.code == "overlap.pods-services" })
+        let d = try #require(plan.diagnostics.first { $0.code == .overlapPodsServices })
         #expect(d.message == "pods 10.0.0.0/16 overlap services 10.0.0.0/16; e.g. move services to 10.1.0.0/16")
     }
 }

@@ -17,7 +17,7 @@ struct GEPFigureTests {
     }
 
     @Test func missingRouteIsAnErrorNamingTheNodeAndTheFix() throws {
-        let d = try #require(plan.diagnostics.first { $0.code == "route.missing" })
+        let d = try #require(plan.diagnostics.first { $0.code == .routeMissing })
         #expect(d.severity == .error)
         #expect(d.message.contains("node-b4"))
         #expect(d.message.contains("openstack router add route --route destination=2001:db8::4000:0:1:0/112,gateway=2001:db8::b4"))

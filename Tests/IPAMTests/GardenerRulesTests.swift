@@ -164,7 +164,7 @@ struct GardenerRulesTests {
         let plan = row.build().plan
         let gardenerErrors = plan.diagnostics.filter { $0.severity == .error && $0.origin == .gardener }
         if let code = row.rejectedWith {
-            #expect(gardenerErrors.contains { $0.code == code.rawValue }, "expected \(code.rawValue), got \(plan.codes)")
+            #expect(gardenerErrors.contains { $0.code == code }, "expected \(code.rawValue), got \(plan.codes)")
         } else {
             #expect(gardenerErrors.isEmpty, "Gardener accepts this, shootnet says \(gardenerErrors.map(\.message))")
         }
@@ -188,7 +188,7 @@ struct GardenerRulesTests {
         b.pods = ""
         let plan = b.plan
         #expect(plan.range(.pods, .v4)?.source == .assumed)
-        let d = try #require(plan.diagnostics.first { $0.code == DiagnosticCode.defaultsApplied.rawValue && $0.path == "spec.networking.pods" })
+        let d = try #require(plan.diagnostics.first { $0.code == .defaultsApplied && $0.path == "spec.networking.pods" })
         #expect(d.severity == .info)
         #expect(d.message.contains("assumed"))
         #expect(plan.maxNodesReason.contains("assumed"))
@@ -199,7 +199,7 @@ struct GardenerRulesTests {
         b.provider = "openstack"  // cluster-range pods: the IPv6 pod range is a range of its own
         b.pods = "100.96.0.0/11, fd00:1::/56"
         b.services = "100.64.0.0/13, fd00:1::/108"
-        let d = try #require(b.plan.diagnostics.first { $0.code == DiagnosticCode.overlapPodsServices.rawValue })
+        let d = try #require(b.plan.diagnostics.first { $0.code == .overlapPodsServices })
         #expect(d.severity == .error)
         #expect(d.origin == .kubernetes)
         #expect(d.message.contains("Gardener does not check"))
@@ -209,9 +209,9 @@ struct GardenerRulesTests {
         var b = gardenerForm(families: ["IPv4"])
         b.pods = "100.96.0.0/20"  // 16 blocks of /24
         b.workers = [Worker(name: "w", minimum: 2, maximum: 20, zones: ["z1"])]
-        #expect(b.plan.diagnostics.first { $0.code == DiagnosticCode.capacityExceeded.rawValue }?.severity == .warning)
+        #expect(b.plan.diagnostics.first { $0.code == .capacityExceeded }?.severity == .warning)
         b.workers = [Worker(name: "w", minimum: 17, maximum: 20, zones: ["z1"])]
-        #expect(b.plan.diagnostics.contains { $0.code == DiagnosticCode.capacityExceeded.rawValue && $0.severity == .error })
+        #expect(b.plan.diagnostics.contains { $0.code == .capacityExceeded && $0.severity == .error })
     }
 
     // MARK: Provider admission (gardener-extension-provider-<name> pkg/apis/<name>/validation/shoot.go).
@@ -221,7 +221,7 @@ struct GardenerRulesTests {
     func providersRefuseTheirUnsupportedStacks(_ provider: String, _ families: [String], _ code: DiagnosticCode) throws {
         var b = gardenerForm(families: families)
         b.provider = provider
-        let d = try #require(b.plan.diagnostics.first { $0.code == code.rawValue })
+        let d = try #require(b.plan.diagnostics.first { $0.code == code })
         #expect(d.severity == .error)
         #expect(d.origin == .provider)
     }

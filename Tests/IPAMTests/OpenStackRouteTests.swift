@@ -43,14 +43,14 @@ import Testing
         let stale = plan.routes.filter { $0.status == .stale }.map(\.destination)
         #expect(Set(stale) == [prefix("100.96.1.0/24"), prefix("2001:db8:7:1:1::/80")])
         #expect(plan.routes.filter { $0.status == .ok }.count == 4)
-        #expect(plan.diagnostics.filter { $0.code == DiagnosticCode.routeStale.rawValue }.count == 2)
+        #expect(plan.diagnostics.filter { $0.code == .routeStale }.count == 2)
         #expect(!plan.has(.routeMissing))
     }
 
     @Test func anIPv4RouteMissingIsReportedWithItsAddCommand() throws {
         var b = Self.healthy()
         b.router?.routes.removeAll { $0.destination == prefix("100.96.2.0/24") }
-        let d = try #require(b.plan.diagnostics.first { $0.code == DiagnosticCode.routeMissing.rawValue })
+        let d = try #require(b.plan.diagnostics.first { $0.code == .routeMissing })
         #expect(d.message.contains("openstack router add route --route destination=100.96.2.0/24,gateway=10.250.0.12 shoot--dev--os"))
     }
 
@@ -59,7 +59,7 @@ import Testing
         b.router?.routes.append(ObservedRoute(destination: prefix("192.168.50.0/24"), nexthop: ip("10.250.0.99")))
         let plan = b.plan
         #expect(!plan.has(.routeStale))
-        let d = try #require(plan.diagnostics.first { $0.code == DiagnosticCode.routeUnmanaged.rawValue })
+        let d = try #require(plan.diagnostics.first { $0.code == .routeUnmanaged })
         #expect(d.severity == .info)
         #expect(!d.message.contains("remove route"))
     }
@@ -72,7 +72,7 @@ import Testing
         let plan = b.plan
         #expect(plan.routes.count == 32)
         #expect(plan.routes.allSatisfy { $0.status == .planned })
-        let d = try #require(plan.diagnostics.first { $0.code == DiagnosticCode.routeQuota.rawValue })
+        let d = try #require(plan.diagnostics.first { $0.code == .routeQuota })
         #expect(d.message.contains("32 routes"))
     }
 

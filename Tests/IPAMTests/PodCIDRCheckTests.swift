@@ -22,11 +22,11 @@ struct PodCIDRCheckTests {
     @Test("Thirty nodes on one pod CIDR: twenty overlaps named in node order, the rest counted")
     func overlapsNamedThenCounted() {
         let plan = Self.shoot(count: 31) { _ in prefix("2001:db8::4000:0:0:0/112") }.plan
-        let named = plan.diagnostics.filter { $0.code == DiagnosticCode.overlapPodCIDRs.rawValue && $0.path != "nodes" }
+        let named = plan.diagnostics.filter { $0.code == .overlapPodCIDRs && $0.path != "nodes" }
         #expect(named.count == 20)
         #expect(Set(named.map(\.path)) == Set((1...20).map { "nodes[node-\($0)].podCIDRs" }))
         #expect(named.allSatisfy { $0.message.hasSuffix("overlaps a pod CIDR of node node-0") })
-        let more = plan.diagnostics.filter { $0.code == DiagnosticCode.overlapPodCIDRs.rawValue && $0.path == "nodes" }
+        let more = plan.diagnostics.filter { $0.code == .overlapPodCIDRs && $0.path == "nodes" }
         #expect(more.map(\.message) == ["10 more overlapping IPv6 pod CIDRs not listed"])
     }
 
@@ -35,7 +35,7 @@ struct PodCIDRCheckTests {
         let plan = Self.shoot(count: 60) { i in
             IPPrefix(masking: IPAddress(v6: (UInt128(0x2001_0db8) << 96) | (UInt128(0xc000) << 48) | (UInt128(i) << 16)), length: 112)
         }.plan
-        let outside = plan.diagnostics.filter { $0.code == DiagnosticCode.podCIDROutsideRange.rawValue }
+        let outside = plan.diagnostics.filter { $0.code == .podCIDROutsideRange }
         #expect(Set(outside.map(\.path)) == Set((0..<50).map { "nodes[node-\($0)].podCIDRs" }))
         #expect(outside.allSatisfy { $0.message.contains("lies outside the pod range 2001:db8:0:0:4000::/66") })
     }

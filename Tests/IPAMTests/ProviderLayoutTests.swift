@@ -70,7 +70,7 @@ import Testing
             ObservedNode(name: "n1", zone: "eu-1a", addresses: [ip("10.250.0.10"), ip("2001:db8:0:1:8a2c::1f")],
                          podCIDRs: [prefix("100.96.0.0/24"), prefix("2001:db8:0:1:d7c2::/80")]),
         ]
-        let d = try #require(b.plan.diagnostics.first { $0.code == DiagnosticCode.overlapNodesServices.rawValue })
+        let d = try #require(b.plan.diagnostics.first { $0.code == .overlapNodesServices })
         #expect(d.severity == .error)
         #expect(d.message.contains("n1"))
     }
@@ -98,7 +98,7 @@ import Testing
 
     /// Broken: GCP cannot reserve addresses, so services inside the node subnet collide.
     @Test func gcpServicesInTheNodeSubnetFail() {
-        #expect(Self.gcp(services: "2001:db8:4a1b:2c00:ffff::/108").plan.diagnostics.contains { $0.code == DiagnosticCode.overlapNodesServices.rawValue && $0.severity == .error })
+        #expect(Self.gcp(services: "2001:db8:4a1b:2c00:ffff::/108").plan.diagnostics.contains { $0.code == .overlapNodesServices && $0.severity == .error })
     }
 
     /// The simulation never produces a layout its own checks flag (AWS, GCP; dual and single stack).

@@ -52,7 +52,7 @@ struct RouteIndexTests {
         b.router = ObservedRouter(name: router.name, routes: expected.reversed() + [expected[expected.count - 1]])
         let plan = b.plan
         #expect(plan.routes.allSatisfy { $0.status == .ok })
-        let duplicate = try #require(plan.diagnostics.first { $0.code == "route.duplicate" })
+        let duplicate = try #require(plan.diagnostics.first { $0.code.rawValue == "route.duplicate" })
         #expect(duplicate.path == "router.routes[\(expected.count)]")
         #expect(duplicate.message.contains("(routes[0] and routes[\(expected.count)])"))
     }

@@ -81,6 +81,6 @@ func prefix(_ s: String) -> IPPrefix {
 }
 
 extension Plan {
-    var codes: [String] { diagnostics.map(\.code) }
-    func has(_ code: DiagnosticCode) -> Bool { diagnostics.contains { $0.code == code.rawValue } }
+    var codes: [String] { diagnostics.map(\.code.rawValue) }
+    func has(_ code: DiagnosticCode) -> Bool { diagnostics.contains { $0.code == code } }
 }
