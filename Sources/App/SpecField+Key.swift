@@ -2,49 +2,20 @@ import Spec
 
 extension SpecField {
     /// A stable text key (`networks.pods`, `workers[0].maximum`) for recovery files and saving.
-    public var key: String {
-        switch self {
-        case .networks(let k): "networks.\(k.rawValue)"
-        case .ipFamilies: "ipFamilies"
-        case .provider: "provider.type"
-        case .workerMinimum(let i): "workers[\(i)].minimum"
-        case .workerMaximum(let i): "workers[\(i)].maximum"
-        case .workerZones(let i): "workers[\(i)].zones"
-        case .nodeMaskV4: "nodeCIDRMaskSize"
-        case .nodeMaskV6: "nodeCIDRMaskSizeIPv6"
-        case .maxPods: "maxPods"
-        case .podPrefixTemplate: "podPrefixTemplate"
-        case .serviceStrategy: "services.strategy"
-        case .servicePolicy: "services.ipFamilyPolicy"
-        }
-    }
+    public var key: String { descriptor.key }
 
+    /// The field whose ``key`` is `key`.
     public init?(key: String) {
-        if key.hasPrefix("networks."), let k = NetworkKind(rawValue: String(key.dropFirst("networks.".count))) {
-            self = .networks(k)
-            return
+        var index = 0
+        if key.hasPrefix("workers["), let close = key.firstIndex(of: "]") {
+            guard let i = Int(key[key.index(key.startIndex, offsetBy: 8)..<close]), i >= 0, i < 10_000 else { return nil }
+            index = i
         }
-        if key.hasPrefix("workers["), let close = key.firstIndex(of: "]"),
-           let i = Int(key[key.index(key.startIndex, offsetBy: 8)..<close]), i >= 0, i < 10_000 {
-            switch key[key.index(after: close)...] {
-            case ".minimum": self = .workerMinimum(i)
-            case ".maximum": self = .workerMaximum(i)
-            case ".zones": self = .workerZones(i)
-            default: return nil
-            }
-            return
-        }
-        switch key {
-        case "ipFamilies": self = .ipFamilies
-        case "provider.type": self = .provider
-        case "nodeCIDRMaskSize": self = .nodeMaskV4
-        case "nodeCIDRMaskSizeIPv6": self = .nodeMaskV6
-        case "maxPods": self = .maxPods
-        case "podPrefixTemplate": self = .podPrefixTemplate
-        case "services.strategy": self = .serviceStrategy
-        case "services.ipFamilyPolicy": self = .servicePolicy
-        default: return nil
-        }
+        let candidates: [SpecField] = NetworkKind.allCases.map { .networks($0) }
+            + [.ipFamilies, .provider, .workerMinimum(index), .workerMaximum(index), .workerZones(index),
+               .nodeMaskV4, .nodeMaskV6, .maxPods, .podPrefixTemplate, .serviceStrategy, .servicePolicy]
+        guard let field = candidates.first(where: { $0.key == key }) else { return nil }
+        self = field
     }
 }
 

@@ -13,30 +13,32 @@ enum SpecSaving {
         }
     }
 
-    /// The file edit for one UI edit. Empty text removes an optional field; a number field
-    /// whose text is not a number is refused rather than written as something else.
+    /// The file edit for one UI edit, from the field's descriptor. Empty text removes an
+    /// optional field; a number field whose text is not a number is refused rather than
+    /// written as something else.
     static func specEdit(_ e: FieldEdit) throws(SpecEditError) -> SpecEdit {
-        let text = e.text
-        let list = text.split(separator: ",").map { String($0).trimmingCharacters(in: " []") }.filter { !$0.isEmpty }
-        func number() throws(SpecEditError) -> Int {
-            guard let n = Int(text) else { throw SpecEditError("\(e.field.key): \"\(text)\" is not a whole number") }
-            return n
+        let d = e.field.descriptor
+        let text = e.text.trimmingCharacters(in: " \t")
+        let value: SpecEdit.Value
+        if text.isEmpty {
+            guard d.allowsEmpty else { throw SpecEditError("\(d.key): a value is required") }
+            value = .remove
+        } else {
+            switch d.form {
+            case .text: value = .string(text)
+            case .list: value = .strings(SpecField.items(text))
+            case .number:
+                guard let n = Int(text) else { throw SpecEditError("\(d.key): \"\(text)\" is not a whole number") }
+                value = .int(n)
+            }
         }
-        func optionalNumber() throws(SpecEditError) -> Int? { text.isEmpty ? nil : try number() }
-        switch e.field {
-        case .networks(let kind): return .networking(kind, text.isEmpty ? nil : text)
-        case .ipFamilies: return .ipFamilies(list.isEmpty ? nil : list)
-        case .provider: return .providerType(text)
-        case .workerMinimum(let i): return .workerMinimum(i, try number())
-        case .workerMaximum(let i): return .workerMaximum(i, try number())
-        case .workerZones(let i): return .workerZones(i, list)
-        case .nodeMaskV4: return .nodeMaskV4(try optionalNumber())
-        case .nodeMaskV6: return .nodeMaskV6(try optionalNumber())
-        case .maxPods: return .maxPods(try optionalNumber())
-        case .podPrefixTemplate: return .setting("podPrefixTemplate", text.isEmpty ? .remove : .string(text))
-        case .serviceStrategy: return .setting("services.strategy", text.isEmpty ? .remove : .string(text))
-        case .servicePolicy: return .setting("services.ipFamilyPolicy", text.isEmpty ? .remove : .string(text))
+        let path: [SpecEdit.PathComponent] = d.path.map { step in
+            switch step {
+            case .key(let k): .key(k)
+            case .index(let i): .index(i)
+            }
         }
+        return SpecEdit(d.document == .shoot ? .shoot : .settings, path: path, value: value)
     }
 }
 
