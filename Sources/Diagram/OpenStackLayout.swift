@@ -44,7 +44,61 @@ struct OpenStackLayout {
     static let subnetWidth = 28
     static let networkHeight = 5
 
+    /// The rows every column shares, worked out once the columns are arranged.
+    struct Rows {
+        var wide: Bool
+        var routerY: Int
+        var routerHeight: Int
+        var subnetY: Int
+        var subnetHeight: Int
+        var networkY: Int
+        /// The shoot frame's top line.
+        var frameY: Int
+        var cardsTop: Int { frameY + 3 }
+    }
+
+    /// The figure in three phases: measure (columns, node cards), arrange (where each box and
+    /// row goes), draw (infrastructure, then the shoot frame, then routes listed below).
     func layout(into b: inout DiagramBuilder, memo: inout DiagramMemo) -> (height: Int, hiddenNodes: Int, hiddenRoutes: Int) {
+        // Measure.
+        var (columns, hiddenRoutes) = measureColumns(memo: &memo)
+        let shown = nodeLimit.map { min($0, plan.nodes.count) } ?? plan.nodes.count
+        let options = NodeCard.Options(plan: plan)
+        let metrics = memo.nodeMetrics.value(for: NodeMetricsKey(nodes: plan.nodes, shown: shown, options: options)) {
+            NodeMetrics(plan.nodes, members: 0..<shown, options)
+        }
+        if metrics.anySimulated { b.noteSimulatedNodes() }
+        var grid = NodeGrid(metrics, areaWidth: width - 4, hasPort: true, preferFigure: true)
+        if grid.rowCount(shown) > 1 {
+            // Later rows reach the network through bus lines and a trunk at the right: keep
+            // room for the trunk and a row for each bus.
+            grid = NodeGrid(metrics, areaWidth: width - 4 - NodeBlock.trunkRoom, hasPort: true, preferFigure: true, rowGap: 2)
+        }
+
+        // Arrange.
+        let wide = arrangeWide(&columns)
+        if !wide { arrangeNarrow(&columns) }
+        let rows = self.rows(columns, wide: wide)
+
+        // Draw.
+        for c in columns {
+            drawColumn(c, wide: wide, routerY: rows.routerY, routerHeight: rows.routerHeight, subnetY: rows.subnetY,
+                       subnetHeight: rows.subnetHeight, networkY: rows.networkY, into: &b)
+        }
+        let nodes = NodeBlock(nodes: plan.nodes, members: Array(0..<shown), grid: grid, options: options, x: 2, y: rows.cardsTop)
+        b.add(nodes)
+        drawNetwork(columns, rows: rows, nodes: nodes, into: &b)
+        var y = drawShootContent(rows: rows, nodes: nodes, shown: shown, into: &b)
+        y += 1
+        for c in columns where c.routesBelow {
+            y = placeRoutesBelow(c, top: y + 1, into: &b)
+        }
+        return (y, plan.nodes.count - shown, hiddenRoutes)
+    }
+
+    /// One column per family with its router, subnet and routing entries (remembered while
+    /// routes and routers are unchanged), and the routes the route limit hides.
+    private func measureColumns(memo: inout DiagramMemo) -> ([Column], hidden: Int) {
         var hiddenRoutes = 0
         let rangeFamilies = plan.ipFamilies.isEmpty ? plan.networks.map(\.family) + plan.subnets.map(\.prefix.family) : []
         let routeColumns = memo.routeColumns.value(for: RouteColumnsKey(routes: plan.routes, routers: plan.routers, ipFamilies: plan.ipFamilies,
@@ -61,24 +115,11 @@ struct OpenStackLayout {
             return Column(family: f, router: router, subnet: subnet, routes: routes, subnetLines: subnet.map(subnetLines) ?? [])
         }
         if columns.count > 1 { columns[0].outerLeft = true }
+        return (columns, hiddenRoutes)
+    }
 
-        let shown = nodeLimit.map { min($0, plan.nodes.count) } ?? plan.nodes.count
-        let options = NodeCard.Options(plan: plan)
-        let metrics = memo.nodeMetrics.value(for: NodeMetricsKey(nodes: plan.nodes, shown: shown, options: options)) {
-            NodeMetrics(plan.nodes, members: 0..<shown, options)
-        }
-        if metrics.anySimulated { b.noteSimulatedNodes() }
-        var grid = NodeGrid(metrics, areaWidth: width - 4, hasPort: true, preferFigure: true)
-        if grid.rowCount(shown) > 1 {
-            // Later rows reach the network through bus lines and a trunk at the right: keep
-            // room for the trunk and a row for each bus.
-            grid = NodeGrid(metrics, areaWidth: width - 4 - NodeBlock.trunkRoom, hasPort: true, preferFigure: true, rowGap: 2)
-        }
-
-        let wide = arrangeWide(&columns)
-        if !wide { arrangeNarrow(&columns) }
-
-        // Rows shared by all columns.
+    /// The rows shared by all columns, from the arranged columns.
+    private func rows(_ columns: [Column], wide: Bool) -> Rows {
         let hasRouters = columns.contains { $0.router != nil }
         let hasSubnets = columns.contains { $0.subnet != nil }
         let routerY = Self.upstreamHeight + 2
@@ -90,48 +131,46 @@ struct OpenStackLayout {
         let subnetY = hasRouters ? max(routerBottom + 2, entriesEnd + 1) : routerY
         let subnetHeight = wide ? 2 : 2 + (columns.map(\.subnetLines.count).max() ?? 0)
         let networkY = hasSubnets ? subnetY + subnetHeight : subnetY
-        let frameY = networkY + Self.networkHeight + 2
+        return Rows(wide: wide, routerY: routerY, routerHeight: routerHeight, subnetY: subnetY, subnetHeight: subnetHeight,
+                    networkY: networkY, frameY: networkY + Self.networkHeight + 2)
+    }
 
-        for c in columns {
-            drawColumn(c, wide: wide, routerY: routerY, routerHeight: routerHeight, subnetY: subnetY,
-                       subnetHeight: subnetHeight, networkY: networkY, into: &b)
-        }
-
-        // Node connectors: one per first-row node, from its port up to the network bar, and
-        // a trunk the later rows' buses join.
-        let cardsTop = frameY + 3
-        let nodes = NodeBlock(nodes: plan.nodes, members: Array(0..<shown), grid: grid, options: options, x: 2, y: cardsTop)
-        b.add(nodes)
+    /// The network bar under the subnets and the connectors from it down to the nodes: one per
+    /// first-row node, and a trunk the later rows' buses join.
+    private func drawNetwork(_ columns: [Column], rows: Rows, nodes: NodeBlock, into b: inout DiagramBuilder) {
         var tees = nodes.firstRowConnectors
         let noNodes = tees.isEmpty
         if noNodes { tees = [width / 2] }
         let downLines = tees + (nodes.trunkX.map { [$0] } ?? [])
-
         // The network bar reaches past the subnets sitting on it and over every connector.
         var left = columns.map { min($0.upstream.x, $0.subnet == nil ? Int.max : $0.subnetTab.x - 2) }.min() ?? width / 2
         var right = columns.map { max($0.upstream.maxX, $0.subnet == nil ? 0 : $0.subnetTab.maxX + 2) }.max() ?? width / 2
         left = max(0, min(left, (downLines.min() ?? left) - 4))
         right = min(width, max(right, (downLines.max() ?? right) + 5))
-        b.box(Rect(x: left, y: networkY, width: right - left, height: Self.networkHeight))
-        b.centered("Network", x: left, y: networkY + 2, width: right - left)
+        b.box(Rect(x: left, y: rows.networkY, width: right - left, height: Self.networkHeight))
+        b.centered("Network", x: left, y: rows.networkY + 2, width: right - left)
         for c in columns where c.subnet != nil {
-            b.glyph(.teeUp, x: c.subnetTab.x, y: networkY)
-            b.glyph(.teeUp, x: c.subnetTab.maxX - 1, y: networkY)
+            b.glyph(.teeUp, x: c.subnetTab.x, y: rows.networkY)
+            b.glyph(.teeUp, x: c.subnetTab.maxX - 1, y: rows.networkY)
         }
         for t in tees {
-            b.connector(x: t, arrowY: networkY + Self.networkHeight, joinY: frameY, join: noNodes ? .teeUp : .junction)
-            if !noNodes { b.verticalLine(x: t, from: frameY + 1, to: cardsTop) }
+            b.connector(x: t, arrowY: rows.networkY + Self.networkHeight, joinY: rows.frameY, join: noNodes ? .teeUp : .junction)
+            if !noNodes { b.verticalLine(x: t, from: rows.frameY + 1, to: rows.cardsTop) }
         }
         if let trunk = nodes.trunkX, let end = nodes.lastBusY {
-            b.connector(x: trunk, arrowY: networkY + Self.networkHeight, joinY: frameY, join: .junction)
-            b.verticalLine(x: trunk, from: frameY + 1, to: end)
+            b.connector(x: trunk, arrowY: rows.networkY + Self.networkHeight, joinY: rows.frameY, join: .junction)
+            b.verticalLine(x: trunk, from: rows.frameY + 1, to: end)
         }
-        placeShootTitle(y: frameY + 1, avoiding: downLines, into: &b)
+        placeShootTitle(y: rows.frameY + 1, avoiding: downLines, into: &b)
+    }
 
-        var y = cardsTop + nodes.height
+    /// The shoot frame's content below the cards (hidden-node count, properties, legend) and
+    /// the frame itself; returns the frame's last row.
+    private func drawShootContent(rows: Rows, nodes: NodeBlock, shown: Int, into b: inout DiagramBuilder) -> Int {
+        var y = rows.cardsTop + nodes.height
         if plan.nodes.isEmpty {
-            b.text("no nodes", x: 2, y: cardsTop, role: .dim)
-            y = cardsTop + 1
+            b.text("no nodes", x: 2, y: rows.cardsTop, role: .dim)
+            y = rows.cardsTop + 1
         }
         let hiddenNodes = plan.nodes.count - shown
         if hiddenNodes > 0 {
@@ -150,12 +189,8 @@ struct OpenStackLayout {
             b.line(l, x: 2, y: y, limit: width - 4)
             y += 1
         }
-        b.box(Rect(x: 0, y: frameY, width: width, height: y + 1 - frameY))
-        y += 1
-        for c in columns where c.routesBelow {
-            y = placeRoutesBelow(c, top: y + 1, into: &b)
-        }
-        return (y, hiddenNodes, hiddenRoutes)
+        b.box(Rect(x: 0, y: rows.frameY, width: width, height: y + 1 - rows.frameY))
+        return y
     }
 
     // MARK: Content
