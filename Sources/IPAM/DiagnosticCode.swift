@@ -23,6 +23,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, CustomStringConverti
     case dualStackUnsupported = "provider.dual-stack"
     case overlayWithIPv6 = "provider.overlay-ipv6"
     case openStackIPv6Config = "provider.openstack-ipv6-config"
+    case azureNotULA = "provider.azure-not-ula"
     // Overlaps.
     case overlapNodesPods = "overlap.nodes-pods"
     case overlapNodesServices = "overlap.nodes-services"
@@ -74,7 +75,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, CustomStringConverti
         switch self {
         case .familiesInferred, .defaultsApplied, .documentationRange, .nodePodCIDRPlanned, .servicesOutsideSubnet, .routeUnmanaged:
             .info
-        case .serviceRangeTooLarge, .maskDifference, .capacityHigh, .routeStale,
+        case .serviceRangeTooLarge, .maskDifference, .capacityHigh, .routeStale, .azureNotULA,
              .nodeAddressOutsideRange, .podCIDRNotFromTemplate:
             .warning
         default:
@@ -96,7 +97,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, CustomStringConverti
         case .autoMisplaced, .familiesInferred, .templateOutsideNodePrefix, .templateOverlapsReserved,
              .podCIDRNotFromTemplate, .podsOutsideSubnet, .servicesOutsideSubnet, .duplicateFamily:
             .proposal
-        case .autoUnsupported, .singleStackUnsupported, .dualStackUnsupported, .overlayWithIPv6, .openStackIPv6Config, .poolOverlap,
+        case .autoUnsupported, .singleStackUnsupported, .dualStackUnsupported, .overlayWithIPv6, .openStackIPv6Config, .azureNotULA, .poolOverlap,
              .routeDuplicate, .routeQuota, .routeMissing, .routeWrongNexthop, .routeStale, .routeUnmanaged:
             .provider
         case .overlapPodCIDRs, .podCIDROutsideRange, .nodeMaskShorterThanPods, .serviceRangeTooLarge, .maskDifference,

@@ -51,6 +51,15 @@ extension PlanBuilder {
                        "nodeCIDR, podCIDR and serviceCIDR must all be set when any IPv6 CIDR is configured", at: v6.location)
             }
         }
+        // Azure takes only bring-your-own IPv6 and NATs it outbound: local addresses (the proposal).
+        if plan.provider == .azure {
+            let ula = IPPrefix(masking: IPAddress(v6: UInt128(0xfc) << 120), length: 7)
+            for r in plan.networks where r.family == .v6 && !ula.contains(r.prefix) {
+                report(.azureNotULA, path: path(of: r),
+                       "\(r.kind.rawValue) \(r.prefix) is not a unique local address; Azure NATs IPv6 egress, so use a ULA (fd00::/8) there",
+                       objects: [.network(r.kind, r.prefix)], at: r.location)
+            }
+        }
         if plan.provider == .azure && families.count > 1 {
             report(.dualStackUnsupported, path: "spec.networking.ipFamilies",
                    "azure does not support dual-stack networking (its shoot admission rejects it); use [IPv4]", at: at)

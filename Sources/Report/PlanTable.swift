@@ -13,10 +13,9 @@ public enum PlanTable {
                    + (plan.ipFamilies.count == 2 ? " (\(plan.ipFamilies[0]) primary)" : ""))
         out.append("")
         var networks = TextTable(["NETWORK", "FAMILY", "CIDR", "SOURCE"])
-        for r in plan.networks {
-            networks.add([r.kind.rawValue, r.family.description, (r.source.isInvented ? "~" : "") + r.prefix.description, r.source.rawValue])
-        }
-        for v in plan.vpc where v.family == .v6 { networks.add(["vpc", "IPv6", v.prefix.description, v.source.rawValue]) }
+        func cidr(_ p: IPPrefix, _ source: RangeSource) -> String { (source.isInvented ? "~" : "") + p.description }
+        for r in plan.networks { networks.add([r.kind.rawValue, r.family.description, cidr(r.prefix, r.source), r.source.rawValue]) }
+        for v in plan.vpc where v.family == .v6 { networks.add(["vpc", "IPv6", cidr(v.prefix, v.source), v.source.rawValue]) }
         out.append(networks.render())
         out.append("")
         out.append("Max nodes: \(plan.maxNodes.map { String($0) } ?? "no limit")"
@@ -27,7 +26,7 @@ public enum PlanTable {
             out.append("")
             var subnets = TextTable(["SUBNET", "ZONE", "CIDR", "ALLOCATION POOL", "ROUTER", "SOURCE"])
             for s in plan.subnets {
-                subnets.add([s.name, s.zone ?? "-", s.prefix.description, s.allocationPool.map { "\($0)" } ?? "-", s.router ?? "-", s.source.rawValue])
+                subnets.add([s.name, s.zone ?? "-", cidr(s.prefix, s.source), s.allocationPool.map { "\($0)" } ?? "-", s.router ?? "-", s.source.rawValue])
             }
             out.append(subnets.render())
         }
