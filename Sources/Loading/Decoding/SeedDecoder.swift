@@ -33,7 +33,8 @@ struct SeedDecoder {
             path += ".config.seedConfig.spec"
         }
         guard let networks = try fields.mapping(spec["networks"], path + ".networks") else {
-            throw fields.error(doc, "\(path).networks is missing")
+            let hint = kind == "ManagedSeed" ? " (Gardener fills a managed seed's networks from its shoot: give the Seed, kubectl get seed NAME -o yaml)" : ""
+            throw fields.error(doc, "\(path).networks is missing" + hint)
         }
         return try self.networks(networks, path: path + ".networks", name: name)
     }
