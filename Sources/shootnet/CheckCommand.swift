@@ -19,7 +19,7 @@ extension Shootnet {
         var strict = false
 
         func run() throws {
-            let (_, plan) = input.plan()
+            let (_, plan) = try input.plan()
             switch output {
             case .json: FileOutput.stdout(PlanJSON.writeCheck(plan))
             case .text: FileOutput.stdout(CheckReport.text(plan.diagnostics, fallbackFile: input.file))

@@ -1,3 +1,4 @@
+import ArgumentParser
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -36,8 +37,9 @@ enum FileOutput {
     }
 }
 
-/// Ends the process with a one-line error on stderr.
-func fail(_ message: String, status: Int32 = ExitStatus.unusableInput) -> Never {
+/// Says `message` on stderr in one line and returns the exit code to throw: commands end by
+/// throwing it, never by exiting deep inside.
+func failure(_ message: String, status: Int32 = ExitStatus.unusableInput) -> ExitCode {
     FileOutput.stderr("shootnet: \(message)")
-    Glibc.exit(status)
+    return ExitCode(status)
 }

@@ -17,18 +17,18 @@ struct InputOptions: ParsableArguments {
     @Option(help: "A Gardener Seed manifest (kubectl get seed NAME -o yaml) whose networks the shoot must avoid.")
     var seed: String?
 
-    /// Loads the files or ends the process with `FILE:LINE:COL: error: …` and exit 2.
-    func load() -> LoadedInput {
+    /// Loads the files, or says `FILE:LINE:COL: error: …` and throws exit 2.
+    func load() throws -> LoadedInput {
         do {
             return try InputLoader.load(file: file, nodes: nodes, routes: routes, seed: seed)
         } catch {
             FileOutput.stderr("\(error)")
-            Glibc.exit(ExitStatus.unusableInput)
+            throw ExitCode(ExitStatus.unusableInput)
         }
     }
 
-    func plan() -> (LoadedInput, IPAM.Plan) {
-        let loaded = load()
+    func plan() throws -> (LoadedInput, IPAM.Plan) {
+        let loaded = try load()
         return (loaded, Planner.plan(loaded.input))
     }
 }

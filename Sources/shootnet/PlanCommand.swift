@@ -17,11 +17,11 @@ extension Shootnet {
         var output: Format = .table
 
         func run() throws {
-            let (loaded, plan) = input.plan()
+            let (loaded, plan) = try input.plan()
             switch output {
             case .json: PlanJSON.write(plan) { FileOutput.stdout($0) }
             case .table: FileOutput.stdout(PlanTable.render(plan))
-            case .yaml: FileOutput.stdout(StatusWriter.shootWithStatus(loaded, plan: plan))
+            case .yaml: FileOutput.stdout(try StatusWriter.shootWithStatus(loaded, plan: plan))
             }
             FileOutput.finish()
         }

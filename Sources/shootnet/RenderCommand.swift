@@ -34,7 +34,7 @@ extension Shootnet {
         }
 
         func run() throws {
-            let (_, plan) = input.plan()
+            let (_, plan) = try input.plan()
             let columns = width ?? TerminalWidth.current ?? 160
             let canvas = DiagramRenderer.render(plan, width: columns, glyphs: ascii ? .ascii : .unicode,
                                                 nodeLimit: maxNodes == 0 ? nil : maxNodes)

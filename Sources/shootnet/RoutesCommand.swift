@@ -17,7 +17,7 @@ extension Shootnet {
         var output: Format = .table
 
         func run() throws {
-            let (_, plan) = input.plan()
+            let (_, plan) = try input.plan()
             switch output {
             case .json: FileOutput.stdout(RoutesReport.json(plan.routes))
             case .table:

@@ -10,7 +10,7 @@ import Spec
 enum StatusWriter {
     static let inventedAnnotation = "shootnet.gardener.cloud/invented-ranges"
 
-    static func shootWithStatus(_ loaded: LoadedInput, plan: IPAM.Plan) -> String {
+    static func shootWithStatus(_ loaded: LoadedInput, plan: IPAM.Plan) throws -> String {
         var edits = NetworkKind.allCases.map { kind in
             SpecEdit(.shoot, path: [.key("status"), .key("networking"), .key(kind.rawValue)],
                      value: .strings(plan.ranges(kind).filter { !$0.source.isInvented }.map(\.prefix.description)))
@@ -24,7 +24,7 @@ enum StatusWriter {
         do {
             return try SpecEditor.apply(edits, to: loaded.source.text)
         } catch {
-            fail("plan -o yaml: \(error.message)")
+            throw failure("plan -o yaml: \(error.message)")
         }
     }
 }

@@ -23,13 +23,13 @@ extension Shootnet {
         var ascii = false
 
         func run() throws {
-            let loaded = input.load()
-            let chosenTheme = ThemeChoice.resolve(theme)
+            let loaded = try input.load()
+            let chosenTheme = try ThemeChoice.resolve(theme)
             let screen: TerminalScreen
             do {
                 screen = try TerminalScreen.open(theme: chosenTheme, options: TerminalOptions(asciiOnly: ascii))
             } catch {
-                fail("cannot open the terminal UI: \(error)")
+                throw failure("cannot open the terminal UI: \(error)")
             }
             var runtime = AppRuntime(screen: screen, loaded: loaded, input: input, readOnly: readonly)
             let status = runtime.run()

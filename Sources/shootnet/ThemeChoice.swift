@@ -9,7 +9,7 @@ import Glibc
 /// directory or the binary's package), or a built-in (`dark`, `mono`). NO_COLOR is honoured
 /// by the terminal driver whatever the theme.
 enum ThemeChoice {
-    static func resolve(_ choice: String?) -> Theme {
+    static func resolve(_ choice: String?) throws -> Theme {
         guard let choice else { return .dark }
         let candidates = choice.contains("/") || choice.hasSuffix(".yaml")
             ? [choice]
@@ -18,13 +18,13 @@ enum ThemeChoice {
             do {
                 return Theme(document: try ThemeLoader.load(path: path, knownRoles: Theme.roleNames))
             } catch {
-                fail("--theme: \(error)")
+                throw failure("--theme: \(error)")
             }
         }
         switch choice {
         case "dark": return .dark
         case "mono", "monochrome": return .monochrome
-        default: fail("--theme: no theme \"\(choice)\" (looked for \(candidates.joined(separator: ", ")); built in: dark, mono)")
+        default: throw failure("--theme: no theme \"\(choice)\" (looked for \(candidates.joined(separator: ", ")); built in: dark, mono)")
         }
     }
 
