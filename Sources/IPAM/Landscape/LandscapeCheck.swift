@@ -1,0 +1,104 @@
+import Addressing
+import Spec
+
+/// The checks across a landscape: IPv6 must be unique among every shoot and seed (routed
+/// without NAT), IPv4 may be reused (Gardener's VPN NATs it), and each shoot's own findings
+/// come from the engine (``Planner/plan(_:)``, with its seed as `settings.seed`).
+public enum LandscapeCheck {
+    /// At most this many colliding pairs are listed; the rest are counted.
+    public static let defaultMaxPairs = 10_000
+
+    public static func check(_ input: LandscapeInput, maxPairs: Int = defaultMaxPairs) -> LandscapeResult {
+        var seedsByName: [String: SeedNetworks] = [:]
+        for s in input.seeds { if let name = s.name { seedsByName[name] = s } }
+        var objects: [ObjectRef] = []
+        objects.reserveCapacity(input.shoots.count + input.seeds.count)
+        var diagnostics: [Diagnostic] = []
+        var ranges: [LandscapeRange] = []
+        ranges.reserveCapacity(input.shoots.count * 6 + input.seeds.count * 6)
+        var findings: [ShootFindings] = []
+        findings.reserveCapacity(input.shoots.count)
+
+        for shoot in input.shoots {
+            let owner = objects.count
+            let ref = ObjectRef.shoot(namespace: shoot.namespace ?? "", name: shoot.name)
+            objects.append(ref)
+            var settings = Settings()
+            if let seedName = shoot.seedName {
+                if let seed = seedsByName[seedName] {
+                    settings.seed = seed
+                } else {
+                    diagnostics.append(report(.landscapeUnknownSeed, path: "spec.seedName",
+                        "shoot \(name(ref)) runs on seed \(seedName), which is not in the input: its ranges are not checked against that seed's, and its own check runs without the seed's shoot defaults; add `kubectl get seeds -o yaml` to the input",
+                        objects: [ref], at: shoot.location))
+                }
+            }
+            let plan = Planner.plan(PlanInput(shoot: shoot, settings: settings, observed: ObservedState()))
+            ranges.append(contentsOf: LandscapeRange.ofShoot(plan, owner: owner))
+            let f = summarise(plan.diagnostics, ref)
+            findings.append(f)
+            if let d = shootFindingsDiagnostic(f, at: shoot.location) { diagnostics.append(d) }
+        }
+        for seed in input.seeds {
+            let owner = objects.count
+            objects.append(.seed(seed.name ?? ""))
+            ranges.append(contentsOf: LandscapeRange.ofSeed(seed, owner: owner))
+        }
+        for s in input.skipped {
+            diagnostics.append(report(.landscapeSkipped, path: "kind",
+                s.kind.isEmpty ? "a document without kind is skipped (the landscape reads Shoots, Seeds and Lists of them)"
+                               : "kind \(s.kind) is skipped (the landscape reads Shoots, Seeds and Lists of them)",
+                at: s.location))
+        }
+        diagnostics += ipv6Overlaps(ranges, objects: objects, maxPairs: maxPairs)
+        if let reuse = ipv4Reuse(ranges, objects: objects) { diagnostics.append(reuse) }
+        // Errors first, then warnings, then infos; otherwise in the order found.
+        let ordered = diagnostics.enumerated().sorted { a, b in
+            a.element.severity != b.element.severity ? a.element.severity > b.element.severity : a.offset < b.offset
+        }.map(\.element)
+        return LandscapeResult(objects: objects, shootCount: input.shoots.count, seedCount: input.seeds.count,
+                               diagnostics: ordered, shootFindings: findings, ranges: ranges)
+    }
+
+    /// `garden-dev/s1` for a shoot, `seed-1` for a seed: how messages name an object.
+    static func name(_ ref: ObjectRef) -> String {
+        switch ref {
+        case .shoot(let namespace, let name): "\(namespace)/\(name)"
+        case .seed(let name): name
+        default: ref.description
+        }
+    }
+
+    static func kindName(_ ref: ObjectRef) -> String {
+        if case .seed = ref { return "seed" }
+        return "shoot"
+    }
+
+    static func report(_ code: DiagnosticCode, path: String, _ message: String, objects: [ObjectRef] = [],
+                       at location: SourceLocation?, severity: Severity? = nil) -> Diagnostic {
+        Diagnostic(code: code.rawValue, severity: severity ?? code.severity, path: path, message: message,
+                   objects: objects, location: location, origin: code.origin)
+    }
+
+    private static func summarise(_ diagnostics: [Diagnostic], _ ref: ObjectRef) -> ShootFindings {
+        var e = 0, w = 0, i = 0
+        for d in diagnostics {
+            switch d.severity {
+            case .error: e += 1
+            case .warning: w += 1
+            case .info: i += 1
+            }
+        }
+        // The planner orders its diagnostics errors first.
+        return ShootFindings(shoot: ref, errors: e, warnings: w, infos: i, first: diagnostics.first)
+    }
+
+    /// One diagnostic per shoot whose own check has errors or warnings; nil for a clean one.
+    private static func shootFindingsDiagnostic(_ f: ShootFindings, at location: SourceLocation?) -> Diagnostic? {
+        guard f.errors + f.warnings > 0, let first = f.first else { return nil }
+        let counts = "\(f.errors) error\(f.errors == 1 ? "" : "s"), \(f.warnings) warning\(f.warnings == 1 ? "" : "s")"
+        return report(.landscapeShootFindings, path: first.path,
+                      "shoot \(name(f.shoot)): its own check has \(counts); the first: \(first.message) [\(first.code)]; run `shootnet check` on the shoot for all of them",
+                      objects: [f.shoot], at: first.location ?? location, severity: f.errors > 0 ? .error : .warning)
+    }
+}

@@ -1,0 +1,93 @@
+import Addressing
+import ArgumentParser
+import IPAM
+import Loading
+import Report
+import Spec
+
+extension Shootnet {
+    /// `shootnet landscape FILE...`: IPv6 uniqueness across every shoot and seed, each
+    /// shoot's own findings summarised, and free prefixes for new shoots.
+    struct Landscape: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "landscape",
+            abstract: "Check IPv6 uniqueness across every shoot and seed; list free prefixes for new shoots.",
+            discussion: """
+                Reads files, directories (their *.yaml, *.yml and *.json files, not recursing) and - \
+                (standard input): Shoots and Seeds, or Lists of them as `kubectl get shoots -A -o yaml|json` \
+                and `kubectl get seeds -o yaml|json` print them; other kinds are skipped with an info. \
+                Exit 0 when clean, 1 on errors, 2 on unusable input.
+                """)
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
+
+        @Argument(help: ArgumentHelp("Shoot and Seed manifests, Lists of them, directories of them, or - for standard input.", valueName: "FILE"))
+        var files: [String]
+
+        @Option(name: .shortAndLong, help: "Output format: table or json.")
+        var output: Format = .table
+
+        @Option(name: .customLong("free"), parsing: .unconditional,
+                help: ArgumentHelp("List free prefixes of this length (e.g. /56) inside the pool given with --in.", valueName: "/LEN"))
+        var freeLength: String?
+
+        @Option(name: .customLong("in"), help: ArgumentHelp("The pool --free looks in, e.g. 2001:db8::/40.", valueName: "CIDR"))
+        var pool: String?
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("How many free prefixes to list (default 10).", valueName: "N"))
+        var count: String?
+
+        func run() throws {
+            let request = freeRequest()
+            let input: LandscapeInput
+            do {
+                input = try LandscapeLoader.load(paths: files)
+            } catch {
+                FileOutput.stderr("\(error)")
+                FileOutput.finish(ExitStatus.unusableInput)
+            }
+            let result = LandscapeCheck.check(input)
+            var free: LandscapeReport.FreeRanges?
+            if let request {
+                switch FreePrefixes.find(length: request.length, in: request.pool, count: request.count, used: result.ranges.map(\.prefix)) {
+                case .success(let prefixes): free = LandscapeReport.FreeRanges(length: request.length, pool: request.pool, prefixes: prefixes)
+                case .failure(let e): fail("landscape: \(e)")
+                }
+            }
+            switch output {
+            case .json: FileOutput.stdout(LandscapeReport.json(result, free: free))
+            case .table: FileOutput.stdout(LandscapeReport.table(result, free: free, fallbackFile: files.first ?? "-"))
+            }
+            FileOutput.finish(result.diagnostics.contains { $0.severity == .error } ? ExitStatus.findings : ExitStatus.ok)
+        }
+
+        /// `--free /LEN --in CIDR [--count N]`, checked before any file is read.
+        private func freeRequest() -> (length: Int, pool: IPPrefix, count: Int)? {
+            guard let freeLength else {
+                if pool != nil { fail("landscape: --in needs --free /LEN") }
+                if count != nil { fail("landscape: --count needs --free /LEN") }
+                return nil
+            }
+            guard let pool else { fail("landscape: --free needs --in CIDR (the pool to look in, e.g. 2001:db8::/40)") }
+            let poolPrefix: IPPrefix
+            switch AddressParser.parsePrefix(Substring(pool)) {
+            case .success(let p): poolPrefix = p
+            case .failure(let e): fail("landscape: --in \(LoadError.escaped(pool, limit: 60)) is not a valid CIDR: \(e.message)")
+            }
+            let lengthText = freeLength.hasPrefix("/") ? freeLength.dropFirst() : Substring(freeLength)
+            let length: Int
+            switch AddressParser.parseLength(lengthText, max: poolPrefix.bits) {
+            case .success(let l): length = l
+            case .failure(let e): fail("landscape: --free \(LoadError.escaped(freeLength, limit: 60)): \(e.message)")
+            }
+            var n = 10
+            if let count {
+                guard let v = Int(count), (1...1_000_000).contains(v) else {
+                    fail("landscape: --count \(LoadError.escaped(count, limit: 60)) must be a whole number from 1 to 1000000")
+                }
+                n = v
+            }
+            return (length, poolPrefix, n)
+        }
+    }
+}
