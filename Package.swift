@@ -58,6 +58,7 @@ let package = Package(
         .testTarget(name: "DiagramTests", dependencies: ["Diagram", "Canvas", "IPAM", "Loading", "Spec"], exclude: ["Golden"]),
         .testTarget(name: "AppTests", dependencies: ["App", "Canvas", "Diagram", "IPAM", "Loading", "Spec", "Addressing", "TestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Canvas", "CNcursesw", "TestSupport"]),
+        .testTarget(name: "LandscapeTests", dependencies: ["IPAM", "Loading", "Spec", "Addressing", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["Report", "TestSupport"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

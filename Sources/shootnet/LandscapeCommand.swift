@@ -4,6 +4,9 @@ import IPAM
 import Loading
 import Report
 import Spec
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension Shootnet {
     /// `shootnet landscape FILE...`: IPv6 uniqueness across every shoot and seed, each
@@ -46,7 +49,7 @@ extension Shootnet {
                 FileOutput.stderr("\(error)")
                 FileOutput.finish(ExitStatus.unusableInput)
             }
-            let result = LandscapeCheck.check(input)
+            let result = LandscapeCheck.check(input, concurrency: max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
             var free: LandscapeReport.FreeRanges?
             if let request {
                 switch FreePrefixes.find(length: request.length, in: request.pool, count: request.count, used: result.ranges.map(\.prefix)) {

@@ -8,7 +8,8 @@ public enum LandscapeCheck {
     /// At most this many colliding pairs are listed; the rest are counted.
     public static let defaultMaxPairs = 10_000
 
-    public static func check(_ input: LandscapeInput, maxPairs: Int = defaultMaxPairs) -> LandscapeResult {
+    /// `concurrency`: how many threads plan the shoots (the result does not depend on it).
+    public static func check(_ input: LandscapeInput, maxPairs: Int = defaultMaxPairs, concurrency: Int = 1) -> LandscapeResult {
         var seedsByName: [String: SeedNetworks] = [:]
         for s in input.seeds { if let name = s.name { seedsByName[name] = s } }
         var objects: [ObjectRef] = []
@@ -19,23 +20,20 @@ public enum LandscapeCheck {
         var findings: [ShootFindings] = []
         findings.reserveCapacity(input.shoots.count)
 
-        for shoot in input.shoots {
-            let owner = objects.count
+        // Each shoot's own plan: the costly part, run on `concurrency` threads (a pure
+        // function of the shoot and its seed; the results are gathered in input order).
+        let planned = ShootPlanning.run(input.shoots, seeds: seedsByName, concurrency: concurrency)
+        for (i, shoot) in input.shoots.enumerated() {
             let ref = ObjectRef.shoot(namespace: shoot.namespace ?? "", name: shoot.name)
             objects.append(ref)
-            var settings = Settings()
-            if let seedName = shoot.seedName {
-                if let seed = seedsByName[seedName] {
-                    settings.seed = seed
-                } else {
-                    diagnostics.append(report(.landscapeUnknownSeed, path: "spec.seedName",
-                        "shoot \(name(ref)) runs on seed \(seedName), which is not in the input: its ranges are not checked against that seed's, and its own check runs without the seed's shoot defaults; add `kubectl get seeds -o yaml` to the input",
-                        objects: [ref], at: shoot.location))
-                }
+            if let seedName = shoot.seedName, seedsByName[seedName] == nil {
+                diagnostics.append(report(.landscapeUnknownSeed, path: "spec.seedName",
+                    "shoot \(name(ref)) runs on seed \(seedName), which is not in the input: its ranges are not checked against that seed's, and its own check runs without the seed's shoot defaults; add `kubectl get seeds -o yaml` to the input",
+                    objects: [ref], at: shoot.location))
             }
-            let plan = Planner.plan(PlanInput(shoot: shoot, settings: settings, observed: ObservedState()))
-            ranges.append(contentsOf: LandscapeRange.ofShoot(plan, owner: owner))
-            let f = summarise(plan.diagnostics, ref)
+            ranges.append(contentsOf: planned[i].ranges)
+            let f = ShootFindings(shoot: ref, errors: planned[i].errors, warnings: planned[i].warnings, infos: planned[i].infos,
+                                  first: planned[i].first)
             findings.append(f)
             if let d = shootFindingsDiagnostic(f, at: shoot.location) { diagnostics.append(d) }
         }
@@ -78,19 +76,6 @@ public enum LandscapeCheck {
                        at location: SourceLocation?, severity: Severity? = nil) -> Diagnostic {
         Diagnostic(code: code.rawValue, severity: severity ?? code.severity, path: path, message: message,
                    objects: objects, location: location, origin: code.origin)
-    }
-
-    private static func summarise(_ diagnostics: [Diagnostic], _ ref: ObjectRef) -> ShootFindings {
-        var e = 0, w = 0, i = 0
-        for d in diagnostics {
-            switch d.severity {
-            case .error: e += 1
-            case .warning: w += 1
-            case .info: i += 1
-            }
-        }
-        // The planner orders its diagnostics errors first.
-        return ShootFindings(shoot: ref, errors: e, warnings: w, infos: i, first: diagnostics.first)
     }
 
     /// One diagnostic per shoot whose own check has errors or warnings; nil for a clean one.

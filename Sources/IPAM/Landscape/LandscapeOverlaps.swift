@@ -9,9 +9,13 @@ extension LandscapeCheck {
         struct Pair { var a: Int, b: Int, more: Int }
         var pairs: [Pair] = []
         var index: [UInt64: Int] = [:]
-        let unlisted = RangeSweep(ranges: v6).sweep(wantPairs: { pairs.count < maxPairs }) { a, b in
+        func key(_ a: Int, _ b: Int) -> UInt64 {
             let (x, y) = (v6[a].owner, v6[b].owner)
-            let key = UInt64(min(x, y)) << 32 | UInt64(max(x, y))
+            return UInt64(min(x, y)) << 32 | UInt64(max(x, y))
+        }
+        let unlisted = RangeSweep(ranges: v6).sweep(wantPairs: { pairs.count < maxPairs },
+                                                    isNew: { a, b in index[key(a, b)] == nil }) { a, b in
+            let key = key(a, b)
             if let i = index[key] {
                 pairs[i].more += 1
             } else {

@@ -8,20 +8,21 @@ struct RangeSweep {
     /// The ranges of one family.
     let ranges: [LandscapeRange]
 
+    static let countingLookups = 64
+
     /// Ranges sharing one prefix, still open in the sweep.
     private struct Group {
         var prefix: IPPrefix
         var last: UInt128
         var members: [Int]
-        /// Its members belong to more than one owner.
-        var mixed: Bool
     }
 
     /// Calls `overlap(a, b)` (indices into ``ranges``, `a` sorted first) for each pair of
     /// overlapping ranges of different owners while `wantPairs()` is true; after that, only
-    /// counts the ranges that overlap another owner's. Returns that count of ranges
-    /// whose pairs were not enumerated.
-    func sweep(wantPairs: () -> Bool, overlap: (Int, Int) -> Void) -> Int {
+    /// counts the ranges that overlap a range of an owner `isNew(a, b)` accepts (looking at
+    /// no more than ``countingLookups`` members of each containing group, so the count stays
+    /// O(n log n); beyond that a range counts). Returns that count.
+    func sweep(wantPairs: () -> Bool, isNew: (Int, Int) -> Bool = { _, _ in true }, overlap: (Int, Int) -> Void) -> Int {
         let order = ranges.indices.sorted { a, b in
             let p = ranges[a].prefix, q = ranges[b].prefix
             if p.network.value != q.network.value { return p.network.value < q.network.value }
@@ -34,18 +35,22 @@ struct RangeSweep {
             let range = ranges[r]
             let start = range.prefix.network.value
             while let top = stack.last, top.last < start { stack.removeLast() }
-            if wantPairs() {
-                for g in stack.indices {
-                    for m in stack[g].members where ranges[m].owner != range.owner { overlap(m, r) }
+            var counted = false
+            scan: for g in stack.indices {
+                for (k, m) in stack[g].members.enumerated() where ranges[m].owner != range.owner {
+                    if wantPairs() {
+                        overlap(m, r)
+                    } else if k >= Self.countingLookups || isNew(m, r) {
+                        counted = true
+                        break scan
+                    }
                 }
-            } else if stack.contains(where: { $0.mixed || ranges[$0.members[0]].owner != range.owner }) {
-                unlisted += 1
             }
+            if counted { unlisted += 1 }
             if let top = stack.last, top.prefix == range.prefix {
-                stack[stack.count - 1].mixed = top.mixed || ranges[top.members[0]].owner != range.owner
                 stack[stack.count - 1].members.append(r)
             } else {
-                stack.append(Group(prefix: range.prefix, last: range.prefix.last.value, members: [r], mixed: false))
+                stack.append(Group(prefix: range.prefix, last: range.prefix.last.value, members: [r]))
             }
         }
         return unlisted
