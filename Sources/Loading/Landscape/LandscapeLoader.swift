@@ -5,7 +5,7 @@ import Spec
 ///
 /// A path is a file (YAML stream or JSON), `-` for standard input, or a directory, whose
 /// `*.yaml`, `*.yml` and `*.json` files are read in name order (not its subdirectories, not
-/// hidden files). Files may be up to 1 GiB (``FileReader/maxLandscapeBytes``). Errors are
+/// hidden files). Files may be up to 512 MiB (``FileReader/maxLandscapeBytes``). Errors are
 /// one `FILE:LINE:COL` line, as for every input.
 public enum LandscapeLoader {
     /// The name standard input gets in errors and locations.

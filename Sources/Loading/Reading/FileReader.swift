@@ -6,8 +6,9 @@ enum FileReader {
     static let maxBytes = 64 << 20
 
     /// A landscape's lists are larger (`kubectl get shoots -A -o json` of 100,000 shoots is
-    /// about 160 MB); the document tape's 32-bit offsets allow up to 2 GiB.
-    static let maxLandscapeBytes = 1 << 30
+    /// about 160 MB). The JSON reader reserves (not touches) 8 bytes of tape per input byte,
+    /// so this also bounds that reservation (4 GiB of address space).
+    static let maxLandscapeBytes = 512 << 20
 
     static func read(path: String, maxBytes: Int = maxBytes) throws(LoadError) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
