@@ -9,10 +9,12 @@ public enum LandscapeCheck {
     public static let defaultMaxPairs = 10_000
 
     /// `concurrency`: how many threads plan the shoots (the result does not depend on it).
-    public static func check(_ input: LandscapeInput, maxPairs: Int = defaultMaxPairs, concurrency: Int = 1) -> LandscapeResult {
+    /// The input is consumed: each shoot is released once planned.
+    public static func check(_ input: consuming LandscapeInput, maxPairs: Int = defaultMaxPairs, concurrency: Int = 1) -> LandscapeResult {
         var seedsByName: [String: SeedNetworks] = [:]
         for s in input.seeds { if let name = s.name { seedsByName[name] = s } }
         var objects: [ObjectRef] = []
+        var input = input
         objects.reserveCapacity(input.shoots.count + input.seeds.count)
         var diagnostics: [Diagnostic] = []
         var ranges: [LandscapeRange] = []
@@ -22,21 +24,24 @@ public enum LandscapeCheck {
 
         // Each shoot's own plan: the costly part, run on `concurrency` threads (a pure
         // function of the shoot and its seed; the results are gathered in input order).
-        let planned = ShootPlanning.run(input.shoots, seeds: seedsByName, concurrency: concurrency)
-        for (i, shoot) in input.shoots.enumerated() {
-            let ref = ObjectRef.shoot(namespace: shoot.namespace ?? "", name: shoot.name)
-            objects.append(ref)
-            if let seedName = shoot.seedName, seedsByName[seedName] == nil {
+        let shootCount = input.shoots.count
+        var planned = ShootPlanning.run(input.shoots, seeds: seedsByName, concurrency: concurrency)
+        input.shoots = []
+        for i in planned.indices {
+            let p = planned[i]
+            objects.append(p.ref)
+            if let seedName = p.seedName, seedsByName[seedName] == nil {
                 diagnostics.append(report(.landscapeUnknownSeed, path: "spec.seedName",
-                    "shoot \(name(ref)) runs on seed \(seedName), which is not in the input: its ranges are not checked against that seed's, and its own check runs without the seed's shoot defaults; add `kubectl get seeds -o yaml` to the input",
-                    objects: [ref], at: shoot.location))
+                    "shoot \(name(p.ref)) runs on seed \(seedName), which is not in the input: its ranges are not checked against that seed's, and its own check runs without the seed's shoot defaults; add `kubectl get seeds -o yaml` to the input",
+                    objects: [p.ref], at: p.location))
             }
-            ranges.append(contentsOf: planned[i].ranges)
-            let f = ShootFindings(shoot: ref, errors: planned[i].errors, warnings: planned[i].warnings, infos: planned[i].infos,
-                                  first: planned[i].first)
+            ranges.append(contentsOf: p.ranges)
+            planned[i].ranges = []
+            let f = ShootFindings(shoot: p.ref, errors: p.errors, warnings: p.warnings, infos: p.infos, first: p.first)
             findings.append(f)
-            if let d = shootFindingsDiagnostic(f, at: shoot.location) { diagnostics.append(d) }
+            if let d = shootFindingsDiagnostic(f, at: p.location) { diagnostics.append(d) }
         }
+        planned = []
         for seed in input.seeds {
             let owner = objects.count
             objects.append(.seed(seed.name ?? ""))
@@ -54,7 +59,7 @@ public enum LandscapeCheck {
         let ordered = diagnostics.enumerated().sorted { a, b in
             a.element.severity != b.element.severity ? a.element.severity > b.element.severity : a.offset < b.offset
         }.map(\.element)
-        return LandscapeResult(objects: objects, shootCount: input.shoots.count, seedCount: input.seeds.count,
+        return LandscapeResult(objects: objects, shootCount: shootCount, seedCount: input.seeds.count,
                                diagnostics: ordered, shootFindings: findings, ranges: ranges)
     }
 

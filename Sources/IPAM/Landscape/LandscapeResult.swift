@@ -21,7 +21,7 @@ public struct ShootFindings: Sendable, Hashable {
     public var errors: Int
     public var warnings: Int
     public var infos: Int
-    /// The first (most severe) finding, for the summary message.
+    /// The first (most severe) finding when it is an error or a warning, for the summary message.
     public var first: Diagnostic?
 
     public init(shoot: ObjectRef, errors: Int, warnings: Int, infos: Int, first: Diagnostic?) {

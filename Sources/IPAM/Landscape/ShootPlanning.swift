@@ -2,30 +2,43 @@ import Dispatch
 import Spec
 
 /// Plans every shoot of a landscape with the engine (``Planner/plan(_:)``, its seed as
-/// `settings.seed`, no observed state) and keeps only what the landscape needs: the real
-/// ranges and the counts of the shoot's own findings. Shoots are independent, so they are
-/// split into `concurrency` contiguous chunks planned in parallel; the output is in input
-/// order and the same for any `concurrency`.
+/// `settings.seed`, no observed state) and keeps only what the landscape needs: the shoot's
+/// name and place, its real ranges and the counts of its own findings. Each shoot is released
+/// as soon as it is planned (a landscape's shoots are most of its memory). Shoots are
+/// independent, so they are split into `concurrency` contiguous chunks planned in parallel;
+/// the output is in input order and the same for any `concurrency`.
 enum ShootPlanning {
     struct Planned: Sendable {
+        var ref: ObjectRef = .seed("")
+        var location: SourceLocation?
+        var seedName: String?
         var ranges: [LandscapeRange] = []
         var errors = 0, warnings = 0, infos = 0
-        /// The plan's first diagnostic (the engine orders errors first).
+        /// The plan's first diagnostic (the engine orders errors first), kept only when it
+        /// is an error or a warning (the summary quotes it).
         var first: Diagnostic?
     }
 
-    static func run(_ shoots: [Shoot], seeds: [String: SeedNetworks], concurrency: Int) -> [Planned] {
-        let n = shoots.count
+    static func run(_ shoots: consuming [Shoot], seeds: [String: SeedNetworks], concurrency: Int) -> [Planned] {
+        var slots: [Shoot?] = shoots.map { $0 }
+        _ = consume shoots
+        let n = slots.count
         let workers = max(1, min(concurrency, n / 64))
-        if workers == 1 { return shoots.indices.map { plan(shoots[$0], owner: $0, seeds: seeds) } }
         var out = [Planned](repeating: Planned(), count: n)
-        out.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let results = buffer
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
-                // Chunk w: every index i with i * workers / n == w, written by this worker only.
-                for i in (n * w / workers)..<(n * (w + 1) / workers) {
-                    results[i] = plan(shoots[i], owner: i, seeds: seeds)
+        out.withUnsafeMutableBufferPointer { results in
+            slots.withUnsafeMutableBufferPointer { pending in
+                nonisolated(unsafe) let results = results
+                nonisolated(unsafe) let pending = pending
+                // Chunk w holds the indices i with i * workers / n == w; only its worker
+                // reads and writes them.
+                let chunk: @Sendable (Int) -> Void = { w in
+                    for i in (n * w / workers)..<(n * (w + 1) / workers) {
+                        guard let shoot = pending[i] else { continue }
+                        pending[i] = nil
+                        results[i] = plan(shoot, owner: i, seeds: seeds)
+                    }
                 }
+                if workers == 1 { chunk(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: chunk) }
             }
         }
         return out
@@ -35,7 +48,8 @@ enum ShootPlanning {
         var settings = Settings()
         if let name = shoot.seedName { settings.seed = seeds[name] }
         let plan = Planner.plan(PlanInput(shoot: shoot, settings: settings, observed: ObservedState()))
-        var p = Planned(ranges: LandscapeRange.ofShoot(plan, owner: owner), first: plan.diagnostics.first)
+        var p = Planned(ref: .shoot(namespace: shoot.namespace ?? "", name: shoot.name), location: shoot.location,
+                        seedName: shoot.seedName, ranges: LandscapeRange.ofShoot(plan, owner: owner))
         for d in plan.diagnostics {
             switch d.severity {
             case .error: p.errors += 1
@@ -43,6 +57,7 @@ enum ShootPlanning {
             case .info: p.infos += 1
             }
         }
+        if let first = plan.diagnostics.first, first.severity > .info { p.first = first }
         return p
     }
 }

@@ -12,6 +12,13 @@ struct LandscapeDecoder {
         }
     }
 
+    /// One item of a List, read into a tape of its own.
+    func decodeItem(_ tape: DocumentTape, into landscape: inout LandscapeInput) throws(LoadError) {
+        try tape.withDocuments { (documents) throws(LoadError) in
+            for doc in documents { try decode(doc, into: &landscape, inList: true) }
+        }
+    }
+
     private func decode(_ doc: DocNode, into landscape: inout LandscapeInput, inList: Bool) throws(LoadError) {
         if doc.isNull { return }
         guard doc.kind == .mapping else {

@@ -36,8 +36,27 @@ public enum LandscapeLoader {
     }
 
     private static func decode(bytes: [UInt8], file: String, into landscape: inout LandscapeInput) throws(LoadError) {
+        let decoder = LandscapeDecoder(fields: FieldDecoder(file: file))
+        let start = UTF8Text.hasByteOrderMark(bytes) ? 3 : 0
+        if bytes.count <= FileReader.maxLandscapeBytes, DocumentReader.isJSON(bytes, from: start),
+           let items = JSONListItems.split(bytes, from: start) {
+            // A JSON List: one small tape per item (the whole list is never one tape).
+            for item in items {
+                switch JSONReader.read(bytes, from: item.start, end: item.end,
+                                       position: (item.line, item.lineStart, item.continuationBytes)) {
+                case .success(let tape):
+                    try decoder.decodeItem(tape, into: &landscape)
+                case .failure(let failure):
+                    let position = failure.lineColumn ?? bytes[start...].withUnsafeBufferPointer {
+                        UTF8Text.lineColumn(ofByte: failure.offset - start, in: $0)
+                    }
+                    throw LoadError(file: file, line: position.line, column: position.column, message: failure.message)
+                }
+            }
+            return
+        }
         let read = try DocumentReader.read(bytes: bytes, file: file, maxBytes: FileReader.maxLandscapeBytes)
-        try LandscapeDecoder(fields: FieldDecoder(file: file)).decode(read, into: &landscape)
+        try decoder.decode(read, into: &landscape)
     }
 
     /// A shoot or seed listed twice (two dumps of one landscape) would collide with itself.
