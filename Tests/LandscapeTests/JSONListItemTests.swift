@@ -64,4 +64,27 @@ import Testing
         #expect(a != nil)
         #expect(a == b)
     }
+
+    /// Files are mapped and read item by item (pages let go of behind): the same values and
+    /// the same error places as the whole document read from memory.
+    @Test func aMappedFileReadsAsTheWholeDocument() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("landscape-map-\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let items = (0..<7).map { Self.shoot($0, v6: "2001:db8:0:\($0)00::/56") }
+        let good = Self.pretty(items).replacingOccurrences(of: "\"日本\", ", with: "")
+        let file = dir.appendingPathComponent("good.json").path
+        try "\u{FEFF}\(good)".write(toFile: file, atomically: true, encoding: .utf8)
+        let mapped = try LandscapeLoader.load(paths: [file])
+        let whole = try LandscapeLoader.parse([(file, "\u{FEFF}" + Self.whole(good))])
+        #expect(mapped.shoots.count == 7)
+        #expect(mapped == whole)
+        let bad = dir.appendingPathComponent("bad.json").path
+        try Self.pretty(items).write(toFile: bad, atomically: true, encoding: .utf8)
+        var a: LoadError?, b: LoadError?
+        do { _ = try LandscapeLoader.load(paths: [bad]) } catch { a = error }
+        do { _ = try LandscapeLoader.parse([(bad, Self.whole(Self.pretty(items)))]) } catch { b = error }
+        #expect(a != nil)
+        #expect(a == b)
+    }
 }

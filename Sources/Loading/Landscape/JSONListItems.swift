@@ -17,10 +17,14 @@ struct JSONListItems {
     static let listKinds: Set<String> = ["List", "ShootList", "SeedList", "ManagedSeedList"]
 
     static func split(_ bytes: [UInt8], from start: Int) -> [Item]? {
-        bytes.withUnsafeBufferPointer { b in
-            var scanner = Scanner(b: b, i: start, lineStart: start)
-            return scanner.topLevel()
-        }
+        bytes.withUnsafeBufferPointer { split($0, from: start) }
+    }
+
+    /// `passed(offset)` is told, every few megabytes, that the scan will not look before
+    /// `offset` again (a mapped file can then let go of those pages).
+    static func split(_ b: UnsafeBufferPointer<UInt8>, from start: Int, passed: (Int) -> Void = { _ in }) -> [Item]? {
+        var scanner = Scanner(b: b, i: start, lineStart: start)
+        return scanner.topLevel(passed: passed)
     }
 
     private struct Scanner {
@@ -36,7 +40,7 @@ struct JSONListItems {
             self.lineStart = lineStart
         }
 
-        mutating func topLevel() -> [Item]? {
+        mutating func topLevel(passed: (Int) -> Void) -> [Item]? {
             skipWhitespace()
             guard peek == UInt8(ascii: "{") else { return nil }
             i += 1
@@ -53,7 +57,7 @@ struct JSONListItems {
                 skipWhitespace()
                 switch key {
                 case "items":
-                    guard items == nil, let list = itemList() else { return nil }
+                    guard items == nil, let list = itemList(passed: passed) else { return nil }
                     items = list
                 case "kind":
                     guard kind == nil, let k = string() else { return nil }
@@ -102,10 +106,11 @@ struct JSONListItems {
             return String(decoding: UnsafeBufferPointer(rebasing: b[start..<j]), as: UTF8.self)
         }
 
-        mutating func itemList() -> [Item]? {
+        mutating func itemList(passed: (Int) -> Void) -> [Item]? {
             guard peek == UInt8(ascii: "[") else { return nil }
             i += 1
             var items: [Item] = []
+            var reported = i
             skipWhitespace()
             if peek == UInt8(ascii: "]") { i += 1; return items }
             while true {
@@ -114,6 +119,10 @@ struct JSONListItems {
                 guard skipValue() else { return nil }
                 items.append(Item(start: item.start, end: i, line: item.line, lineStart: item.lineStart,
                                   continuationBytes: item.continuationBytes))
+                if i - reported >= 8 << 20 {
+                    reported = i
+                    passed(i)
+                }
                 skipWhitespace()
                 if peek == UInt8(ascii: ",") { i += 1; continue }
                 guard peek == UInt8(ascii: "]") else { return nil }

@@ -20,6 +20,10 @@ public enum LandscapeLoader {
                 continue
             }
             for file in try LandscapePaths.files(at: path) {
+                if let mapped = MappedFile(path: file, maxBytes: FileReader.maxLandscapeBytes),
+                   try decodeList(mapped, file: file, into: &landscape) {
+                    continue
+                }
                 try decode(bytes: FileReader.read(path: file, maxBytes: FileReader.maxLandscapeBytes), file: file, into: &landscape)
             }
         }
@@ -33,6 +37,39 @@ public enum LandscapeLoader {
         for t in texts { try decode(bytes: Array(t.text.utf8), file: t.file, into: &landscape) }
         try checkUnique(landscape)
         return landscape
+    }
+
+    /// A mapped JSON List, item by item, letting go of the pages behind; false when the file
+    /// is not a JSON List (then nothing was added).
+    private static func decodeList(_ mapped: MappedFile, file: String, into landscape: inout LandscapeInput) throws(LoadError) -> Bool {
+        let b = mapped.bytes
+        let start = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
+        var i = start
+        while i < b.count, b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A || b[i] == 0x0D { i += 1 }
+        guard i < b.count, b[i] == UInt8(ascii: "{"),
+              let items = JSONListItems.split(b, from: start, passed: { mapped.release(before: $0) }) else { return false }
+        let decoder = LandscapeDecoder(fields: FieldDecoder(file: file))
+        // Decoded straight into the landscape (an error ends the whole load anyway), with room
+        // for every item, so the shoots are never copied to a larger array.
+        landscape.shoots.reserveCapacity(landscape.shoots.count + items.count)
+        var released = 0
+        for item in items {
+            // The item's bytes, copied: its tape points into them, not into the mapping.
+            let bytes = Array(UnsafeBufferPointer(rebasing: b[item.start..<item.end]))
+            switch JSONReader.read(bytes, position: (item.line, item.lineStart - item.start, item.continuationBytes)) {
+            case .success(let tape):
+                try decoder.decodeItem(tape, into: &landscape)
+            case .failure(let failure):
+                let position = failure.lineColumn ?? UTF8Text.lineColumn(ofByte: item.start + failure.offset - start,
+                                                                         in: UnsafeBufferPointer(rebasing: b[start...]))
+                throw LoadError(file: file, line: position.line, column: position.column, message: failure.message)
+            }
+            if item.end - released >= 8 << 20 {
+                released = item.end
+                mapped.release(before: released)
+            }
+        }
+        return true
     }
 
     private static func decode(bytes: [UInt8], file: String, into landscape: inout LandscapeInput) throws(LoadError) {
