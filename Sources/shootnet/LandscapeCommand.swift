@@ -42,14 +42,32 @@ extension Shootnet {
 
         func run() throws {
             let request = freeRequest()
-            let input: LandscapeInput
+            let input: LandscapeInput, shoots: LandscapeShoots
             do {
-                input = try LandscapeLoader.load(paths: files)
+                (input, shoots) = try LandscapeLoader.open(paths: files)
             } catch {
-                FileOutput.stderr("\(error)")
-                FileOutput.finish(ExitStatus.unusableInput)
+                unusable(error)
             }
-            let result = LandscapeCheck.check(input, concurrency: max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+            // Shoots are decoded while they are planned, on every core; a shoot that cannot
+            // be decoded is an unusable input (the first in input order is reported).
+            let failures = LoadFailures(count: shoots.count)
+            let result = LandscapeCheck.check(shootCount: shoots.count, shoot: { i in
+                switch shoots.shoot(i) {
+                case .success(let shoot): return shoot
+                case .failure(let error):
+                    failures.record(error, at: i)
+                    return nil
+                }
+            }, seeds: input.seeds, skipped: input.skipped, concurrency: max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+            if let error = failures.first { unusable(error) }
+            do {
+                try LandscapeLoader.checkUniqueShoots(result.shootFindings.map { f in
+                    guard case .shoot(let namespace, let name) = f.shoot else { return ("", "", f.location) }
+                    return (namespace, name, f.location)
+                })
+            } catch {
+                unusable(error)
+            }
             var free: LandscapeReport.FreeRanges?
             if let request {
                 switch FreePrefixes.find(length: request.length, in: request.pool, count: request.count, used: result.ranges.map(\.prefix)) {
@@ -62,6 +80,11 @@ extension Shootnet {
             case .table: FileOutput.stdout(LandscapeReport.table(result, free: free, fallbackFile: files.first ?? "-"))
             }
             FileOutput.finish(result.diagnostics.contains { $0.severity == .error } ? ExitStatus.findings : ExitStatus.ok)
+        }
+
+        private func unusable(_ error: LoadError) -> Never {
+            FileOutput.stderr("\(error)")
+            FileOutput.finish(ExitStatus.unusableInput)
         }
 
         /// `--free /LEN --in CIDR [--count N]`, checked before any file is read.
@@ -92,5 +115,31 @@ extension Shootnet {
             }
             return (length, poolPrefix, n)
         }
+    }
+}
+
+/// Why shoots could not be decoded, by index; written from the planning threads (each index
+/// by one thread only), read after they are done.
+private final class LoadFailures: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<LoadError?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: max(count, 1))
+        slots.initialize(repeating: nil, count: max(count, 1))
+    }
+
+    func record(_ error: LoadError, at index: Int) { slots[index] = error }
+
+    /// The failure of the lowest index.
+    var first: LoadError? {
+        for i in 0..<count { if let e = slots[i] { return e } }
+        return nil
+    }
+
+    deinit {
+        slots.deinitialize(count: max(count, 1))
+        slots.deallocate()
     }
 }

@@ -105,6 +105,26 @@ import Testing
         #expect(t.stdoutLines.suffix(3) == ["free /56 in 2001:db8::/48 (the first 2):", "  2001:db8:0:100::/56", "  2001:db8:0:300::/56"])
     }
 
+    /// Shoots of a JSON List are decoded while they are planned, on several threads: an
+    /// unusable one is still one line with its place, the first in input order.
+    @Test func aBadShootInAJSONListIsOneLineWithItsPlace() throws {
+        let dir = try ScratchDirectory()
+        defer { dir.remove() }
+        let good = #"{"kind": "Shoot", "metadata": {"name": "NAME", "namespace": "n"}, "spec": {"provider": {"type": "aws"}}}"#
+        let bad = #"{"kind": "Shoot", "metadata": {"name": "NAME", "namespace": "n"}, "spec": {"region": "x"}}"#
+        // 300 shoots, so several threads plan them; items 150 and 250 lack spec.provider.
+        let items = (0..<300).map { i in (i == 150 || i == 250 ? bad : good).replacingOccurrences(of: "NAME", with: "s\(i)") }
+        let file = try dir.write("shoots.json", "{\"apiVersion\": \"v1\", \"items\": [\n" + items.joined(separator: ",\n") + "\n], \"kind\": \"List\"}\n")
+        let r = try BinaryRunner.run(["landscape", file])
+        #expect(r.exitCode == 2)
+        #expect(r.stderrLines == ["\(file):152:75: error: spec.provider is missing"])
+        // The same shoot twice (two dumps of one landscape).
+        let twice = try dir.write("twice.json", "{\"items\": [" + good.replacingOccurrences(of: "NAME", with: "a") + "], \"kind\": \"List\"}")
+        let d = try BinaryRunner.run(["landscape", twice, twice])
+        #expect(d.exitCode == 2)
+        #expect(d.stderrLines == ["\(twice):1:12: error: shoot n/a appears twice (first at \(twice):1:12); give each object once"])
+    }
+
     struct Bad: Sendable, CustomTestStringConvertible {
         var label: String
         var text: String?

@@ -9,26 +9,32 @@ public enum LandscapeCheck {
     public static let defaultMaxPairs = 10_000
 
     /// `concurrency`: how many threads plan the shoots (the result does not depend on it).
-    /// The input is consumed: each shoot is released once planned.
-    public static func check(_ input: consuming LandscapeInput, maxPairs: Int = defaultMaxPairs, concurrency: Int = 1) -> LandscapeResult {
+    public static func check(_ input: LandscapeInput, maxPairs: Int = defaultMaxPairs, concurrency: Int = 1) -> LandscapeResult {
+        let shoots = input.shoots
+        return check(shootCount: shoots.count, shoot: { shoots[$0] }, seeds: input.seeds, skipped: input.skipped,
+                     maxPairs: maxPairs, concurrency: concurrency)
+    }
+
+    /// The same for `shootCount` shoots that `shoot(i)` decodes on demand (once each, from
+    /// any thread), so they need not all be in memory; an index it gives no shoot for is
+    /// left out (the caller reports why).
+    public static func check(shootCount: Int, shoot: @escaping @Sendable (Int) -> Shoot?, seeds: [SeedNetworks],
+                             skipped: [SkippedDocument], maxPairs: Int = defaultMaxPairs, concurrency: Int = 1) -> LandscapeResult {
         var seedsByName: [String: SeedNetworks] = [:]
-        for s in input.seeds { if let name = s.name { seedsByName[name] = s } }
+        for s in seeds { if let name = s.name { seedsByName[name] = s } }
         var objects: [ObjectRef] = []
-        var input = input
-        objects.reserveCapacity(input.shoots.count + input.seeds.count)
+        objects.reserveCapacity(shootCount + seeds.count)
         var diagnostics: [Diagnostic] = []
         var ranges: [LandscapeRange] = []
-        ranges.reserveCapacity(input.shoots.count * 6 + input.seeds.count * 6)
+        ranges.reserveCapacity(shootCount * 6 + seeds.count * 6)
         var findings: [ShootFindings] = []
-        findings.reserveCapacity(input.shoots.count)
+        findings.reserveCapacity(shootCount)
 
         // Each shoot's own plan: the costly part, run on `concurrency` threads (a pure
         // function of the shoot and its seed; the results are gathered in input order).
-        let shootCount = input.shoots.count
-        var planned = ShootPlanning.run(input.shoots, seeds: seedsByName, concurrency: concurrency)
-        input.shoots = []
+        var planned = ShootPlanning.run(count: shootCount, shoot: shoot, seeds: seedsByName, concurrency: concurrency)
         for i in planned.indices {
-            let p = planned[i]
+            guard let p = planned[i] else { continue }
             objects.append(p.ref)
             if let seedName = p.seedName, seedsByName[seedName] == nil {
                 diagnostics.append(report(.landscapeUnknownSeed, path: "spec.seedName",
@@ -36,18 +42,19 @@ public enum LandscapeCheck {
                     objects: [p.ref], at: p.location))
             }
             ranges.append(contentsOf: p.ranges)
-            planned[i].ranges = []
-            let f = ShootFindings(shoot: p.ref, errors: p.errors, warnings: p.warnings, infos: p.infos, first: p.first)
+            planned[i] = nil
+            let f = ShootFindings(shoot: p.ref, errors: p.errors, warnings: p.warnings, infos: p.infos, first: p.first,
+                                  location: p.location)
             findings.append(f)
             if let d = shootFindingsDiagnostic(f, at: p.location) { diagnostics.append(d) }
         }
         planned = []
-        for seed in input.seeds {
+        for seed in seeds {
             let owner = objects.count
             objects.append(.seed(seed.name ?? ""))
             ranges.append(contentsOf: LandscapeRange.ofSeed(seed, owner: owner))
         }
-        for s in input.skipped {
+        for s in skipped {
             diagnostics.append(report(.landscapeSkipped, path: "kind",
                 s.kind.isEmpty ? "a document without kind is skipped (the landscape reads Shoots, Seeds and Lists of them)"
                                : "kind \(s.kind) is skipped (the landscape reads Shoots, Seeds and Lists of them)",
@@ -59,7 +66,7 @@ public enum LandscapeCheck {
         let ordered = diagnostics.enumerated().sorted { a, b in
             a.element.severity != b.element.severity ? a.element.severity > b.element.severity : a.offset < b.offset
         }.map(\.element)
-        return LandscapeResult(objects: objects, shootCount: shootCount, seedCount: input.seeds.count,
+        return LandscapeResult(objects: objects, shootCount: shootCount, seedCount: seeds.count,
                                diagnostics: ordered, shootFindings: findings, ranges: ranges)
     }
 

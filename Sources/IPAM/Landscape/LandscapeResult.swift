@@ -23,8 +23,11 @@ public struct ShootFindings: Sendable, Hashable {
     public var infos: Int
     /// The first (most severe) finding when it is an error or a warning, for the summary message.
     public var first: Diagnostic?
+    /// Where the shoot's manifest starts.
+    public var location: SourceLocation?
 
-    public init(shoot: ObjectRef, errors: Int, warnings: Int, infos: Int, first: Diagnostic?) {
+    public init(shoot: ObjectRef, errors: Int, warnings: Int, infos: Int, first: Diagnostic?, location: SourceLocation? = nil) {
+        self.location = location
         self.shoot = shoot
         self.errors = errors
         self.warnings = warnings

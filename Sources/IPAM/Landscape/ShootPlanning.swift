@@ -3,8 +3,8 @@ import Spec
 
 /// Plans every shoot of a landscape with the engine (``Planner/plan(_:)``, its seed as
 /// `settings.seed`, no observed state) and keeps only what the landscape needs: the shoot's
-/// name and place, its real ranges and the counts of its own findings. Each shoot is released
-/// as soon as it is planned (a landscape's shoots are most of its memory). Shoots are
+/// name and place, its real ranges and the counts of its own findings. Each shoot is asked
+/// for when it is planned and released after (a landscape's shoots are most of its memory). Shoots are
 /// independent, so they are split into `concurrency` contiguous chunks planned in parallel;
 /// the output is in input order and the same for any `concurrency`.
 enum ShootPlanning {
@@ -19,27 +19,21 @@ enum ShootPlanning {
         var first: Diagnostic?
     }
 
-    static func run(_ shoots: consuming [Shoot], seeds: [String: SeedNetworks], concurrency: Int) -> [Planned] {
-        var slots: [Shoot?] = shoots.map { $0 }
-        _ = consume shoots
-        let n = slots.count
+    /// Plans shoot `i` of `count` as `shoot(i)` gives it (called once per index, from any
+    /// thread); nil where it gives none.
+    static func run(count n: Int, shoot: @escaping @Sendable (Int) -> Shoot?, seeds: [String: SeedNetworks], concurrency: Int) -> [Planned?] {
         let workers = max(1, min(concurrency, n / 64))
-        var out = [Planned](repeating: Planned(), count: n)
+        var out = [Planned?](repeating: nil, count: n)
         out.withUnsafeMutableBufferPointer { results in
-            slots.withUnsafeMutableBufferPointer { pending in
-                nonisolated(unsafe) let results = results
-                nonisolated(unsafe) let pending = pending
-                // Chunk w holds the indices i with i * workers / n == w; only its worker
-                // reads and writes them.
-                let chunk: @Sendable (Int) -> Void = { w in
-                    for i in (n * w / workers)..<(n * (w + 1) / workers) {
-                        guard let shoot = pending[i] else { continue }
-                        pending[i] = nil
-                        results[i] = plan(shoot, owner: i, seeds: seeds)
-                    }
+            nonisolated(unsafe) let results = results
+            // Chunk w holds the indices i with i * workers / n == w; only its worker writes them.
+            let chunk: @Sendable (Int) -> Void = { w in
+                for i in (n * w / workers)..<(n * (w + 1) / workers) {
+                    guard let s = shoot(i) else { continue }
+                    results[i] = plan(s, owner: i, seeds: seeds)
                 }
-                if workers == 1 { chunk(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: chunk) }
             }
+            if workers == 1 { chunk(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: chunk) }
         }
         return out
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// A file mapped read-only into memory, whose pages can be let go of once read: a landscape's
 /// 160 MB list is then never resident at once (the kernel reads pages again if touched).
-final class MappedFile {
+final class MappedFile: @unchecked Sendable {  // immutable; madvise is thread-safe
     let bytes: UnsafeBufferPointer<UInt8>
     private let base: UnsafeMutableRawPointer
     private let length: Int
@@ -28,6 +28,16 @@ final class MappedFile {
         let end = (min(offset, length) / Self.pageSize) * Self.pageSize
         guard end > 0 else { return }
         _ = madvise(base, end, MADV_DONTNEED)
+    }
+
+    /// Lets go of the 1 MiB block before the one `end` lies in, when `start..<end` crosses
+    /// into a new block (items read in order let go of what lies behind them; a page
+    /// another thread still reads is simply read again).
+    func releaseBlock(crossedBy start: Int, _ end: Int) {
+        let block = 1 << 20
+        guard start / block != end / block, end / block > 0 else { return }
+        let from = (end / block - 1) * block
+        _ = madvise(base + from, block, MADV_DONTNEED)
     }
 
     deinit { munmap(base, length) }
