@@ -62,6 +62,7 @@ let package = Package(
         // The executable's runtime, theme files and save mapping, in process (no terminal).
         .testTarget(name: "ShootnetTests", dependencies: ["shootnet", "App", "Canvas", "Loading", "Spec", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["Report", "TestSupport"]),
+        .testTarget(name: "LandscapeTests", dependencies: ["IPAM", "Loading", "Spec", "Addressing", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

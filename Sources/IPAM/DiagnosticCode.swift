@@ -65,6 +65,16 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, CustomStringConverti
     case routeDuplicate = "route.duplicate"
     case routeQuota = "route.quota"
     case routeUnmanaged = "route.unmanaged"
+    // A whole landscape (`shootnet landscape`): across shoots and seeds, never one shoot's plan.
+    case landscapeIPv6Overlap = "landscape.ipv6-overlap"
+    case landscapeIPv4Reuse = "landscape.ipv4-reuse"
+    case landscapeShootFindings = "landscape.shoot-findings"
+    case landscapeUnknownSeed = "landscape.unknown-seed"
+    case landscapeSkipped = "landscape.skipped"
+    case landscapeTruncated = "landscape.truncated"
+
+    /// Reported by the landscape check over many shoots, never by planning one shoot.
+    public var isLandscapeLevel: Bool { rawValue.hasPrefix("landscape.") }
 
     /// The stable code text (`route.missing`), wherever a code is printed.
     public var description: String { rawValue }
@@ -73,10 +83,11 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, CustomStringConverti
     /// overlaps, or overlaps Gardener does not check).
     public var severity: Severity {
         switch self {
-        case .familiesInferred, .defaultsApplied, .documentationRange, .nodePodCIDRPlanned, .servicesOutsideSubnet, .routeUnmanaged:
+        case .familiesInferred, .defaultsApplied, .documentationRange, .nodePodCIDRPlanned, .servicesOutsideSubnet, .routeUnmanaged,
+             .landscapeIPv4Reuse, .landscapeSkipped:
             .info
         case .serviceRangeTooLarge, .maskDifference, .capacityHigh, .routeStale, .azureNotULA,
-             .nodeAddressOutsideRange, .podCIDRNotFromTemplate:
+             .nodeAddressOutsideRange, .podCIDRNotFromTemplate, .landscapeUnknownSeed:
             .warning
         default:
             .error
@@ -103,7 +114,9 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, CustomStringConverti
         case .overlapPodCIDRs, .podCIDROutsideRange, .nodeMaskShorterThanPods, .serviceRangeTooLarge, .maskDifference,
              .nodeMissingFamily, .nodePodCIDRPlanned, .duplicateNodeName, .servicesFamilyMissing:
             .kubernetes
-        case .specialRange, .documentationRange, .nodeAddressOutsideRange, .capacityHigh, .nodeAddressesExhausted, .settingsInvalid:
+        case .specialRange, .documentationRange, .nodeAddressOutsideRange, .capacityHigh, .nodeAddressesExhausted, .settingsInvalid,
+             .landscapeIPv6Overlap, .landscapeIPv4Reuse, .landscapeShootFindings, .landscapeUnknownSeed, .landscapeSkipped,
+             .landscapeTruncated:
             .shootnet
         }
     }

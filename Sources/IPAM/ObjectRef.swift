@@ -22,6 +22,10 @@ public enum ObjectRef: Sendable, Hashable, CustomStringConvertible {
     case reserved(IPPrefix)
     /// A worker pool: `worker/NAME`.
     case worker(String)
+    /// A shoot of a landscape: `shoot/NAMESPACE/NAME`.
+    case shoot(namespace: String, name: String)
+    /// A seed of a landscape: `seed/NAME`.
+    case seed(String)
 
     public var description: String {
         switch self {
@@ -34,6 +38,8 @@ public enum ObjectRef: Sendable, Hashable, CustomStringConvertible {
         case .route(let r, let d): "route/\(r)/\(d)"
         case .reserved(let p): "reserved/\(p)"
         case .worker(let w): "worker/\(w)"
+        case .shoot(let namespace, let name): "shoot/\(namespace)/\(name)"
+        case .seed(let name): "seed/\(name)"
         }
     }
 }

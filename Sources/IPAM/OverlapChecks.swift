@@ -84,13 +84,7 @@ extension PlanBuilder {
     }
 
     /// `spec.networking.pods[1]` for a spec range, `status.networking.pods` or the field otherwise.
-    func path(of r: PlannedRange) -> String {
-        switch r.source {
-        case .spec: "spec.networking.\(r.kind.rawValue)" + (r.specIndex.map { "[\($0)]" } ?? "")
-        case .status: "status.networking.\(r.kind.rawValue)"
-        case .observed, .simulated, .seedDefault, .settings, .assumed: "spec.networking.\(r.kind.rawValue)"
-        }
-    }
+    func path(of r: PlannedRange) -> String { r.fieldPath }
 
     /// The first prefix of the same length after `p` (then before it) that overlaps none of
     /// `others` — a concrete fix to suggest.

@@ -42,6 +42,16 @@ public struct PlannedRange: Sendable, Hashable {
     }
 
     public var family: IPFamily { prefix.family }
+
+    /// The shoot field it lives in: `spec.networking.pods[1]` for a spec range,
+    /// `status.networking.pods` for a status range, the field it fills otherwise.
+    public var fieldPath: String {
+        switch source {
+        case .spec: "spec.networking.\(kind.rawValue)" + (specIndex.map { "[\($0)]" } ?? "")
+        case .status: "status.networking.\(kind.rawValue)"
+        case .observed, .simulated, .seedDefault, .settings, .assumed: "spec.networking.\(kind.rawValue)"
+        }
+    }
 }
 
 /// How per-node pod prefixes are obtained for one family.

@@ -101,6 +101,11 @@ public struct SeedNetworks: Sendable, Hashable, RangesByKind {
     /// `spec.networks.shootDefaults`: what Gardener's mutating admission writes into a shoot
     /// that leaves `pods` / `services` out. nil when the seed has none.
     public var shootDefaults: ShootDefaults?
+    /// The ranges above that were read from the Seed's `status.networks` and are not also in
+    /// its spec (they are real ranges all the same: the seed uses them).
+    public var fromStatus: Set<IPPrefix> = []
+    /// Where the seed's manifest starts (nil for the settings' `seed:` section).
+    public var location: SourceLocation?
 
     public init(name: String? = nil, nodes: [Located<IPPrefix>] = [], pods: [Located<IPPrefix>] = [], services: [Located<IPPrefix>] = [],
                 shootDefaults: ShootDefaults? = nil) {

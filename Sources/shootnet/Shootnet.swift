@@ -13,7 +13,7 @@ struct Shootnet: ParsableCommand {
         abstract: "Plan, check and draw the IPv4/IPv6 address layout of Gardener shoot clusters.",
         discussion: "Run `shootnet FILE` to open the interactive UI on a shoot manifest.",
         version: version,
-        subcommands: [TUI.self, Plan.self, Check.self, Render.self, Routes.self, Calc.self],
+        subcommands: [TUI.self, Plan.self, Check.self, Render.self, Routes.self, Calc.self, Landscape.self],
         defaultSubcommand: TUI.self
     )
 

@@ -199,7 +199,8 @@ struct DiagnosticCatalogueTests {
 
     @Test func everyCodeHasATriggerAndANearMiss() {
         let covered = Set(diagnosticCases.map(\.code))
-        let missing = DiagnosticCode.allCases.filter { !covered.contains($0) }
+        // Landscape-level codes need several shoots: Tests/LandscapeTests/LandscapeCatalogueTests has theirs.
+        let missing = DiagnosticCode.allCases.filter { !$0.isLandscapeLevel && !covered.contains($0) }
         #expect(missing.isEmpty, "codes without a case: \(missing.map(\.rawValue))")
     }
 

@@ -4,6 +4,8 @@ import Spec
 /// `kind: Seed` (its `spec.networks`), the seed a `ManagedSeed` or `Gardenlet` configures
 /// (`spec.gardenlet.config.seedConfig` / `spec.config.seedConfig`, as Gardener's dev setup
 /// and managed seeds write it), and the `seed:` section of the settings → ``SeedNetworks``.
+/// A Seed's `status.networks` (where gardenlet records the ranges it found, IPv6 included)
+/// adds the ranges its spec does not list.
 struct SeedDecoder {
     let fields: FieldDecoder
 
@@ -36,7 +38,19 @@ struct SeedDecoder {
             let hint = kind == "ManagedSeed" ? " (Gardener fills a managed seed's networks from its shoot: give the Seed, kubectl get seed NAME -o yaml)" : ""
             throw fields.error(doc, "\(path).networks is missing" + hint)
         }
-        return try self.networks(networks, path: path + ".networks", name: name)
+        var seed = try self.networks(networks, path: path + ".networks", name: name)
+        seed.location = fields.location(doc)
+        if kind == "Seed", let status = try fields.mapping(doc["status"], "status"),
+           let statusNetworks = try fields.mapping(status["networks"], "status.networks") {
+            for kind in NetworkKind.allCases {
+                for p in try fields.prefixes(statusNetworks[kind.key], "status.networks.\(kind.rawValue)")
+                where !seed[kind].contains(where: { $0.value == p.value }) {
+                    seed.append(p, to: kind)
+                    seed.fromStatus.insert(p.value)
+                }
+            }
+        }
+        return seed
     }
 
     /// `nodes`, `pods`, `services` in any of the CIDR field forms; each must be a valid CIDR.
@@ -50,5 +64,25 @@ struct SeedDecoder {
                                                services: try fields.prefix(defaults["services"], path + ".shootDefaults.services"))
         }
         return seed
+    }
+}
+
+private extension NetworkKind {
+    var key: StaticString {
+        switch self {
+        case .nodes: "nodes"
+        case .pods: "pods"
+        case .services: "services"
+        }
+    }
+}
+
+private extension SeedNetworks {
+    mutating func append(_ p: Located<IPPrefix>, to kind: NetworkKind) {
+        switch kind {
+        case .nodes: nodes.append(p)
+        case .pods: pods.append(p)
+        case .services: services.append(p)
+        }
     }
 }

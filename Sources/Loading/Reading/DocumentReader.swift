@@ -15,10 +15,11 @@ struct ReadDocuments {
 /// Bytes → documents: skips a byte order mark, detects JSON by its first non-space byte
 /// (`{` or `[`), checks UTF-8, and runs the matching reader.
 enum DocumentReader {
-    static func read(bytes: [UInt8], file: String, keepText: Bool = false) throws(LoadError) -> ReadDocuments {
+    static func read(bytes: [UInt8], file: String, keepText: Bool = false,
+                     maxBytes: Int = FileReader.maxBytes) throws(LoadError) -> ReadDocuments {
         // The tape stores offsets in 32 bits; text from memory gets the same cap as files.
-        guard bytes.count <= FileReader.maxBytes else {
-            throw LoadError(file: file, message: "file is larger than \(FileReader.maxBytes >> 20) MiB")
+        guard bytes.count <= maxBytes else {
+            throw LoadError(file: file, message: "file is larger than \(maxBytes >> 20) MiB")
         }
         let bom = UTF8Text.hasByteOrderMark(bytes)
         let start = bom ? 3 : 0

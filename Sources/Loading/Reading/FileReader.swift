@@ -5,14 +5,19 @@ enum FileReader {
     /// Larger inputs are refused: a node list of 50,000 nodes is about 21 MB.
     static let maxBytes = 64 << 20
 
-    static func read(path: String) throws(LoadError) -> [UInt8] {
+    /// A landscape's lists are larger (`kubectl get shoots -A -o json` of 100,000 shoots is
+    /// about 160 MB). The JSON reader reserves (not touches) 8 bytes of tape per input byte,
+    /// so this also bounds that reservation (4 GiB of address space).
+    static let maxLandscapeBytes = 512 << 20
+
+    static func read(path: String, maxBytes: Int = maxBytes) throws(LoadError) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw LoadError(file: path, message: openFailure(errno)) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw LoadError(file: path, message: "cannot read: \(systemMessage(errno))") }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw LoadError(file: path, message: "is a directory, not a file") }
-        if Int(info.st_size) > maxBytes { throw tooLarge(path) }
+        if Int(info.st_size) > maxBytes { throw tooLarge(path, maxBytes) }
         // Read straight into the array; one spare byte tells whether the file grew meanwhile.
         var failure: Int32 = 0
         var bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size) + 1) { buffer, count in
@@ -37,14 +42,30 @@ enum FileReader {
             }
             if n == 0 { break }
             bytes.append(contentsOf: chunk[0..<n])
-            if bytes.count > maxBytes { throw tooLarge(path) }
+            if bytes.count > maxBytes { throw tooLarge(path, maxBytes) }
         }
         if failure != 0 { throw LoadError(file: path, message: "cannot read: \(systemMessage(failure))") }
         return bytes
     }
 
-    private static func tooLarge(_ path: String) -> LoadError {
+    private static func tooLarge(_ path: String, _ maxBytes: Int) -> LoadError {
         LoadError(file: path, message: "file is larger than \(maxBytes >> 20) MiB")
+    }
+
+    /// All of standard input (named `name` in errors), up to `maxBytes`.
+    static func readStandardInput(name: String, maxBytes: Int) throws(LoadError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Foundation.read(0, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw LoadError(file: name, message: "cannot read: \(systemMessage(errno))")
+            }
+            if n == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<n])
+            if bytes.count > maxBytes { throw tooLarge(name, maxBytes) }
+        }
     }
 
     private static func openFailure(_ code: Int32) -> String {

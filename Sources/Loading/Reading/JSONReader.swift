@@ -20,16 +20,29 @@ struct JSONReader {
     }
 
     /// Reads one JSON value from `bytes[start...]` (`start` skips a byte order mark).
-    static func read(_ bytes: [UInt8], from start: Int = 0) -> Result<DocumentTape, Failure> {
+    ///
+    /// `end` reads only `bytes[start..<end]` (one item of a larger document); `position` is
+    /// where `start` lies in the file — its line, and its column as the byte offset of that
+    /// line's start and the UTF-8 continuation bytes between there and `start` — so every
+    /// node keeps its place in the whole file.
+    static func read(_ bytes: [UInt8], from start: Int = 0, end: Int? = nil,
+                     position: (line: Int, lineStart: Int, continuationBytes: Int)? = nil) -> Result<DocumentTape, Failure> {
         var failure: Failure?
         var extra: [UInt8] = []
+        let end = min(end ?? bytes.count, bytes.count)
         // Every entry takes at least two bytes of input (a value and a separator, or a
         // bracket pair), so this capacity is never exceeded and the tape never grows.
-        let capacity = (bytes.count - start) / 2 + 2
-        let entries = bytes.withUnsafeBufferPointer { buffer in
+        let capacity = max(0, end - start) / 2 + 2
+        let entries = bytes.withUnsafeBufferPointer { whole in
             [TapeEntry](unsafeUninitializedCapacity: capacity) { out, count in
                 guard let base = out.baseAddress else { return }
+                let buffer = UnsafeBufferPointer(rebasing: whole[0..<end])
                 var reader = JSONReader(buffer: buffer, start: start, out: base, capacity: out.count)
+                if let position {
+                    reader.line = position.line
+                    reader.lineStart = position.lineStart
+                    reader.continuationBytesOnLine = position.continuationBytes
+                }
                 do throws(Failure) {
                     try reader.readDocument()
                 } catch {

@@ -1,0 +1,100 @@
+import Addressing
+import Spec
+
+/// The checks across a landscape: IPv6 must be unique among every shoot and seed (routed
+/// without NAT), IPv4 may be reused (Gardener's VPN NATs it), and each shoot's own findings
+/// come from the engine (``Planner/plan(_:)``, with its seed as `settings.seed`).
+public enum LandscapeCheck {
+    /// At most this many colliding pairs are listed; the rest are counted.
+    public static let defaultMaxPairs = 10_000
+
+    /// `concurrency`: how many threads plan the shoots (the result does not depend on it).
+    public static func check(_ input: LandscapeInput, maxPairs: Int = defaultMaxPairs, concurrency: Int = 1) -> LandscapeResult {
+        let shoots = input.shoots
+        return check(shootCount: shoots.count, shoot: { shoots[$0] }, seeds: input.seeds, skipped: input.skipped,
+                     maxPairs: maxPairs, concurrency: concurrency)
+    }
+
+    /// The same for `shootCount` shoots that `shoot(i)` decodes on demand (once each, from
+    /// any thread), so they need not all be in memory; an index it gives no shoot for is
+    /// left out (the caller reports why).
+    public static func check(shootCount: Int, shoot: @escaping @Sendable (Int) -> Shoot?, seeds: [SeedNetworks],
+                             skipped: [SkippedDocument], maxPairs: Int = defaultMaxPairs, concurrency: Int = 1) -> LandscapeResult {
+        var seedsByName: [String: SeedNetworks] = [:]
+        for s in seeds { if let name = s.name { seedsByName[name] = s } }
+        var objects: [ObjectRef] = []
+        objects.reserveCapacity(shootCount + seeds.count)
+        var diagnostics: [Diagnostic] = []
+        var ranges: [LandscapeRange] = []
+        ranges.reserveCapacity(shootCount * 6 + seeds.count * 6)
+        var findings: [ShootFindings] = []
+        findings.reserveCapacity(shootCount)
+
+        // Each shoot's own plan: the costly part, run on `concurrency` threads (a pure
+        // function of the shoot and its seed; the results are gathered in input order).
+        var planned = ShootPlanning.run(count: shootCount, shoot: shoot, seeds: seedsByName, concurrency: concurrency)
+        for i in planned.indices {
+            guard let p = planned[i] else { continue }
+            objects.append(p.ref)
+            if let seedName = p.seedName, seedsByName[seedName] == nil {
+                diagnostics.append(report(.landscapeUnknownSeed, path: "spec.seedName",
+                    "shoot \(name(p.ref)) runs on seed \(seedName), which is not in the input: its ranges are not checked against that seed's, and its own check runs without the seed's shoot defaults; add `kubectl get seeds -o yaml` to the input",
+                    objects: [p.ref], at: p.location))
+            }
+            ranges.append(contentsOf: p.ranges)
+            planned[i] = nil
+            let f = ShootFindings(shoot: p.ref, errors: p.errors, warnings: p.warnings, infos: p.infos, first: p.first,
+                                  location: p.location)
+            findings.append(f)
+            if let d = shootFindingsDiagnostic(f, at: p.location) { diagnostics.append(d) }
+        }
+        planned = []
+        for seed in seeds {
+            let owner = objects.count
+            objects.append(.seed(seed.name ?? ""))
+            ranges.append(contentsOf: LandscapeRange.ofSeed(seed, owner: owner))
+        }
+        for s in skipped {
+            diagnostics.append(report(.landscapeSkipped, path: "kind",
+                s.kind.isEmpty ? "a document without kind is skipped (the landscape reads Shoots, Seeds and Lists of them)"
+                               : "kind \(s.kind) is skipped (the landscape reads Shoots, Seeds and Lists of them)",
+                at: s.location))
+        }
+        diagnostics += ipv6Overlaps(ranges, objects: objects, maxPairs: maxPairs)
+        if let reuse = ipv4Reuse(ranges, objects: objects) { diagnostics.append(reuse) }
+        // Errors first, then warnings, then infos; otherwise in the order found.
+        let ordered = diagnostics.enumerated().sorted { a, b in
+            a.element.severity != b.element.severity ? a.element.severity > b.element.severity : a.offset < b.offset
+        }.map(\.element)
+        return LandscapeResult(objects: objects, shootCount: shootCount, seedCount: seeds.count,
+                               diagnostics: ordered, shootFindings: findings, ranges: ranges)
+    }
+
+    /// `garden-dev/s1` for a shoot, `seed-1` for a seed: how messages name an object.
+    static func name(_ ref: ObjectRef) -> String {
+        switch ref {
+        case .shoot(let namespace, let name): "\(namespace)/\(name)"
+        case .seed(let name): name
+        default: ref.description
+        }
+    }
+
+    static func kindName(_ ref: ObjectRef) -> String {
+        if case .seed = ref { return "seed" }
+        return "shoot"
+    }
+
+    static func report(_ code: DiagnosticCode, path: String, _ message: String, objects: [ObjectRef] = [],
+                       at location: SourceLocation?, severity: Severity? = nil) -> Diagnostic {
+        Diagnostic(code: code, severity: severity, path: path, message: message, objects: objects, location: location)
+    }
+
+    /// One diagnostic per shoot whose own check has errors or warnings; nil for a clean one.
+    private static func shootFindingsDiagnostic(_ f: ShootFindings, at location: SourceLocation?) -> Diagnostic? {
+        guard f.errors + f.warnings > 0, let first = f.first else { return nil }
+        let counts = "\(f.errors) error\(f.errors == 1 ? "" : "s"), \(f.warnings) warning\(f.warnings == 1 ? "" : "s")"
+        return report(.landscapeShootFindings, path: first.path,
+                      "shoot \(name(f.shoot)): its own check has \(counts); the first: \(first.message) [\(first.code)]; run `shootnet check` on the shoot for all of them",
+                      objects: [f.shoot], at: first.location ?? location, severity: f.errors > 0 ? .error : .warning)
+    }
+}

@@ -1,0 +1,64 @@
+import Addressing
+import Spec
+
+extension LandscapeCheck {
+    /// One error per pair of objects whose IPv6 ranges overlap (the first overlapping pair of
+    /// ranges named, the others counted); at most `maxPairs`, then one `landscape.truncated`.
+    static func ipv6Overlaps(_ all: [LandscapeRange], objects: [ObjectRef], maxPairs: Int) -> [Diagnostic] {
+        let v6 = all.filter { $0.prefix.family == .v6 }
+        struct Pair { var a: Int, b: Int, more: Int }
+        var pairs: [Pair] = []
+        var index: [UInt64: Int] = [:]
+        func key(_ a: Int, _ b: Int) -> UInt64 {
+            let (x, y) = (v6[a].owner, v6[b].owner)
+            return UInt64(min(x, y)) << 32 | UInt64(max(x, y))
+        }
+        let unlisted = RangeSweep(ranges: v6).sweep(wantPairs: { pairs.count < maxPairs },
+                                                    isNew: { a, b in index[key(a, b)] == nil }) { a, b in
+            let key = key(a, b)
+            if let i = index[key] {
+                pairs[i].more += 1
+            } else {
+                index[key] = pairs.count
+                pairs.append(Pair(a: a, b: b, more: 0))
+            }
+        }
+        var out = pairs.map { p -> Diagnostic in
+            let a = v6[p.a], b = v6[p.b]
+            let oa = objects[a.owner], ob = objects[b.owner]
+            let more = p.more == 0 ? "" : " (and \(p.more) more overlapping range\(p.more == 1 ? "" : "s") of these two)"
+            return report(.landscapeIPv6Overlap, path: b.fieldPath,
+                          "IPv6 overlap: \(kindName(oa)) \(name(oa)) \(a.fieldPath) \(a.prefix) and \(kindName(ob)) \(name(ob)) \(b.fieldPath) \(b.prefix)\(more); IPv6 is routed without NAT, so no two shoots and no shoot and seed may share it — give one of them a range `--free` lists",
+                          objects: [oa, ob, rangeRef(a, oa), rangeRef(b, ob)], at: b.location ?? a.location)
+        }
+        if unlisted > 0 {
+            out.append(report(.landscapeTruncated, path: "",
+                              "\(unlisted) more IPv6 range\(unlisted == 1 ? "" : "s") overlap another object's; only the first \(maxPairs) colliding pairs are listed — fix those and run again",
+                              at: nil))
+        }
+        return out
+    }
+
+    /// The range as the objects list names it: `network/pods/…` for a shoot's, `seed/pods/…` for a seed's.
+    static func rangeRef(_ r: LandscapeRange, _ owner: ObjectRef) -> ObjectRef {
+        if case .seed = owner { return .seedNetwork(r.kind, r.prefix) }
+        return .network(r.kind, r.prefix)
+    }
+
+    /// IPv4 ranges shared by shoots are normal (Gardener's VPN NATs IPv4): one info at most.
+    static func ipv4Reuse(_ all: [LandscapeRange], objects: [ObjectRef]) -> Diagnostic? {
+        let v4 = all.filter { r in
+            guard r.prefix.family == .v4, case .shoot = objects[r.owner] else { return false }
+            return true
+        }
+        let overlapping = RangeSweep(ranges: v4).sweep(wantPairs: { false }) { _, _ in }
+        guard overlapping > 0 else { return nil }
+        var owners: [IPPrefix: Set<Int>] = [:]
+        for r in v4 { owners[r.prefix, default: []].insert(r.owner) }
+        let top = owners.max { a, b in a.value.count != b.value.count ? a.value.count < b.value.count : b.key < a.key }
+        let example = top.map { " (\($0.key) alone is used by \($0.value.count) shoots)" } ?? ""
+        return report(.landscapeIPv4Reuse, path: "spec.networking",
+                      "\(overlapping) IPv4 range\(overlapping == 1 ? "" : "s") of shoots overlap another shoot's\(example): normal, Gardener's VPN NATs IPv4, so it need not be unique across shoots — only IPv6 must be",
+                      at: nil)
+    }
+}

@@ -1,0 +1,57 @@
+import Dispatch
+import Spec
+
+/// Plans every shoot of a landscape with the engine (``Planner/plan(_:)``, its seed as
+/// `settings.seed`, no observed state) and keeps only what the landscape needs: the shoot's
+/// name and place, its real ranges and the counts of its own findings. Each shoot is asked
+/// for when it is planned and released after (a landscape's shoots are most of its memory). Shoots are
+/// independent, so they are split into `concurrency` contiguous chunks planned in parallel;
+/// the output is in input order and the same for any `concurrency`.
+enum ShootPlanning {
+    struct Planned: Sendable {
+        var ref: ObjectRef = .seed("")
+        var location: SourceLocation?
+        var seedName: String?
+        var ranges: [LandscapeRange] = []
+        var errors = 0, warnings = 0, infos = 0
+        /// The plan's first diagnostic (the engine orders errors first), kept only when it
+        /// is an error or a warning (the summary quotes it).
+        var first: Diagnostic?
+    }
+
+    /// Plans shoot `i` of `count` as `shoot(i)` gives it (called once per index, from any
+    /// thread); nil where it gives none.
+    static func run(count n: Int, shoot: @escaping @Sendable (Int) -> Shoot?, seeds: [String: SeedNetworks], concurrency: Int) -> [Planned?] {
+        let workers = max(1, min(concurrency, n / 64))
+        var out = [Planned?](repeating: nil, count: n)
+        out.withUnsafeMutableBufferPointer { results in
+            nonisolated(unsafe) let results = results
+            // Chunk w holds the indices i with i * workers / n == w; only its worker writes them.
+            let chunk: @Sendable (Int) -> Void = { w in
+                for i in (n * w / workers)..<(n * (w + 1) / workers) {
+                    guard let s = shoot(i) else { continue }
+                    results[i] = plan(s, owner: i, seeds: seeds)
+                }
+            }
+            if workers == 1 { chunk(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: chunk) }
+        }
+        return out
+    }
+
+    static func plan(_ shoot: Shoot, owner: Int, seeds: [String: SeedNetworks]) -> Planned {
+        var settings = Settings()
+        if let name = shoot.seedName { settings.seed = seeds[name] }
+        let plan = Planner.plan(PlanInput(shoot: shoot, settings: settings, observed: ObservedState()))
+        var p = Planned(ref: .shoot(namespace: shoot.namespace ?? "", name: shoot.name), location: shoot.location,
+                        seedName: shoot.seedName, ranges: LandscapeRange.ofShoot(plan, owner: owner))
+        for d in plan.diagnostics {
+            switch d.severity {
+            case .error: p.errors += 1
+            case .warning: p.warnings += 1
+            case .info: p.infos += 1
+            }
+        }
+        if let first = plan.diagnostics.first, first.severity > .info { p.first = first }
+        return p
+    }
+}

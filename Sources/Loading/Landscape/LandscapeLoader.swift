@@ -1,0 +1,180 @@
+import Foundation
+import Spec
+
+/// Files, directories and standard input → ``LandscapeInput``: every Shoot and Seed they hold.
+///
+/// A path is a file (YAML stream or JSON), `-` for standard input, or a directory, whose
+/// `*.yaml`, `*.yml` and `*.json` files are read in name order (not its subdirectories, not
+/// hidden files). Files may be up to 512 MiB (``FileReader/maxLandscapeBytes``). Errors are
+/// one `FILE:LINE:COL` line, as for every input.
+public enum LandscapeLoader {
+    /// The name standard input gets in errors and locations.
+    public static let standardInputName = "<stdin>"
+
+    /// Every Shoot and Seed of `paths`; the shoots decoded (small landscapes, tests).
+    public static func load(paths: [String]) throws(LoadError) -> LandscapeInput {
+        var (landscape, shoots) = try open(paths: paths)
+        landscape.shoots = try shoots.all()
+        try checkUnique(landscape)
+        return landscape
+    }
+
+    /// The seeds and skipped documents of `paths`, and their shoots to decode on demand
+    /// (``LandscapeShoots``). Shoots given twice are found by ``checkUniqueShoots(_:)``
+    /// once they are decoded; seeds given twice are refused here.
+    public static func open(paths: [String]) throws(LoadError) -> (LandscapeInput, LandscapeShoots) {
+        var landscape = LandscapeInput()
+        var files: [LandscapeShoots.MappedList] = []
+        var entries: [LandscapeShoots.Entry] = []
+        func take(_ decoded: inout LandscapeInput) {
+            entries += decoded.shoots.map { .decoded($0) }
+            decoded.shoots = []
+        }
+        for path in paths {
+            if path == "-" {
+                let bytes = try FileReader.readStandardInput(name: standardInputName, maxBytes: FileReader.maxLandscapeBytes)
+                try decode(bytes: bytes, file: standardInputName, into: &landscape)
+                take(&landscape)
+                continue
+            }
+            for file in try LandscapePaths.files(at: path) {
+                if let mapped = MappedFile(path: file, maxBytes: FileReader.maxLandscapeBytes) {
+                    let list = LandscapeShoots.MappedList(name: file, file: mapped, start: byteOrderMarkLength(mapped.bytes))
+                    if let items = try scanList(list, fileIndex: files.count, into: &landscape) {
+                        files.append(list)
+                        entries += items
+                        continue
+                    }
+                }
+                try decode(bytes: FileReader.read(path: file, maxBytes: FileReader.maxLandscapeBytes), file: file, into: &landscape)
+                take(&landscape)
+            }
+        }
+        try checkUnique(LandscapeInput(seeds: landscape.seeds))
+        return (landscape, LandscapeShoots(files: files, entries: entries))
+    }
+
+    /// Refuses a shoot (namespace and name) given twice: two dumps of one landscape.
+    public static func checkUniqueShoots(_ shoots: [(namespace: String, name: String, location: SourceLocation?)]) throws(LoadError) {
+        var seen: [String: SourceLocation?] = [:]
+        seen.reserveCapacity(shoots.count)
+        for s in shoots {
+            let key = "\(s.namespace)/\(s.name)"
+            if let first = seen.updateValue(s.location, forKey: key) {
+                throw duplicate("shoot \(key)", at: s.location, first: first)
+            }
+        }
+    }
+
+    static func byteOrderMarkLength(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
+    }
+
+    /// A mapped JSON List's items: seeds and other kinds decoded now, shoots left for later
+    /// (their entries returned); nil when the file is not a JSON List (nothing added then).
+    private static func scanList(_ list: LandscapeShoots.MappedList, fileIndex: Int,
+                                 into landscape: inout LandscapeInput) throws(LoadError) -> [LandscapeShoots.Entry]? {
+        let b = list.file.bytes
+        var i = list.start
+        while i < b.count, b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A || b[i] == 0x0D { i += 1 }
+        guard i < b.count, b[i] == UInt8(ascii: "{"),
+              let items = JSONListItems.split(b, from: list.start, passed: { list.file.release(before: $0) }) else { return nil }
+        var entries: [LandscapeShoots.Entry] = []
+        entries.reserveCapacity(items.count)
+        var released = 0
+        for item in items {
+            if try isShoot(item, of: list) {
+                entries.append(.item(file: fileIndex, item))
+            } else {
+                try decodeItem(item, of: list, into: &landscape)
+            }
+            if item.end - released >= 8 << 20 {
+                released = item.end
+                list.file.release(before: released)
+            }
+        }
+        list.file.release(before: b.count)
+        return entries
+    }
+
+    /// The item's tape, read from a copy of its bytes (the tape points into them, not into
+    /// the mapping), positioned as in the whole file.
+    private static func readItem(_ item: JSONListItems.Item, of list: LandscapeShoots.MappedList) throws(LoadError) -> DocumentTape {
+        let b = list.file.bytes
+        let bytes = Array(UnsafeBufferPointer(rebasing: b[item.start..<item.end]))
+        switch JSONReader.read(bytes, position: (item.line, item.lineStart - item.start, item.continuationBytes)) {
+        case .success(let tape):
+            return tape
+        case .failure(let failure):
+            let position = failure.lineColumn ?? UTF8Text.lineColumn(ofByte: item.start + failure.offset - list.start,
+                                                                     in: UnsafeBufferPointer(rebasing: b[list.start...]))
+            throw LoadError(file: list.name, line: position.line, column: position.column, message: failure.message)
+        }
+    }
+
+    private static func isShoot(_ item: JSONListItems.Item, of list: LandscapeShoots.MappedList) throws(LoadError) -> Bool {
+        let tape = try readItem(item, of: list)
+        return tape.withDocuments { docs in docs.first.map { $0.kind == .mapping && $0["kind"]?.textEquals("Shoot") == true } ?? false }
+    }
+
+    static func decodeItem(_ item: JSONListItems.Item, of list: LandscapeShoots.MappedList,
+                           into landscape: inout LandscapeInput) throws(LoadError) {
+        try LandscapeDecoder(fields: FieldDecoder(file: list.name)).decodeItem(try readItem(item, of: list), into: &landscape)
+    }
+
+    /// Texts held in memory, each named by its file name (tests, and text already read).
+    public static func parse(_ texts: [(file: String, text: String)]) throws(LoadError) -> LandscapeInput {
+        var landscape = LandscapeInput()
+        for t in texts { try decode(bytes: Array(t.text.utf8), file: t.file, into: &landscape) }
+        try checkUnique(landscape)
+        return landscape
+    }
+
+    private static func decode(bytes: [UInt8], file: String, into landscape: inout LandscapeInput) throws(LoadError) {
+        let decoder = LandscapeDecoder(fields: FieldDecoder(file: file))
+        let start = UTF8Text.hasByteOrderMark(bytes) ? 3 : 0
+        if bytes.count <= FileReader.maxLandscapeBytes, DocumentReader.isJSON(bytes, from: start),
+           let items = JSONListItems.split(bytes, from: start) {
+            // A JSON List: one small tape per item (the whole list is never one tape).
+            for item in items {
+                switch JSONReader.read(bytes, from: item.start, end: item.end,
+                                       position: (item.line, item.lineStart, item.continuationBytes)) {
+                case .success(let tape):
+                    try decoder.decodeItem(tape, into: &landscape)
+                case .failure(let failure):
+                    let position = failure.lineColumn ?? bytes[start...].withUnsafeBufferPointer {
+                        UTF8Text.lineColumn(ofByte: failure.offset - start, in: $0)
+                    }
+                    throw LoadError(file: file, line: position.line, column: position.column, message: failure.message)
+                }
+            }
+            return
+        }
+        let read = try DocumentReader.read(bytes: bytes, file: file, maxBytes: FileReader.maxLandscapeBytes)
+        try decoder.decode(read, into: &landscape)
+    }
+
+    /// A shoot or seed listed twice (two dumps of one landscape) would collide with itself.
+    private static func checkUnique(_ landscape: LandscapeInput) throws(LoadError) {
+        var shoots: [String: SourceLocation?] = [:]
+        shoots.reserveCapacity(landscape.shoots.count)
+        for s in landscape.shoots {
+            let key = "\(s.namespace ?? "")/\(s.name)"
+            if let first = shoots.updateValue(s.location, forKey: key) {
+                throw duplicate("shoot \(key)", at: s.location, first: first)
+            }
+        }
+        var seeds: [String: SourceLocation?] = [:]
+        for s in landscape.seeds {
+            let key = s.name ?? ""
+            if let first = seeds.updateValue(s.location, forKey: key) {
+                throw duplicate("seed \(key)", at: s.location, first: first)
+            }
+        }
+    }
+
+    private static func duplicate(_ what: String, at location: SourceLocation?, first: SourceLocation?) -> LoadError {
+        LoadError(file: location?.file ?? "", line: location?.line, column: location?.column,
+                  message: "\(what) appears twice (first at \(first.map { "\($0)" } ?? "?")); give each object once")
+    }
+}

@@ -1,0 +1,146 @@
+import Addressing
+import ArgumentParser
+import IPAM
+import Loading
+import Report
+import Spec
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension Shootnet {
+    /// `shootnet landscape FILE...`: IPv6 uniqueness across every shoot and seed, each
+    /// shoot's own findings summarised, and free prefixes for new shoots.
+    struct Landscape: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "landscape",
+            abstract: "Check IPv6 uniqueness across every shoot and seed; list free prefixes for new shoots.",
+            discussion: """
+                Reads files, directories (their *.yaml, *.yml and *.json files, not recursing) and - \
+                (standard input): Shoots and Seeds, or Lists of them as `kubectl get shoots -A -o yaml|json` \
+                and `kubectl get seeds -o yaml|json` print them; other kinds are skipped with an info. \
+                Exit 0 when clean, 1 on errors, 2 on unusable input.
+                """)
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
+
+        @Argument(help: ArgumentHelp("Shoot and Seed manifests, Lists of them, directories of them, or - for standard input.", valueName: "FILE"))
+        var files: [String]
+
+        @Option(name: .shortAndLong, help: "Output format: table or json.")
+        var output: Format = .table
+
+        @Option(name: .customLong("free"), parsing: .unconditional,
+                help: ArgumentHelp("List free prefixes of this length (e.g. /56) inside the pool given with --in.", valueName: "/LEN"))
+        var freeLength: String?
+
+        @Option(name: .customLong("in"), help: ArgumentHelp("The pool --free looks in, e.g. 2001:db8::/40.", valueName: "CIDR"))
+        var pool: String?
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("How many free prefixes to list (default 10).", valueName: "N"))
+        var count: String?
+
+        func run() throws {
+            let request = try freeRequest()
+            let input: LandscapeInput, shoots: LandscapeShoots
+            do {
+                (input, shoots) = try LandscapeLoader.open(paths: files)
+            } catch {
+                throw unusable(error)
+            }
+            // Shoots are decoded while they are planned, on every core; a shoot that cannot
+            // be decoded is an unusable input (the first in input order is reported).
+            let failures = LoadFailures(count: shoots.count)
+            let result = LandscapeCheck.check(shootCount: shoots.count, shoot: { i in
+                switch shoots.shoot(i) {
+                case .success(let shoot): return shoot
+                case .failure(let error):
+                    failures.record(error, at: i)
+                    return nil
+                }
+            }, seeds: input.seeds, skipped: input.skipped, concurrency: max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+            if let error = failures.first { throw unusable(error) }
+            do {
+                try LandscapeLoader.checkUniqueShoots(result.shootFindings.map { f in
+                    guard case .shoot(let namespace, let name) = f.shoot else { return ("", "", f.location) }
+                    return (namespace, name, f.location)
+                })
+            } catch {
+                throw unusable(error)
+            }
+            var free: LandscapeReport.FreeRanges?
+            if let request {
+                switch FreePrefixes.find(length: request.length, in: request.pool, count: request.count, used: result.ranges.map(\.prefix)) {
+                case .success(let prefixes): free = LandscapeReport.FreeRanges(length: request.length, pool: request.pool, prefixes: prefixes)
+                case .failure(let e): throw failure("landscape: \(e)")
+                }
+            }
+            switch output {
+            case .json: FileOutput.stdout(LandscapeReport.json(result, free: free))
+            case .table: FileOutput.stdout(LandscapeReport.table(result, free: free, fallbackFile: files.first ?? "-"))
+            }
+            FileOutput.finish(result.diagnostics.contains { $0.severity == .error } ? ExitStatus.findings : ExitStatus.ok)
+        }
+
+        /// Says why an input is unusable and returns the exit code to throw.
+        private func unusable(_ error: LoadError) -> ExitCode {
+            FileOutput.stderr("\(error)")
+            return ExitCode(ExitStatus.unusableInput)
+        }
+
+        /// `--free /LEN --in CIDR [--count N]`, checked before any file is read.
+        private func freeRequest() throws -> (length: Int, pool: IPPrefix, count: Int)? {
+            guard let freeLength else {
+                if pool != nil { throw failure("landscape: --in needs --free /LEN") }
+                if count != nil { throw failure("landscape: --count needs --free /LEN") }
+                return nil
+            }
+            guard let pool else { throw failure("landscape: --free needs --in CIDR (the pool to look in, e.g. 2001:db8::/40)") }
+            let poolPrefix: IPPrefix
+            switch AddressParser.parsePrefix(Substring(pool)) {
+            case .success(let p): poolPrefix = p
+            case .failure(let e): throw failure("landscape: --in \(LoadError.escaped(pool, limit: 60)) is not a valid CIDR: \(e.message)")
+            }
+            let lengthText = freeLength.hasPrefix("/") ? freeLength.dropFirst() : Substring(freeLength)
+            let length: Int
+            switch AddressParser.parseLength(lengthText, max: poolPrefix.bits) {
+            case .success(let l): length = l
+            case .failure(let e): throw failure("landscape: --free \(LoadError.escaped(freeLength, limit: 60)): \(e.message)")
+            }
+            var n = 10
+            if let count {
+                guard let v = Int(count), (1...1_000_000).contains(v) else {
+                    throw failure("landscape: --count \(LoadError.escaped(count, limit: 60)) must be a whole number from 1 to 1000000")
+                }
+                n = v
+            }
+            return (length, poolPrefix, n)
+        }
+    }
+}
+
+/// Why shoots could not be decoded, by index; written from the planning threads (each index
+/// by one thread only), read after they are done.
+private final class LoadFailures: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<LoadError?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: max(count, 1))
+        slots.initialize(repeating: nil, count: max(count, 1))
+    }
+
+    func record(_ error: LoadError, at index: Int) { slots[index] = error }
+
+    /// The failure of the lowest index.
+    var first: LoadError? {
+        for i in 0..<count { if let e = slots[i] { return e } }
+        return nil
+    }
+
+    deinit {
+        slots.deinitialize(count: max(count, 1))
+        slots.deallocate()
+    }
+}
