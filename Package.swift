@@ -44,7 +44,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "shootnet-bench", dependencies: [
-            "Addressing", "Spec", "Loading", "IPAM", "Report", "Diagram", "Canvas", "App",
+            "Addressing", "Spec", "Loading", "IPAM", "Report", "Diagram", "Canvas", "App", "Terminal",
         ]),
         // Seeded mutation fuzzing of every parser (see scripts/fuzz.sh for libFuzzer).
         .executableTarget(name: "shootnet-fuzz", dependencies: ["Addressing", "Spec", "Loading", "IPAM"]),

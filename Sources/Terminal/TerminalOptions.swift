@@ -12,12 +12,18 @@ public struct TerminalOptions: Sendable, Hashable {
     public var asciiOnly: Bool
     /// How long a lone Esc waits for the rest of an escape sequence.
     public var escapeDelayMilliseconds: Int
+    /// Hand curses only the cells that changed since the last frame (``FrameDiff``). False
+    /// hands it every cell and leaves finding the changes to curses alone; it exists so
+    /// `shootnet-bench --terminal` can measure what the own diff saves.
+    public var writesChangedCellsOnly: Bool
 
-    public init(mouse: Bool = true, interruptKeysSignal: Bool = true, colors: Bool = true, asciiOnly: Bool = false, escapeDelayMilliseconds: Int = 25) {
+    public init(mouse: Bool = true, interruptKeysSignal: Bool = true, colors: Bool = true, asciiOnly: Bool = false, escapeDelayMilliseconds: Int = 25,
+                writesChangedCellsOnly: Bool = true) {
         self.mouse = mouse
         self.interruptKeysSignal = interruptKeysSignal
         self.colors = colors
         self.asciiOnly = asciiOnly
         self.escapeDelayMilliseconds = escapeDelayMilliseconds
+        self.writesChangedCellsOnly = writesChangedCellsOnly
     }
 }

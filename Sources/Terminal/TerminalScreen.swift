@@ -25,11 +25,13 @@ public final class TerminalScreen {
     private var needsClear = false
     private var cursorVisible = false
     private var closed = false
+    private let writesChangedCellsOnly: Bool
 
-    private init(screen: OpaquePointer, capabilities: TerminalCapabilities, palette: CursesPalette) {
+    private init(screen: OpaquePointer, capabilities: TerminalCapabilities, palette: CursesPalette, writesChangedCellsOnly: Bool) {
         self.screen = screen
         self.capabilities = capabilities
         self.palette = palette
+        self.writesChangedCellsOnly = writesChangedCellsOnly
     }
 
     deinit { close() }
@@ -77,7 +79,8 @@ public final class TerminalScreen {
         return TerminalScreen(
             screen: screen,
             capabilities: TerminalCapabilities(unicode: unicode, color: color, mouse: mouse),
-            palette: palette)
+            palette: palette,
+            writesChangedCellsOnly: options.writesChangedCellsOnly)
     }
 
     private static func configureInput(_ options: TerminalOptions) {
@@ -139,7 +142,7 @@ public final class TerminalScreen {
     public func draw(_ canvas: Canvas, cursor: (x: Int, y: Int)? = nil) {
         guard !closed, SignalGuard.isActive else { return }
         let window = shim_stdscr()
-        if let last = previous, last.width != canvas.width || last.height != canvas.height { previous = nil }
+        if let last = previous, last.width != canvas.width || last.height != canvas.height || !writesChangedCellsOnly { previous = nil }
         if previous == nil { _ = werase(window) }
         if needsClear {
             _ = clearok(window, true)

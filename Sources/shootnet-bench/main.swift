@@ -5,6 +5,7 @@ import Diagram
 import IPAM
 import Loading
 import Report
+import Terminal
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -94,9 +95,52 @@ if CommandLine.arguments.dropFirst().first == "--shapes" {
     exit(0)
 }
 
+/// `--terminal DIR` (run it in a terminal, e.g. a tmux pane of 160×50): what drawing a frame
+/// costs on a real curses screen when only the changed cells are handed to curses (the own
+/// ``FrameDiff``) and when every cell is, leaving the diff to curses. Frames alternate a
+/// worker's maximum, as the UI bench's common edit; the figures print after the screen closes.
+func benchTerminal(_ dir: String) {
+    guard let loaded = try? InputLoader.load(file: dir + "/shoot.yaml", nodes: dir + "/nodes.json", routes: dir + "/router.json") else {
+        FileOutput.err("shootnet-bench: cannot load \(dir)")
+        exit(2)
+    }
+    let count = loaded.input.observed.nodes?.count ?? 0
+    var results: [(String, Double, Double)] = []
+    for changedOnly in [true, false] {
+        guard let screen = try? TerminalScreen.open(options: TerminalOptions(mouse: false, writesChangedCellsOnly: changedOnly)) else {
+            FileOutput.err("shootnet-bench: --terminal needs a terminal")
+            exit(2)
+        }
+        let (width, height) = screen.size
+        var model = AppModel(file: dir, input: loaded.input, width: width, height: height)
+        screen.draw(model.view())
+        var toggle = false
+        let frames = [model.view(), { () -> Canvas in
+            _ = model.benchEdit(.workerMaximum(0), text: "\(count + 1)")
+            return model.view()
+        }()]
+        let edit = measure(201) {
+            toggle.toggle()
+            screen.draw(frames[toggle ? 1 : 0])
+        }
+        let same = measure(201) { screen.draw(frames[0]) }
+        screen.close()
+        results.append((changedOnly ? "changed cells only (FrameDiff)" : "every cell (curses diffs)", edit, same))
+    }
+    print("\(dir): \(count) nodes, terminal draw medians of 201")
+    for (name, edit, same) in results {
+        print("  \(name): edited frame \(format(edit))   unchanged frame \(format(same))")
+    }
+}
+
+if CommandLine.arguments.dropFirst().first == "--terminal", CommandLine.arguments.count == 3 {
+    benchTerminal(CommandLine.arguments[2])
+    exit(0)
+}
+
 let dirs = Array(CommandLine.arguments.dropFirst())
 if dirs.isEmpty {
-    FileOutput.err("usage: shootnet-bench DIR [DIR...]  (DIR written by scripts/bench/gen_workload.py N DIR) | --shapes")
+    FileOutput.err("usage: shootnet-bench DIR [DIR...]  (DIR written by scripts/bench/gen_workload.py N DIR) | --shapes | --terminal DIR")
     exit(2)
 }
 
