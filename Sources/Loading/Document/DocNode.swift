@@ -18,7 +18,7 @@ struct DocNode {
     /// The index after this node's subtree.
     var subtreeEnd: Int {
         let e = entry
-        return e.kind.isCollection ? Int(e.second) : index + 1
+        return e.kind.isCollection ? e.collectionEnd : index + 1
     }
 
     // MARK: Scalars
@@ -27,7 +27,7 @@ struct DocNode {
     func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let e = entry
         guard !e.kind.isCollection else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-        let start = Int(e.first), count = Int(e.second)
+        let start = e.scalarStart, count = e.scalarLength
         let storage = e.inExtra ? view.extra : view.source
         return body(UnsafeBufferPointer(rebasing: storage[start..<start + count]))
     }
@@ -60,7 +60,7 @@ struct DocNode {
     // MARK: Collections
 
     /// Number of elements of a sequence or pairs of a mapping; 0 for scalars.
-    var count: Int { kind.isCollection ? Int(entry.first) : 0 }
+    var count: Int { kind.isCollection ? entry.childCount : 0 }
 
     /// The elements of a sequence (the keys and values of a mapping, alternating).
     var children: Children { Children(view: view, start: kind.isCollection ? index + 1 : index, end: subtreeEnd) }
@@ -78,18 +78,18 @@ struct DocNode {
         let wanted = key.utf8Start
         let wantedCount = key.utf8CodeUnitCount
         let entries = view.entries
-        let end = Int(entries[index].second)
+        let end = entries[index].collectionEnd
         var k = index + 1
         while k < end {
             let e = entries[k]
-            if Int(e.second) == wantedCount, let base = (e.inExtra ? view.extra : view.source).baseAddress {
-                let bytes = base + Int(e.first)
+            if e.scalarLength == wantedCount, let base = (e.inExtra ? view.extra : view.source).baseAddress {
+                let bytes = base + e.scalarStart
                 var j = 0
                 while j < wantedCount && bytes[j] == wanted[j] { j += 1 }
                 if j == wantedCount { return (DocNode(view: view, index: k), DocNode(view: view, index: k + 1)) }
             }
             let value = entries[k + 1]
-            k = value.kind.isCollection ? Int(value.second) : k + 2
+            k = value.kind.isCollection ? value.collectionEnd : k + 2
         }
         return nil
     }

@@ -36,21 +36,48 @@ struct TapeEntry: Sendable {
     private var bits: UInt32
     /// 1-based, in Unicode scalars.
     var column: Int32
-    /// Scalars: first byte of the value. Collections: number of children (pairs for a mapping).
-    var first: Int32
-    /// Scalars: byte count of the value. Collections: the index after the subtree.
-    var second: Int32
+    /// Two words whose meaning depends on the kind — a scalar: its bytes' start and length; a
+    /// collection: its number of children and the index after its subtree. Read and written
+    /// only through the named accessors below.
+    private var word1: Int32
+    private var word2: Int32
 
     /// The last line a tape can name; readers refuse longer files with a clear error.
     static let maxLine = (1 << 25) - 1
 
-    init(kind: NodeKind, style: NodeStyle, inExtra: Bool, line: Int32, column: Int32, first: Int32, second: Int32) {
+    private init(kind: NodeKind, style: NodeStyle, inExtra: Bool, line: Int32, column: Int32, word1: Int32, word2: Int32) {
         let line = UInt32(clamping: min(max(Int(line), 0), Self.maxLine))
         bits = line << 7 | UInt32(kind.rawValue & 7) << 4 | UInt32(style.rawValue & 7) << 1 | (inExtra ? 1 : 0)
         self.column = column
-        self.first = first
-        self.second = second
+        self.word1 = word1
+        self.word2 = word2
     }
+
+    /// A scalar whose bytes are `length` bytes from `start` in the source (or, `inExtra`, in
+    /// the tape's decoded `extra` buffer).
+    static func scalar(_ kind: NodeKind, style: NodeStyle, inExtra: Bool, line: Int32, column: Int32, start: Int32, length: Int32) -> TapeEntry {
+        TapeEntry(kind: kind, style: style, inExtra: inExtra, line: line, column: column, word1: start, word2: length)
+    }
+
+    /// A sequence or mapping, empty until ``close(childCount:end:)``.
+    static func collection(_ kind: NodeKind, style: NodeStyle, line: Int32, column: Int32) -> TapeEntry {
+        TapeEntry(kind: kind, style: style, inExtra: false, line: line, column: column, word1: 0, word2: 0)
+    }
+
+    /// Records a collection's children (pairs for a mapping) and the index after its subtree.
+    mutating func close(childCount: Int32, end: Int32) {
+        word1 = childCount
+        word2 = end
+    }
+
+    /// A scalar's first byte.
+    var scalarStart: Int { Int(word1) }
+    /// A scalar's byte count.
+    var scalarLength: Int { Int(word2) }
+    /// A collection's number of children (pairs for a mapping).
+    var childCount: Int { Int(word1) }
+    /// The index just past a collection's subtree.
+    var collectionEnd: Int { Int(word2) }
 
     var kind: NodeKind { NodeKind(rawValue: UInt8(truncatingIfNeeded: bits >> 4 & 7)) ?? .null }
     var style: NodeStyle { NodeStyle(rawValue: UInt8(truncatingIfNeeded: bits >> 1 & 7)) ?? .plain }
@@ -109,22 +136,19 @@ struct TapeBuilder {
     mutating func appendScalar(_ kind: NodeKind, style: NodeStyle, line: Int, column: Int, text: String) {
         let start = extra.count
         extra.append(contentsOf: text.utf8)
-        entries.append(TapeEntry(kind: kind, style: style, inExtra: true, line: Int32(clamping: line),
-                                 column: Int32(clamping: column), first: Int32(clamping: start),
-                                 second: Int32(clamping: extra.count - start)))
+        entries.append(.scalar(kind, style: style, inExtra: true, line: Int32(clamping: line), column: Int32(clamping: column),
+                               start: Int32(clamping: start), length: Int32(clamping: extra.count - start)))
     }
 
     /// Opens a sequence or mapping; returns its index for ``close(_:count:)``.
     mutating func open(_ kind: NodeKind, style: NodeStyle, line: Int, column: Int) -> Int {
-        entries.append(TapeEntry(kind: kind, style: style, inExtra: false, line: Int32(clamping: line),
-                                 column: Int32(clamping: column), first: 0, second: 0))
+        entries.append(.collection(kind, style: style, line: Int32(clamping: line), column: Int32(clamping: column)))
         return entries.count - 1
     }
 
     /// Closes the collection opened at `index` with `count` children (pairs for a mapping).
     mutating func close(_ index: Int, count: Int) {
-        entries[index].first = Int32(clamping: count)
-        entries[index].second = Int32(clamping: entries.count)
+        entries[index].close(childCount: Int32(clamping: count), end: Int32(clamping: entries.count))
     }
 
     func finish(source: [UInt8]) -> DocumentTape {

@@ -103,9 +103,9 @@ struct JSONReader {
 
     @inline(__always)
     private mutating func appendScalar(_ kind: NodeKind, line: Int, column: Int, start: Int, length: Int, inExtra: Bool = false) throws(Failure) {
-        try append(TapeEntry(kind: kind, style: kind == .string ? .doubleQuoted : .plain, inExtra: inExtra,
-                             line: Int32(truncatingIfNeeded: line), column: Int32(truncatingIfNeeded: column),
-                             first: Int32(truncatingIfNeeded: start), second: Int32(truncatingIfNeeded: length)))
+        try append(.scalar(kind, style: kind == .string ? .doubleQuoted : .plain, inExtra: inExtra,
+                           line: Int32(truncatingIfNeeded: line), column: Int32(truncatingIfNeeded: column),
+                           start: Int32(truncatingIfNeeded: start), length: Int32(truncatingIfNeeded: length)))
     }
 
     // MARK: Structure
@@ -125,13 +125,13 @@ struct JSONReader {
                     throw Failure(offset: i, message: "JSON nesting is deeper than \(Self.maxDepth) levels")
                 }
                 let index = count
-                try append(TapeEntry(kind: isObject ? .mapping : .sequence, style: .flow, inExtra: false,
-                                     line: Int32(truncatingIfNeeded: line), column: Int32(truncatingIfNeeded: column), first: 0, second: 0))
+                try append(.collection(isObject ? .mapping : .sequence, style: .flow,
+                                       line: Int32(truncatingIfNeeded: line), column: Int32(truncatingIfNeeded: column)))
                 i += 1
                 skipWhitespace()
                 if i < n && b[i] == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
                     i += 1
-                    out[index].second = Int32(truncatingIfNeeded: count)
+                    out[index].close(childCount: 0, end: Int32(truncatingIfNeeded: count))
                     break
                 }
                 stack[depth] = Frame(index: index, count: 0, isObject: isObject)
@@ -171,8 +171,7 @@ struct JSONReader {
                 }
                 if c == (top.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
                     depth -= 1
-                    out[top.index].first = Int32(truncatingIfNeeded: top.count + 1)
-                    out[top.index].second = Int32(truncatingIfNeeded: count)
+                    out[top.index].close(childCount: Int32(truncatingIfNeeded: top.count + 1), end: Int32(truncatingIfNeeded: count))
                     if top.isObject { try checkDuplicateKeys(of: top.index) }
                     i += 1
                     continue
@@ -417,7 +416,7 @@ struct JSONReader {
     /// Duplicate keys make "which one wins" ambiguous; report the second one. Objects are
     /// small, so keys are compared pairwise (lengths first) without extra storage.
     private mutating func checkDuplicateKeys(of index: Int) throws(Failure) {
-        let pairs = Int(out[index].first)
+        let pairs = out[index].childCount
         guard pairs > 1 else { return }
         if pairs > 32 { return try checkDuplicateKeysHashed(of: index, pairs: pairs) }
         var a = index + 1
@@ -427,7 +426,7 @@ struct JSONReader {
             var c = index + 1
             for _ in 0..<p {
                 let kc = out[c]
-                if kc.second == ka.second && keyBytesEqual(a, c) { throw duplicateKey(at: a, first: c) }
+                if kc.scalarLength == ka.scalarLength && keyBytesEqual(a, c) { throw duplicateKey(at: a, first: c) }
                 c = nextKey(after: c)
             }
         }
@@ -437,7 +436,7 @@ struct JSONReader {
     @inline(__always)
     private func nextKey(after key: Int) -> Int {
         let value = out[key + 1]
-        return value.kind.isCollection ? Int(value.second) : key + 2
+        return value.kind.isCollection ? value.collectionEnd : key + 2
     }
 
     private mutating func checkDuplicateKeysHashed(of index: Int, pairs: Int) throws(Failure) {
@@ -453,16 +452,16 @@ struct JSONReader {
 
     private func keyBytes(_ entryIndex: Int) -> [UInt8] {
         let e = out[entryIndex]
-        let range = Int(e.first)..<Int(e.first) + Int(e.second)
+        let range = e.scalarStart..<e.scalarStart + e.scalarLength
         return e.inExtra ? Array(extra[range]) : Array(b[range])
     }
 
     private func keyBytesEqual(_ x: Int, _ y: Int) -> Bool {
         let ex = out[x], ey = out[y]
-        guard ex.second == ey.second else { return false }
+        guard ex.scalarLength == ey.scalarLength else { return false }
         if !ex.inExtra && !ey.inExtra {
-            let rx = Int(ex.first)..<Int(ex.first) + Int(ex.second)
-            let ry = Int(ey.first)..<Int(ey.first) + Int(ey.second)
+            let rx = ex.scalarStart..<ex.scalarStart + ex.scalarLength
+            let ry = ey.scalarStart..<ey.scalarStart + ey.scalarLength
             return b[rx].elementsEqual(b[ry])
         }
         return keyBytes(x) == keyBytes(y)
