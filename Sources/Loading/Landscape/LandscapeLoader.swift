@@ -39,7 +39,7 @@ public enum LandscapeLoader {
             }
             for file in try LandscapePaths.files(at: path) {
                 if let mapped = MappedFile(path: file, maxBytes: FileReader.maxLandscapeBytes) {
-                    let list = LandscapeShoots.MappedList(name: file, file: mapped, start: byteOrderMarkLength(mapped.bytes))
+                    let list = LandscapeShoots.MappedList(name: file, file: mapped, start: UTF8Text.hasByteOrderMark(mapped.bytes) ? 3 : 0)
                     if let items = try scanList(list, fileIndex: files.count, into: &landscape) {
                         files.append(list)
                         entries += items
@@ -64,10 +64,6 @@ public enum LandscapeLoader {
                 throw duplicate("shoot \(key)", at: s.location, first: first)
             }
         }
-    }
-
-    static func byteOrderMarkLength(_ b: UnsafeBufferPointer<UInt8>) -> Int {
-        b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
     }
 
     /// A mapped JSON List's items: seeds and other kinds decoded now, shoots left for later
@@ -156,14 +152,7 @@ public enum LandscapeLoader {
 
     /// A shoot or seed listed twice (two dumps of one landscape) would collide with itself.
     private static func checkUnique(_ landscape: LandscapeInput) throws(LoadError) {
-        var shoots: [String: SourceLocation?] = [:]
-        shoots.reserveCapacity(landscape.shoots.count)
-        for s in landscape.shoots {
-            let key = "\(s.namespace ?? "")/\(s.name)"
-            if let first = shoots.updateValue(s.location, forKey: key) {
-                throw duplicate("shoot \(key)", at: s.location, first: first)
-            }
-        }
+        try checkUniqueShoots(landscape.shoots.map { ($0.namespace ?? "", $0.name, $0.location) })
         var seeds: [String: SourceLocation?] = [:]
         for s in landscape.seeds {
             let key = s.name ?? ""

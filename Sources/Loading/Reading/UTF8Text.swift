@@ -3,8 +3,8 @@
 enum UTF8Text {
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
-    static func hasByteOrderMark(_ bytes: [UInt8]) -> Bool {
-        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+    static func hasByteOrderMark<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Bool where Bytes.Index == Int {
+        bytes.count >= 3 && bytes[bytes.startIndex] == 0xEF && bytes[bytes.startIndex + 1] == 0xBB && bytes[bytes.startIndex + 2] == 0xBF
     }
 
     /// Length of the well-formed UTF-8 sequence starting with the non-ASCII byte at `i`
