@@ -1,4 +1,5 @@
 import Canvas
+import IPAM
 
 /// A one-line text editor: the edit, command and filter lines share it. The cursor is an
 /// offset in characters (grapheme clusters), kept between keys in the mode.
@@ -68,8 +69,8 @@ extension AppModel {
                 mode = .editing(field: field, line: line)
             } else {
                 mode = .normal
-                let errors = plan.diagnostics.filter { $0.severity == .error }.count
-                let warnings = plan.diagnostics.filter { $0.severity == .warning }.count
+                let counts = SeverityCounts(plan.diagnostics)
+                let errors = counts.errors, warnings = counts.warnings
                 say("\(field.label(in: input)) = \(field.text(in: input)); re-planned: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")",
                     errors > 0 ? .error : warnings > 0 ? .warning : .ok)
             }

@@ -60,8 +60,8 @@ extension AppModel {
 
     private func drawTitle(_ c: inout Canvas) {
         c.clear(Rect(x: 0, y: 0, width: width, height: 1), role: .statusBar)
-        let errors = plan.diagnostics.filter { $0.severity == .error }.count
-        let warnings = plan.diagnostics.filter { $0.severity == .warning }.count
+        let counts = SeverityCounts(plan.diagnostics)
+        let errors = counts.errors, warnings = counts.warnings
         let families = plan.ipFamilies.map(\.description).joined(separator: "+")
         var title = " shootnet  \(SafeText.terminal(plan.shootName, maxLength: 60)) · \(SafeText.terminal(plan.providerName, maxLength: 20))"
         if let r = plan.region { title += " \(SafeText.terminal(r, maxLength: 30))" }

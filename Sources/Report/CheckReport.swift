@@ -18,8 +18,8 @@ public enum CheckReport {
 
     /// `2 errors, 1 warning, 0 info`.
     public static func summary(_ diagnostics: [Diagnostic]) -> String {
-        func count(_ s: Severity) -> Int { diagnostics.filter { $0.severity == s }.count }
-        let e = count(.error), w = count(.warning), i = count(.info)
+        let counts = SeverityCounts(diagnostics)
+        let e = counts.errors, w = counts.warnings, i = counts.infos
         return "\(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s"), \(i) info"
     }
 }

@@ -44,13 +44,8 @@ enum ShootPlanning {
         let plan = Planner.plan(PlanInput(shoot: shoot, settings: settings, observed: ObservedState()))
         var p = Planned(ref: .shoot(namespace: shoot.namespace ?? "", name: shoot.name), location: shoot.location,
                         seedName: shoot.seedName, ranges: LandscapeRange.ofShoot(plan, owner: owner))
-        for d in plan.diagnostics {
-            switch d.severity {
-            case .error: p.errors += 1
-            case .warning: p.warnings += 1
-            case .info: p.infos += 1
-            }
-        }
+        let counts = SeverityCounts(plan.diagnostics)
+        (p.errors, p.warnings, p.infos) = (counts.errors, counts.warnings, counts.infos)
         if let first = plan.diagnostics.first, first.severity > .info { p.first = first }
         return p
     }
