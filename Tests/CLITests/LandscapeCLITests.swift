@@ -6,31 +6,10 @@ import TestSupport
 /// shape, exit codes, `--free`, and one line for unusable input.
 @Suite struct LandscapeCLITests {
     static func shoot(_ name: String, v6: String, seed: String = "seed-a") -> String {
-        """
-        - apiVersion: core.gardener.cloud/v1beta1
-          kind: Shoot
-          metadata: {name: \(name), namespace: garden-x}
-          spec:
-            seedName: \(seed)
-            provider:
-              type: aws
-              workers: [{name: w, minimum: 1, maximum: 3, zones: [eu-1a]}]
-            networking:
-              type: calico
-              ipFamilies: [IPv4, IPv6]
-              nodes: 10.250.0.0/16
-              pods: 100.96.0.0/11
-              services: 100.64.0.0/13
-              providerConfig: {overlay: {enabled: false}}
-          status:
-            networking:
-              nodes: [10.250.0.0/16, "\(v6)"]
-              pods: [100.96.0.0/11, "\(v6)"]
-
-        """
+        LandscapeFixtures.shootItem(name, namespace: "garden-x", seed: seed, v6: v6)
     }
 
-    static func shoots(_ items: String...) -> String { "apiVersion: v1\nkind: List\nitems:\n" + items.joined() }
+    static func shoots(_ items: String...) -> String { LandscapeFixtures.list(items.joined()) }
 
     static let seeds = #"{"apiVersion": "v1", "kind": "List", "items": [{"kind": "Seed", "metadata": {"name": "seed-a"}, "spec": {"networks": {"nodes": "10.240.0.0/16", "pods": "10.241.0.0/16", "services": "10.242.0.0/16", "shootDefaults": {"pods": "100.96.0.0/11", "services": "100.64.0.0/13"}}}, "status": {"networks": {"pods": ["10.241.0.0/16", "2001:db8:ff::/56"]}}}]}"#
 

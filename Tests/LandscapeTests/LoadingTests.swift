@@ -4,31 +4,14 @@ import IPAM
 import Loading
 import Spec
 import Testing
+import TestSupport
 
 /// What `shootnet landscape` reads: Lists in YAML and JSON, streams, single objects, other
 /// kinds skipped with an info, directories, seeds' status networks, and what it refuses.
 @Suite struct LandscapeLoadingTests {
     static func shoot(_ name: String, namespace: String = "garden-a", seed: String? = "seed-a", v6: String? = nil,
                       auto: Bool = false) -> String {
-        let seedLine = seed.map { "    seedName: \($0)\n" } ?? ""
-        let status = v6.map { "  status:\n    networking:\n      nodes: [10.250.0.0/16, \"\($0)\"]\n      pods: [100.96.0.0/11, \"\($0)\"]\n" } ?? ""
-        return """
-        - apiVersion: core.gardener.cloud/v1beta1
-          kind: Shoot
-          metadata: {name: \(name), namespace: \(namespace)}
-          spec:
-        \(seedLine)    provider:
-              type: aws
-              workers: [{name: w, minimum: 1, maximum: 3, zones: [eu-1a]}]
-            networking:
-              type: calico
-              ipFamilies: [IPv4, IPv6]
-              nodes: 10.250.0.0/16
-              pods: 100.96.0.0/11\(auto ? ", AUTOv6" : "")
-              services: 100.64.0.0/13
-              providerConfig: {overlay: {enabled: false}}
-        \(status)
-        """
+        LandscapeFixtures.shootItem(name, namespace: namespace, seed: seed, v6: v6, auto: auto)
     }
 
     static let seedA = """
@@ -48,7 +31,7 @@ import Testing
 
         """
 
-    static func list(_ items: String) -> String { "apiVersion: v1\nkind: List\nitems:\n" + items }
+    static func list(_ items: String) -> String { LandscapeFixtures.list(items) }
 
     @Test func yamlListsAndAStream() throws {
         let shoots = Self.list(Self.shoot("a", v6: "2001:db8::/56") + Self.shoot("b", v6: "2001:db8:0:100::/56"))
