@@ -1,4 +1,5 @@
 import ArgumentParser
+import Loading
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -35,6 +36,13 @@ enum FileOutput {
     static func finish(_ status: Int32 = 0) -> Never {
         Glibc.exit(status)
     }
+}
+
+/// Says a load error on stderr as its own `FILE:LINE:COL: error: …` line and returns exit 2
+/// (unusable input) to throw.
+func unusable(_ error: LoadError) -> ExitCode {
+    FileOutput.stderr("\(error)")
+    return ExitCode(ExitStatus.unusableInput)
 }
 
 /// Says `message` on stderr in one line and returns the exit code to throw: commands end by

@@ -22,8 +22,7 @@ struct InputOptions: ParsableArguments {
         do {
             return try InputLoader.load(file: file, nodes: nodes, routes: routes, seed: seed)
         } catch {
-            FileOutput.stderr("\(error)")
-            throw ExitCode(ExitStatus.unusableInput)
+            throw unusable(error)
         }
     }
 

@@ -82,12 +82,6 @@ extension Shootnet {
             FileOutput.finish(result.diagnostics.contains { $0.severity == .error } ? ExitStatus.findings : ExitStatus.ok)
         }
 
-        /// Says why an input is unusable and returns the exit code to throw.
-        private func unusable(_ error: LoadError) -> ExitCode {
-            FileOutput.stderr("\(error)")
-            return ExitCode(ExitStatus.unusableInput)
-        }
-
         /// `--free /LEN --in CIDR [--count N]`, checked before any file is read.
         private func freeRequest() throws -> (length: Int, pool: IPPrefix, count: Int)? {
             guard let freeLength else {
