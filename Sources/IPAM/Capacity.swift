@@ -2,11 +2,6 @@ import Addressing
 import Spec
 
 extension PlanBuilder {
-    /// 2^n saturated at UInt128.max.
-    static func power(_ n: Int) -> UInt128 {
-        n <= 0 ? 1 : (n >= 128 ? .max : UInt128(1) << UInt128(n))
-    }
-
     /// Max nodes exactly as gardenlet computes it for cluster-autoscaler (see
     /// ``GardenerMaxNodes``), from every pod and node network of the plan and the status.
     mutating func computeCapacity() {
