@@ -17,8 +17,6 @@ extension PlanBuilder {
     func subnet(zone: String, family: IPFamily) -> PlannedSubnet? {
         NodePlanStep.subnet(plan.subnets, zone: zone, family: family)
     }
-
-    func applyTemplate(to nodePrefix: IPPrefix) -> IPPrefix? { template.apply(to: nodePrefix) }
 }
 
 /// The node step as a function of ``NodePlanKey``.
