@@ -87,4 +87,33 @@ import Testing
         #expect(a != nil)
         #expect(a == b)
     }
+
+    /// A mapped list's shoots are picked by the `kind` the item scan reads; an item whose kind
+    /// the scan cannot read (an escaped key, no kind, two kinds) is read whole to tell, so it
+    /// is sorted (or refused) exactly as the whole-document reader would.
+    @Test func itemKindsTheScanCannotReadAreReadWhole() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("landscape-kind-\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func clean(_ item: String) -> String { item.replacingOccurrences(of: "\"日本\", ", with: "") }
+        let plain = clean(Self.shoot(0, v6: "2001:db8::/56"))
+        let escapedKind = clean(Self.shoot(1, v6: "2001:db8:0:100::/56"))
+            .replacingOccurrences(of: #""kind": "Shoot""#, with: #""k\u0069nd": "Shoot""#)
+        let items = [plain, escapedKind, #"{"kind": "ConfigMap", "metadata": {"name": "c"}}"#, #"{"metadata": {"name": "x"}}"#]
+        let file = dir.appendingPathComponent("kinds.json").path
+        try Self.pretty(items).write(toFile: file, atomically: true, encoding: .utf8)
+        let mapped = try LandscapeLoader.load(paths: [file])
+        #expect(mapped.shoots.map(\.name) == ["s0", "s1"])
+        #expect(mapped.skipped.map(\.kind) == ["ConfigMap", ""])
+        #expect(mapped == (try LandscapeLoader.parse([(file, Self.whole(Self.pretty(items)))])))
+
+        let twice = plain.replacingOccurrences(of: #""kind": "Shoot""#, with: #""kind": "Shoot", "kind": "Shoot""#)
+        let bad = dir.appendingPathComponent("twice.json").path
+        try Self.pretty([twice]).write(toFile: bad, atomically: true, encoding: .utf8)
+        var a: LoadError?, b: LoadError?
+        do { _ = try LandscapeLoader.load(paths: [bad]) } catch { a = error }
+        do { _ = try LandscapeLoader.parse([(bad, Self.whole(Self.pretty([twice])))]) } catch { b = error }
+        #expect(a != nil)
+        #expect(a == b)
+    }
 }

@@ -12,6 +12,10 @@ struct JSONListItems {
         var line: Int
         var lineStart: Int
         var continuationBytes: Int
+        /// The item's top-level `kind`, read during the scan when the item is an object with
+        /// plain keys and one plain `kind` string; nil otherwise (the item's reader then
+        /// tells). Lets a loader pick the shoots without reading every item twice.
+        var kind: String?
     }
 
     static let listKinds: Set<String> = ["List", "ShootList", "SeedList", "ManagedSeedList"]
@@ -116,9 +120,10 @@ struct JSONListItems {
             while true {
                 skipWhitespace()
                 let item = Item(start: i, end: i, line: line, lineStart: lineStart, continuationBytes: continuationBytes)
-                guard skipValue() else { return nil }
+                let (skipped, kind) = skipObjectReadingKind()
+                if !skipped { guard skipValue() else { return nil } }
                 items.append(Item(start: item.start, end: i, line: item.line, lineStart: item.lineStart,
-                                  continuationBytes: item.continuationBytes))
+                                  continuationBytes: item.continuationBytes, kind: kind))
                 if i - reported >= 8 << 20 {
                     reported = i
                     passed(i)
@@ -129,6 +134,40 @@ struct JSONListItems {
                 i += 1
                 return items
             }
+        }
+
+        /// Skips the object that starts here, walking its top-level keys for its `kind`
+        /// string (nil when it has none). When it is not an object, or has an escaped key, a
+        /// `kind` that is not a plain string or two of them, the scanner is left where it was
+        /// and `skipped` is false: ``skipValue()`` then skips it as any value.
+        mutating func skipObjectReadingKind() -> (skipped: Bool, kind: String?) {
+            let saved = self
+            guard peek == UInt8(ascii: "{") else { return (false, nil) }
+            i += 1
+            var kind: String?
+            skipWhitespace()
+            if peek == UInt8(ascii: "}") { i += 1; return (true, nil) }
+            while true {
+                skipWhitespace()
+                guard let key = string() else { break }
+                skipWhitespace()
+                guard peek == UInt8(ascii: ":") else { break }
+                i += 1
+                skipWhitespace()
+                if key == "kind" {
+                    guard kind == nil, let k = string() else { break }
+                    kind = k
+                } else {
+                    guard skipValue() else { break }
+                }
+                skipWhitespace()
+                if peek == UInt8(ascii: ",") { i += 1; continue }
+                guard peek == UInt8(ascii: "}") else { break }
+                i += 1
+                return (true, kind)
+            }
+            self = saved
+            return (false, nil)
         }
 
         /// Skips one value, matching brackets and strings (the item's reader checks the rest).

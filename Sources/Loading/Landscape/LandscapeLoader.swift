@@ -79,7 +79,10 @@ public enum LandscapeLoader {
         entries.reserveCapacity(items.count)
         var released = 0
         for item in items {
-            if try isShoot(item, of: list) {
+            // The scan usually read the item's kind; only an unusual item is read to find it.
+            let isShoot: Bool
+            if let kind = item.kind { isShoot = kind == "Shoot" } else { isShoot = try Self.isShoot(item, of: list) }
+            if isShoot {
                 entries.append(.item(file: fileIndex, item))
             } else {
                 try decodeItem(item, of: list, into: &landscape)
