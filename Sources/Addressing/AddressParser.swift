@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Bytes
 
 /// Strict parsing of addresses and prefixes, with a reason for every rejection.
 ///
@@ -10,52 +6,28 @@ import Darwin
 /// and it stands for at least one zero group, groups of 1–4 hex digits, embedded IPv4 only in
 /// the last 32 bits, prefix lengths in decimal without leading zeros.
 public enum AddressParser {
-    /// UTF-8 text in place, indexed from 0. A buffer pointer rather than a generic collection
-    /// or a slice: the parsers stay specialised and free of per-byte range checks, which
-    /// matters for the 100,000 addresses of a 50,000-node list.
-    typealias Bytes = UnsafeBufferPointer<UInt8>
-
-    /// The first index of `byte` (memchr: these scans run over every address of a node list).
-    @inline(__always) private static func find(_ byte: UInt8, in b: Bytes) -> Int? {
-        guard let base = b.baseAddress, let hit = memchr(base, Int32(byte), b.count) else { return nil }
-        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-    }
-
-    /// The last index of `byte`.
-    @inline(__always) private static func findLast(_ byte: UInt8, in b: Bytes) -> Int? {
-        var i = b.count
-        while i > 0 {
-            i -= 1
-            if b[i] == byte { return i }
-        }
-        return nil
-    }
-
-    /// `b[range]` as a buffer of its own (indexed from 0).
-    @inline(__always) private static func sub(_ b: Bytes, _ range: Range<Int>) -> Bytes { Bytes(rebasing: b[range]) }
+    /// UTF-8 text in place, indexed from 0: the parsers stay specialised and free of
+    /// per-byte range checks, which matters for the 100,000 addresses of a 50,000-node list.
+    typealias Bytes = ByteSpan
 
     public static func parseAddress(_ text: Substring) -> Result<IPAddress, AddressParseError> {
-        // Work on the UTF-8 bytes in place when the string is contiguous (it nearly always is).
-        if let result = text.utf8.withContiguousStorageIfAvailable({ parseAddressBytes($0) }) {
-            return result
-        }
-        return Array(text.utf8).withUnsafeBufferPointer { parseAddressBytes($0) }
+        ByteSpan.with(utf8: text) { parseAddressBytes($0) }
     }
 
     /// ``parseAddress(_:)`` on UTF-8 bytes in place (a decoder's buffer, say).
-    public static func parseAddress(utf8: UnsafeBufferPointer<UInt8>) -> Result<IPAddress, AddressParseError> {
+    public static func parseAddress(utf8: ByteSpan) -> Result<IPAddress, AddressParseError> {
         parseAddressBytes(utf8)
     }
 
     /// ``parsePrefix(_:allowHostBits:)`` on UTF-8 bytes in place.
-    public static func parsePrefix(utf8: UnsafeBufferPointer<UInt8>, allowHostBits: Bool = false) -> Result<IPPrefix, AddressParseError> {
+    public static func parsePrefix(utf8: ByteSpan, allowHostBits: Bool = false) -> Result<IPPrefix, AddressParseError> {
         parsePrefixBytes(utf8, allowHostBits: allowHostBits)
     }
 
     static func parseAddressBytes(_ bytes: Bytes) -> Result<IPAddress, AddressParseError> {
         if bytes.isEmpty { return .failure(.empty) }
-        if find(UInt8(ascii: "%"), in: bytes) != nil { return .failure(.zoneNotAllowed) }
-        if find(UInt8(ascii: ":"), in: bytes) != nil {
+        if bytes.firstIndex(of: UInt8(ascii: "%")) != nil { return .failure(.zoneNotAllowed) }
+        if bytes.firstIndex(of: UInt8(ascii: ":")) != nil {
             return parseV6(bytes).map { IPAddress(v6: $0) }
         }
         return parseV4(bytes).map { IPAddress(v4: $0) }
@@ -64,26 +36,23 @@ public enum AddressParser {
     /// Parses `ADDR/LEN`. When `allowHostBits` is false (spec fields), host bits are an error
     /// naming the masked prefix; when true (`calc`), they are cleared.
     public static func parsePrefix(_ text: Substring, allowHostBits: Bool = false) -> Result<IPPrefix, AddressParseError> {
-        if let result = text.utf8.withContiguousStorageIfAvailable({ parsePrefixBytes($0, allowHostBits: allowHostBits) }) {
-            return result
-        }
-        return Array(text.utf8).withUnsafeBufferPointer { parsePrefixBytes($0, allowHostBits: allowHostBits) }
+        ByteSpan.with(utf8: text) { parsePrefixBytes($0, allowHostBits: allowHostBits) }
     }
 
     static func parsePrefixBytes(_ bytes: Bytes, allowHostBits: Bool) -> Result<IPPrefix, AddressParseError> {
         if bytes.isEmpty { return .failure(.empty) }
-        if find(UInt8(ascii: "%"), in: bytes) != nil { return .failure(.zoneNotAllowed) }
-        guard let slash = findLast(UInt8(ascii: "/"), in: bytes) else {
+        if bytes.firstIndex(of: UInt8(ascii: "%")) != nil { return .failure(.zoneNotAllowed) }
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else {
             if case .failure(let e) = parseAddressBytes(bytes) { return .failure(e) }
             return .failure(.missingPrefixLength)
         }
         let address: IPAddress
-        switch parseAddressBytes(sub(bytes, 0..<slash)) {
+        switch parseAddressBytes(bytes.span(0..<slash)) {
         case .success(let a): address = a
         case .failure(let e): return .failure(e)
         }
         let length: Int
-        switch parseLengthBytes(sub(bytes, (slash + 1)..<bytes.count), max: address.family.bits) {
+        switch parseLengthBytes(bytes.span((slash + 1)..<bytes.count), max: address.family.bits) {
         case .success(let l): length = l
         case .failure(let e): return .failure(e)
         }
@@ -103,7 +72,7 @@ public enum AddressParser {
 
     /// Parses a prefix length: decimal digits only, no leading zeros, at most `max`.
     public static func parseLength(_ s: Substring, max: Int) -> Result<Int, AddressParseError> {
-        Array(s.utf8).withUnsafeBufferPointer { parseLengthBytes($0, max: max) }
+        ByteSpan.with(utf8: s) { parseLengthBytes($0, max: max) }
     }
 
     static func parseLengthBytes(_ s: Bytes, max: Int) -> Result<Int, AddressParseError> {
@@ -184,7 +153,7 @@ public enum AddressParser {
                 // Embedded IPv4: allowed only as the last 32 bits, so nothing may follow it.
                 if b[i...].contains(colon) { return .failure(.embeddedIPv4NotAtEnd) }
                 guard count <= 6 else { return .failure(.tooManyGroups) }
-                switch parseV4(sub(b, start..<end)) {
+                switch parseV4(b.span(start..<end)) {
                 case .failure(let e): return .failure(e)
                 case .success(let v4):
                     value = value << 32 | UInt128(v4)

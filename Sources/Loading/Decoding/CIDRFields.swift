@@ -1,4 +1,5 @@
 import Addressing
+import Bytes
 import Spec
 
 /// The three ways a CIDR field may be written: one CIDR (Gardener's form), the proposal's
@@ -98,7 +99,7 @@ extension FieldDecoder {
     /// The node's prefix when its text is exactly one valid canonical CIDR (no comma, no
     /// spaces) — nearly always — parsed from the bytes in place.
     private func wholePrefix(_ node: DocNode) -> Located<IPPrefix>? {
-        guard case .success(let p) = node.withBytes({ AddressParser.parsePrefix(utf8: $0) }) else { return nil }
+        guard case .success(let p) = AddressParser.parsePrefix(utf8: node.bytes) else { return nil }
         return Located(p, at: contentLocation(node))
     }
 
@@ -118,7 +119,7 @@ extension FieldDecoder {
     func address(_ node: DocNode?, _ path: @autoclosure () -> String) throws(LoadError) -> IPAddress? {
         guard let node, !node.isNull else { return nil }
         guard node.kind == .string else { throw error(node, "\(path()): expected an IP address, found \(found(node))") }
-        switch node.withBytes({ AddressParser.parseAddress(utf8: $0) }) {
+        switch AddressParser.parseAddress(utf8: node.bytes) {
         case .success(let a): return a
         case .failure(let e): throw error(node, "\(path()): \(quoted(node.text)) is not a valid IP address: \(e.message)")
         }

@@ -1,3 +1,4 @@
+import Bytes
 import Foundation
 
 /// A node of a ``DocumentTape``: a cheap handle (borrowed storage + index) with tree-style
@@ -23,39 +24,23 @@ struct DocNode {
 
     // MARK: Scalars
 
-    /// Runs `body` over the scalar's bytes (empty for collections).
-    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    /// The scalar's bytes (empty for collections); valid only inside
+    /// ``DocumentTape/withDocuments(_:)``, like the node.
+    var bytes: ByteSpan {
         let e = entry
-        guard !e.kind.isCollection else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-        let start = e.scalarStart, count = e.scalarLength
-        let storage = e.inExtra ? view.extra : view.source
-        return body(UnsafeBufferPointer(rebasing: storage[start..<start + count]))
+        return e.kind.isCollection ? .empty : view.bytes(of: e)
     }
 
     /// The scalar's text as written (decoded); "" for collections and null.
-    var text: String { withBytes { String(decoding: $0, as: UTF8.self) } }
+    var text: String { bytes.string }
 
     /// True when this scalar's text is exactly `literal`.
-    func textEquals(_ literal: StaticString) -> Bool {
-        guard literal.hasPointerRepresentation else { return textEquals(string: literal.description) }
-        return withBytes { bytes in
-            Self.bytesEqual(bytes, UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
-        }
-    }
+    func textEquals(_ literal: StaticString) -> Bool { bytes.equals(literal) }
 
-    func textEquals(string: String) -> Bool {
-        withBytes { bytes in bytes.elementsEqual(string.utf8) }
-    }
-
-    @inline(__always)
-    static func bytesEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard a.count == b.count else { return false }
-        guard let pa = a.baseAddress, let pb = b.baseAddress else { return a.count == 0 }
-        return memcmp(pa, pb, a.count) == 0
-    }
+    func textEquals(string: String) -> Bool { bytes.equals(string) }
 
     /// For a boolean scalar: true for `true`/`True`/`TRUE`.
-    var boolValue: Bool { kind == .bool && withBytes { $0.first == UInt8(ascii: "t") || $0.first == UInt8(ascii: "T") } }
+    var boolValue: Bool { kind == .bool && (bytes.first == UInt8(ascii: "t") || bytes.first == UInt8(ascii: "T")) }
 
     // MARK: Collections
 
@@ -72,26 +57,22 @@ struct DocNode {
     subscript(key: StaticString) -> DocNode? { pair(forKey: key)?.value }
 
     func pair(forKey key: StaticString) -> (key: DocNode, value: DocNode)? {
-        guard key.hasPointerRepresentation else { return pair(forKey: key.description) }
         guard kind == .mapping else { return nil }
         // The hot path of decoding: walk the keys on the tape directly, lengths first.
-        let wanted = key.utf8Start
-        let wantedCount = key.utf8CodeUnitCount
-        let entries = view.entries
-        let end = entries[index].collectionEnd
-        var k = index + 1
-        while k < end {
-            let e = entries[k]
-            if e.scalarLength == wantedCount, let base = (e.inExtra ? view.extra : view.source).baseAddress {
-                let bytes = base + e.scalarStart
-                var j = 0
-                while j < wantedCount && bytes[j] == wanted[j] { j += 1 }
-                if j == wantedCount { return (DocNode(view: view, index: k), DocNode(view: view, index: k + 1)) }
+        return ByteSpan.with(literal: key) { wanted in
+            let entries = view.entries
+            let end = entries[index].collectionEnd
+            var k = index + 1
+            while k < end {
+                let e = entries[k]
+                if e.scalarLength == wanted.count, view.bytes(of: e).equals(wanted) {
+                    return (DocNode(view: view, index: k), DocNode(view: view, index: k + 1))
+                }
+                let value = entries[k + 1]
+                k = value.kind.isCollection ? value.collectionEnd : k + 2
             }
-            let value = entries[k + 1]
-            k = value.kind.isCollection ? value.collectionEnd : k + 2
+            return nil
         }
-        return nil
     }
 
     func pair(forKey key: String) -> (key: DocNode, value: DocNode)? {

@@ -1,3 +1,5 @@
+import Bytes
+
 /// What a node of an input document holds.
 enum NodeKind: UInt8, Sendable {
     case null, bool, number, string, sequence, mapping
@@ -102,8 +104,8 @@ struct DocumentTape: Sendable {
     /// must not escape `body` (which keeps navigation free of reference counting).
     func withDocuments<R, E: Error>(_ body: ([DocNode]) throws(E) -> R) throws(E) -> R {
         try entries.withUnsafeBufferPointer { (e) throws(E) -> R in
-            try source.withUnsafeBufferPointer { (s) throws(E) -> R in
-                try extra.withUnsafeBufferPointer { (x) throws(E) -> R in
+            try ByteSpan.with(source) { (s) throws(E) -> R in
+                try ByteSpan.with(extra) { (x) throws(E) -> R in
                     let view = TapeView(entries: e, source: s, extra: x)
                     return try body(roots.map { DocNode(view: view, index: $0) })
                 }
@@ -115,8 +117,15 @@ struct DocumentTape: Sendable {
 /// The tape's storage, borrowed for the duration of a ``DocumentTape/withDocuments(_:)`` call.
 struct TapeView {
     let entries: UnsafeBufferPointer<TapeEntry>
-    let source: UnsafeBufferPointer<UInt8>
-    let extra: UnsafeBufferPointer<UInt8>
+    let source: ByteSpan
+    let extra: ByteSpan
+
+    /// A scalar entry's bytes, in the source or (decoded) in the side buffer.
+    @inline(__always)
+    func bytes(of e: TapeEntry) -> ByteSpan {
+        let start = e.scalarStart
+        return (e.inExtra ? extra : source).span(start..<start + e.scalarLength)
+    }
 }
 
 /// Collects entries while the YAML reader walks Yams' nodes (the JSON reader writes its

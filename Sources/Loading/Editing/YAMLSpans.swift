@@ -1,3 +1,5 @@
+import Bytes
+
 /// Where nodes of a YAML text begin and end, as UTF-8 byte offsets, so an edit can replace
 /// exactly a value's characters and leave everything around it (comments, spacing, other
 /// documents) byte for byte as it was.
@@ -33,12 +35,12 @@ struct YAMLSpans {
         case .singleQuoted: return quotedEnd(from: s, quote: UInt8(ascii: "'"))
         case .doubleQuoted: return quotedEnd(from: s, quote: UInt8(ascii: "\""))
         case .literal, .folded: return blockScalarEnd(from: s, parentIndent: parentIndent)
-        default: return node.withBytes { plainEnd(from: s, value: $0) }
+        default: return plainEnd(from: s, value: node.bytes)
         }
     }
 
     /// A plain scalar: its text, where a line break and indentation may stand for one space.
-    private func plainEnd(from s: Int, value: UnsafeBufferPointer<UInt8>) -> Int? {
+    private func plainEnd(from s: Int, value: ByteSpan) -> Int? {
         var i = s, j = 0
         while j < value.count {
             guard i < bytes.count else { return nil }

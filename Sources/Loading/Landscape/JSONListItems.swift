@@ -1,3 +1,5 @@
+import Bytes
+
 /// The items of a JSON `List` (`{"apiVersion": "v1", "items": [...], "kind": "List", …}`, as
 /// `kubectl get … -o json` prints it), found by one byte scan that matches brackets and
 /// strings but builds nothing, so each item can be read into a tape of its own: a list of
@@ -21,24 +23,24 @@ struct JSONListItems {
     static let listKinds: Set<String> = ["List", "ShootList", "SeedList", "ManagedSeedList"]
 
     static func split(_ bytes: [UInt8], from start: Int) -> [Item]? {
-        bytes.withUnsafeBufferPointer { split($0, from: start) }
+        ByteSpan.with(bytes) { split($0, from: start) }
     }
 
     /// `passed(offset)` is told, every few megabytes, that the scan will not look before
     /// `offset` again (a mapped file can then let go of those pages).
-    static func split(_ b: UnsafeBufferPointer<UInt8>, from start: Int, passed: (Int) -> Void = { _ in }) -> [Item]? {
+    static func split(_ b: ByteSpan, from start: Int, passed: (Int) -> Void = { _ in }) -> [Item]? {
         var scanner = Scanner(b: b, i: start, lineStart: start)
         return scanner.topLevel(passed: passed)
     }
 
     private struct Scanner {
-        let b: UnsafeBufferPointer<UInt8>
+        let b: ByteSpan
         var i: Int
         var line = 1
         var lineStart: Int
         var continuationBytes = 0
 
-        init(b: UnsafeBufferPointer<UInt8>, i: Int, lineStart: Int) {
+        init(b: ByteSpan, i: Int, lineStart: Int) {
             self.b = b
             self.i = i
             self.lineStart = lineStart
@@ -107,7 +109,7 @@ struct JSONListItems {
             guard j < b.count, b[j] == UInt8(ascii: "\"") else { return nil }
             for k in start..<j where b[k] & 0xC0 == 0x80 { continuationBytes += 1 }
             i = j + 1
-            return String(decoding: UnsafeBufferPointer(rebasing: b[start..<j]), as: UTF8.self)
+            return b.span(start..<j).string
         }
 
         mutating func itemList(passed: (Int) -> Void) -> [Item]? {

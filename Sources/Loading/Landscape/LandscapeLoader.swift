@@ -1,3 +1,4 @@
+import Bytes
 import Foundation
 import Spec
 
@@ -100,13 +101,13 @@ public enum LandscapeLoader {
     /// the mapping), positioned as in the whole file.
     private static func readItem(_ item: JSONListItems.Item, of list: LandscapeShoots.MappedList) throws(LoadError) -> DocumentTape {
         let b = list.file.bytes
-        let bytes = Array(UnsafeBufferPointer(rebasing: b[item.start..<item.end]))
+        let bytes = b.span(item.start..<item.end).array
         switch JSONReader.read(bytes, position: (item.line, item.lineStart - item.start, item.continuationBytes)) {
         case .success(let tape):
             return tape
         case .failure(let failure):
             let position = failure.lineColumn ?? UTF8Text.lineColumn(ofByte: item.start + failure.offset - list.start,
-                                                                     in: UnsafeBufferPointer(rebasing: b[list.start...]))
+                                                                     in: b.span(list.start..<b.count))
             throw LoadError(file: list.name, line: position.line, column: position.column, message: failure.message)
         }
     }
@@ -141,7 +142,7 @@ public enum LandscapeLoader {
                 case .success(let tape):
                     try decoder.decodeItem(tape, into: &landscape)
                 case .failure(let failure):
-                    let position = failure.lineColumn ?? bytes[start...].withUnsafeBufferPointer {
+                    let position = failure.lineColumn ?? ByteSpan.with(bytes, start..<bytes.count) {
                         UTF8Text.lineColumn(ofByte: failure.offset - start, in: $0)
                     }
                     throw LoadError(file: file, line: position.line, column: position.column, message: failure.message)

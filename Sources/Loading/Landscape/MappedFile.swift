@@ -1,9 +1,11 @@
+import Bytes
 import Foundation
 
 /// A file mapped read-only into memory, whose pages can be let go of once read: a landscape's
 /// 160 MB list is then never resident at once (the kernel reads pages again if touched).
 final class MappedFile: @unchecked Sendable {  // immutable; madvise is thread-safe
-    let bytes: UnsafeBufferPointer<UInt8>
+    /// The mapping; valid while this object lives.
+    let bytes: ByteSpan
     private let base: UnsafeMutableRawPointer
     private let length: Int
     private static let pageSize = max(4096, sysconf(Int32(_SC_PAGESIZE)))
@@ -20,7 +22,7 @@ final class MappedFile: @unchecked Sendable {  // immutable; madvise is thread-s
         guard let p = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else { return nil }
         base = p
         self.length = length
-        bytes = UnsafeBufferPointer(start: p.assumingMemoryBound(to: UInt8.self), count: length)
+        bytes = ByteSpan(UnsafeBufferPointer(start: p.assumingMemoryBound(to: UInt8.self), count: length))
     }
 
     /// Lets go of the whole pages before `offset`.

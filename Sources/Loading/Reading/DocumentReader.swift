@@ -1,3 +1,5 @@
+import Bytes
+
 /// How an input file is written.
 enum InputFormat: Sendable {
     case yaml, json
@@ -29,14 +31,15 @@ enum DocumentReader {
                 let text = keepText ? String(decoding: bytes[start...], as: UTF8.self) : nil
                 return ReadDocuments(tape: tape, format: .json, text: text, hadByteOrderMark: bom)
             case .failure(let failure):
-                let position = failure.lineColumn ?? bytes[start...].withUnsafeBufferPointer {
+                let position = failure.lineColumn ?? ByteSpan.with(bytes, start..<bytes.count) {
                     UTF8Text.lineColumn(ofByte: failure.offset - start, in: $0)
                 }
                 throw LoadError(file: file, line: position.line, column: position.column, message: failure.message)
             }
         }
-        if let bad = bytes[start...].withUnsafeBufferPointer({ UTF8Text.firstInvalidByte($0) }) {
-            let position = bytes[start...].withUnsafeBufferPointer { UTF8Text.lineColumn(ofByte: bad, in: $0) }
+        if let (bad, position) = ByteSpan.with(bytes, start..<bytes.count, { text in
+            UTF8Text.firstInvalidByte(text).map { ($0, UTF8Text.lineColumn(ofByte: $0, in: text)) }
+        }) {
             throw LoadError(file: file, line: position.line, column: position.column,
                             message: "invalid UTF-8 byte \(UTF8Text.hex(bytes[start + bad])) (the file must be UTF-8)")
         }

@@ -1,3 +1,5 @@
+import Bytes
+
 /// A strict RFC 8259 reader that walks raw bytes once and fills a ``DocumentTape``.
 ///
 /// Strings without escapes are not copied: their entries point into the input. Nesting is
@@ -33,10 +35,9 @@ struct JSONReader {
         // Every entry takes at least two bytes of input (a value and a separator, or a
         // bracket pair), so this capacity is never exceeded and the tape never grows.
         let capacity = max(0, end - start) / 2 + 2
-        let entries = bytes.withUnsafeBufferPointer { whole in
+        let entries = ByteSpan.with(bytes, 0..<end) { buffer in
             [TapeEntry](unsafeUninitializedCapacity: capacity) { out, count in
                 guard let base = out.baseAddress else { return }
-                let buffer = UnsafeBufferPointer(rebasing: whole[0..<end])
                 var reader = JSONReader(buffer: buffer, start: start, out: base, capacity: out.count)
                 if let position {
                     reader.line = position.line
@@ -62,7 +63,7 @@ struct JSONReader {
         var isObject: Bool
     }
 
-    private let b: UnsafeBufferPointer<UInt8>
+    private let b: ByteSpan
     private let n: Int
     private var i: Int
     private var line = 1
@@ -76,7 +77,7 @@ struct JSONReader {
     /// Decoded bytes of strings with escapes.
     private var extra: [UInt8] = []
 
-    private init(buffer: UnsafeBufferPointer<UInt8>, start: Int, out: UnsafeMutablePointer<TapeEntry>, capacity: Int) {
+    private init(buffer: ByteSpan, start: Int, out: UnsafeMutablePointer<TapeEntry>, capacity: Int) {
         b = buffer
         n = buffer.count
         i = start
@@ -215,8 +216,7 @@ struct JSONReader {
     /// Pretty-printed JSON (kubectl's) indents every line: skip spaces eight at a time.
     @inline(__always)
     private mutating func skipIndentation() {
-        guard let base = b.baseAddress else { return }
-        while i + 8 <= n && UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
+        while i + 8 <= n && b.word(at: i) == 0x2020_2020_2020_2020 {
             i += 8
         }
     }
@@ -225,8 +225,7 @@ struct JSONReader {
 
     private mutating func readLiteral(_ word: StaticString, kind: NodeKind) throws(Failure) {
         let len = word.utf8CodeUnitCount
-        let expected = UnsafeBufferPointer(start: word.utf8Start, count: len)
-        guard i + len <= n, UnsafeBufferPointer(rebasing: b[i..<i + len]).elementsEqual(expected) else {
+        guard b.hasPrefix(word, at: i) else {
             throw Failure(offset: i, message: "invalid literal; expected true, false, null, a number, a string, an object or an array")
         }
         try appendScalar(kind, line: line, column: column, start: i, length: len)
@@ -293,7 +292,7 @@ struct JSONReader {
     /// The slow path: decodes escapes into the tape's side buffer.
     private mutating func readEscapedString(contentStart: Int, line startLine: Int, column startColumn: Int, quote: Int) throws(Failure) {
         let extraStart = extra.count
-        extra.append(contentsOf: UnsafeBufferPointer(rebasing: b[contentStart..<i]))
+        b.span(contentStart..<i).append(to: &extra)
         while i < n {
             let c = b[i]
             if c == UInt8(ascii: "\"") {
@@ -309,7 +308,7 @@ struct JSONReader {
             } else if c >= 0x80 {
                 let from = i
                 try skipMultibyte()
-                extra.append(contentsOf: UnsafeBufferPointer(rebasing: b[from..<i]))
+                b.span(from..<i).append(to: &extra)
             } else {
                 extra.append(c)
                 i += 1
@@ -383,11 +382,10 @@ struct JSONReader {
     /// character or non-ASCII (SWAR: the "has a zero byte" bit trick).
     @inline(__always)
     private mutating func skipPlainStringBytes() {
-        guard let base = b.baseAddress else { return }
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         while i + 8 <= n {
-            let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+            let x = b.word(at: i)
             let quote = x ^ (ones &* 0x22)
             let backslash = x ^ (ones &* 0x5C)
             var special = (quote &- ones) & ~quote

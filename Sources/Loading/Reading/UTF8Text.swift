@@ -1,3 +1,5 @@
+import Bytes
+
 /// Byte-level helpers shared by the readers: UTF-8 validation, the byte order mark, and
 /// turning a byte offset into the line:column an editor shows.
 enum UTF8Text {
@@ -10,7 +12,7 @@ enum UTF8Text {
     /// Length of the well-formed UTF-8 sequence starting with the non-ASCII byte at `i`
     /// (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF), or nil.
     @inline(__always)
-    static func sequenceLength(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+    static func sequenceLength(_ b: ByteSpan, at i: Int) -> Int? {
         let lead = b[i]
         let n = b.count
         @inline(__always) func cont(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> Bool {
@@ -29,7 +31,7 @@ enum UTF8Text {
     }
 
     /// The offset of the first byte that is not part of well-formed UTF-8, or nil.
-    static func firstInvalidByte(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+    static func firstInvalidByte(_ b: ByteSpan) -> Int? {
         var i = 0
         let n = b.count
         while i < n {
@@ -44,7 +46,7 @@ enum UTF8Text {
     }
 
     /// 1-based line and column (in Unicode scalars) of the byte at `offset`.
-    static func lineColumn(ofByte offset: Int, in b: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
+    static func lineColumn(ofByte offset: Int, in b: ByteSpan) -> (line: Int, column: Int) {
         var line = 1
         var column = 1
         var i = 0
