@@ -53,7 +53,7 @@ let package = Package(
         // What the tests share: package paths, golden files (Tests/Golden), running the built
         // binaries, driving tmux, a seeded generator.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "AddressingTests", dependencies: ["Addressing", "TestSupport"]),
+        .testTarget(name: "AddressingTests", dependencies: ["Addressing", "Bytes", "TestSupport"]),
         .testTarget(name: "ReliabilityTests", dependencies: ["Addressing", "Spec", "Loading", "IPAM", "Report", "Canvas", "App", "Diagram", "TestSupport"],
                     exclude: ["Corpus"]),
         .testTarget(name: "LoadingTests", dependencies: ["Loading", "Spec", "Addressing", "TestSupport"]),

@@ -65,7 +65,10 @@ public struct AppModel: Sendable {
         public var role: Role
     }
 
-    public init(file: String, input: PlanInput, width: Int, height: Int, glyphs: Glyphs = .unicode, readOnly: Bool = false) {
+    /// `memoizing: false` re-plans and re-measures everything on every edit (the tests'
+    /// reference for the memos).
+    public init(file: String, input: PlanInput, width: Int, height: Int, glyphs: Glyphs = .unicode, readOnly: Bool = false,
+                memoizing: Bool = true) {
         self.file = file
         self.readOnly = readOnly
         self.baseInput = input
@@ -73,11 +76,11 @@ public struct AppModel: Sendable {
         self.width = width
         self.height = height
         self.glyphs = glyphs
-        var memo = PlanMemo()
+        var memo = memoizing ? PlanMemo() : .disabled
         let plan = Planner.plan(input, memo: &memo)
         self.planMemo = memo
         self.plan = plan
-        var diagramMemo = DiagramMemo()
+        var diagramMemo = memoizing ? DiagramMemo() : .disabled
         self.diagram = Self.makeDiagram(plan, width: width, memo: &diagramMemo)
         self.diagramMemo = diagramMemo
         refreshTables()

@@ -20,10 +20,10 @@ struct CloudLayout {
 
     func layout(into b: inout DiagramBuilder, memo: inout DiagramMemo) -> (height: Int, hiddenNodes: Int) {
         let shown = nodeLimit.map { min($0, plan.nodes.count) } ?? plan.nodes.count
-        let zones = memo.zones.value(for: ZoneKey(nodes: plan.nodes, subnets: plan.subnets, shown: shown)) { groupByZone(shown: shown) }
+        let zones = memo.value(\.zones, for: ZoneKey(nodes: plan.nodes, subnets: plan.subnets, shown: shown)) { groupByZone(shown: shown) }
         // The zone frame names the zone; a shorter pod label keeps cards narrow.
         let options = NodeCard.Options(plan: plan, podLabel: "Pod CIDR:", showZone: false)
-        let metrics = memo.nodeMetrics.value(for: NodeMetricsKey(nodes: plan.nodes, shown: shown, options: options)) {
+        let metrics = memo.value(\.nodeMetrics, for: NodeMetricsKey(nodes: plan.nodes, shown: shown, options: options)) {
             NodeMetrics(plan.nodes, members: 0..<shown, options)
         }
         if metrics.anySimulated { b.noteSimulatedNodes() }

@@ -11,28 +11,36 @@ import IPAM
 /// is the same as one made without.
 ///
 /// Opaque to callers: create an empty one and pass it to every ``Diagram/init(plan:width:nodeLimit:routeLimit:memo:)``.
+/// ``disabled`` remembers nothing (the tests' reference).
 public struct DiagramMemo: Sendable {
+    /// False for ``disabled``: every measurement is made again.
+    public let isEnabled: Bool
     var nodeMetrics: Remembered<NodeMetricsKey, NodeMetrics>?
     var zones: Remembered<ZoneKey, [CloudLayout.Zone]>?
     var routeColumns: Remembered<RouteColumnsKey, RouteColumns>?
 
-    public init() {}
+    public init() { isEnabled = true }
+
+    private init(disabled: Void) { isEnabled = false }
+
+    /// A memo that remembers nothing.
+    public static var disabled: DiagramMemo { DiagramMemo(disabled: ()) }
+
+    /// The value remembered in `slot` when its key equals `key`; else `make()`, remembered
+    /// under `key` (unless the memo is disabled).
+    mutating func value<Key, Value>(_ slot: WritableKeyPath<DiagramMemo, Remembered<Key, Value>?>, for key: Key,
+                                    _ make: () -> Value) -> Value {
+        if isEnabled, let r = self[keyPath: slot], r.key == key { return r.value }
+        let v = make()
+        if isEnabled { self[keyPath: slot] = Remembered(key: key, value: v) }
+        return v
+    }
 }
 
 /// A value and the key it was computed from.
 struct Remembered<Key: Equatable & Sendable, Value: Sendable>: Sendable {
     var key: Key
     var value: Value
-}
-
-extension Optional {
-    /// The remembered value when its key equals `key`; else `make()`, remembered under `key`.
-    mutating func value<Key, Value>(for key: Key, _ make: () -> Value) -> Value where Wrapped == Remembered<Key, Value> {
-        if let r = self, r.key == key { return r.value }
-        let v = make()
-        self = Remembered(key: key, value: v)
-        return v
-    }
 }
 
 /// What ``NodeMetrics`` reads.

@@ -64,7 +64,7 @@ struct OpenStackLayout {
         var (columns, hiddenRoutes) = measureColumns(memo: &memo)
         let shown = nodeLimit.map { min($0, plan.nodes.count) } ?? plan.nodes.count
         let options = NodeCard.Options(plan: plan)
-        let metrics = memo.nodeMetrics.value(for: NodeMetricsKey(nodes: plan.nodes, shown: shown, options: options)) {
+        let metrics = memo.value(\.nodeMetrics, for: NodeMetricsKey(nodes: plan.nodes, shown: shown, options: options)) {
             NodeMetrics(plan.nodes, members: 0..<shown, options)
         }
         if metrics.anySimulated { b.noteSimulatedNodes() }
@@ -101,7 +101,7 @@ struct OpenStackLayout {
     private func measureColumns(memo: inout DiagramMemo) -> ([Column], hidden: Int) {
         var hiddenRoutes = 0
         let rangeFamilies = plan.ipFamilies.isEmpty ? plan.networks.map(\.family) + plan.subnets.map(\.prefix.family) : []
-        let routeColumns = memo.routeColumns.value(for: RouteColumnsKey(routes: plan.routes, routers: plan.routers, ipFamilies: plan.ipFamilies,
+        let routeColumns = memo.value(\.routeColumns, for: RouteColumnsKey(routes: plan.routes, routers: plan.routers, ipFamilies: plan.ipFamilies,
                                                                          rangeFamilies: rangeFamilies, routeLimit: routeLimit)) {
             let families = families()
             return RouteColumns(families: families, routes: families.map { RouteList(plan.routes, members: routeIndices(of: $0), limit: routeLimit) })

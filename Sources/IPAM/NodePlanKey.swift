@@ -102,7 +102,7 @@ extension PlanBuilder {
 
     /// The families some node of `observed` has no pod prefix of, remembered per node list.
     private mutating func lackingPodFamilies(_ observed: [ObservedNode]) -> Set<IPFamily> {
-        if let c = memo.podCoverage, c.nodes == observed { return c.lacking }
+        if memo.isEnabled, let c = memo.podCoverage, c.nodes == observed { return c.lacking }
         var lacking: Set<IPFamily> = []
         observed.withUnsafeBufferPointer { nodes in
             for i in nodes.indices {
@@ -115,7 +115,7 @@ extension PlanBuilder {
                 if lacking.count == 2 { break }
             }
         }
-        memo.podCoverage = (observed, lacking)
+        if memo.isEnabled { memo.podCoverage = (observed, lacking) }
         return lacking
     }
 }

@@ -14,7 +14,10 @@ import Spec
 /// while the arrays share storage (the usual case: edits do not touch the node list).
 ///
 /// Opaque to callers: create an empty one and pass it to every ``Planner/plan(_:memo:)``.
+/// ``disabled`` never replays anything (the tests' reference for "incremental = full").
 public struct PlanMemo: Sendable {
+    /// False for ``disabled``: every step runs and nothing is remembered.
+    public let isEnabled: Bool
     var nodes: StepRecord<NodePlanKey, NodePlanOutput>?
     var routes: StepRecord<RoutePlanKey, RoutePlanOutput>?
     var template: StepRecord<TemplateCheckKey, Void>?
@@ -45,7 +48,12 @@ public struct PlanMemo: Sendable {
         }
     }
 
-    public init() {}
+    public init() { isEnabled = true }
+
+    private init(disabled: Void) { isEnabled = false }
+
+    /// A memo that remembers nothing: every run plans from scratch.
+    public static var disabled: PlanMemo { PlanMemo(disabled: ()) }
 }
 
 /// One step's remembered run: what it read, what it produced and what it reported.
@@ -62,7 +70,7 @@ extension PlanBuilder {
     mutating func memoized<Inputs, Output>(_ slot: WritableKeyPath<PlanMemo, StepRecord<Inputs, Output>?>, inputs: Inputs,
                                            step: (Inputs, inout DiagnosticSink) -> Output,
                                            restore: (inout PlanBuilder, Output) -> Void) {
-        if let record = memo[keyPath: slot], record.key == inputs {
+        if memo.isEnabled, let record = memo[keyPath: slot], record.key == inputs {
             restore(&self, record.output)
             plan.diagnostics.append(contentsOf: record.diagnostics)
             return
@@ -71,6 +79,6 @@ extension PlanBuilder {
         let output = step(inputs, &sink)
         restore(&self, output)
         plan.diagnostics.append(contentsOf: sink.diagnostics)
-        memo[keyPath: slot] = StepRecord(key: inputs, output: output, diagnostics: sink.diagnostics)
+        if memo.isEnabled { memo[keyPath: slot] = StepRecord(key: inputs, output: output, diagnostics: sink.diagnostics) }
     }
 }

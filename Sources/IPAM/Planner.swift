@@ -14,7 +14,7 @@ public enum Planner {
     /// this run. For re-planning after an edit (see ``PlanMemo``).
     public static func plan(_ input: PlanInput, memo: inout PlanMemo) -> Plan {
         var b = PlanBuilder(input: input, memo: memo)
-        memo = PlanMemo()
+        memo = memo.isEnabled ? PlanMemo() : .disabled
         b.resolveFamilies()
         b.resolveRanges()
         b.resolveNodeMasks()
@@ -83,7 +83,7 @@ struct PlanBuilder {
     /// diagnostics it last ordered: O(n) while they share their strings with those).
     mutating func finish() -> Plan {
         var p = plan
-        if let order = memo.diagnosticOrder, order.reported == p.diagnostics {
+        if memo.isEnabled, let order = memo.diagnosticOrder, order.reported == p.diagnostics {
             p.diagnostics = order.sorted
             return p
         }
@@ -99,7 +99,7 @@ struct PlanBuilder {
             }
         }
         p.diagnostics = order.map { reported[$0] }
-        memo.diagnosticOrder = (reported, p.diagnostics)
+        if memo.isEnabled { memo.diagnosticOrder = (reported, p.diagnostics) }
         return p
     }
 }

@@ -7,8 +7,9 @@ import Testing
 @testable import App
 import TestSupport
 
-/// Re-planning with a ``PlanMemo`` must give exactly ``Planner/plan(_:)``: for every sample
-/// and every edit the spec editor can make, whatever the memo remembered before.
+/// Re-planning with a ``PlanMemo`` must give exactly the plan made with every memo disabled:
+/// for every sample and every edit the spec editor can make, whatever the memo remembered
+/// before. The walks run twice, memo on and memo off, so the disabled path is walked too.
 @Suite("Incremental re-planning")
 struct IncrementalPlanTests {
     /// Every sample (the seed too, as a shoot-less input is refused by the loader anyway), the
@@ -68,17 +69,23 @@ struct IncrementalPlanTests {
         }.joined(separator: ", ")
     }
 
-    /// Plans `input` with `memo` and checks the result against a plan made from scratch.
+    /// Plans `input` with `memo` and checks the result against a plan made with no memo at all.
     static func check(_ input: PlanInput, memo: inout PlanMemo, _ what: @autoclosure () -> String) {
         let incremental = Planner.plan(input, memo: &memo)
-        let full = Planner.plan(input)
+        var none = PlanMemo.disabled
+        let full = Planner.plan(input, memo: &none)
         #expect(incremental == full, "\(what())")
     }
 
-    @Test("Every edit of every field, and its undo, re-plans exactly", arguments: inputs.map(\.name))
-    func everyFieldEdit(name: String) throws {
+    /// The walks' memo: one that remembers, or one that never does.
+    static func memo(_ memoizing: Bool) -> PlanMemo { memoizing ? PlanMemo() : .disabled }
+
+    static let inputsBothWays: [(String, Bool)] = inputs.flatMap { [($0.name, true), ($0.name, false)] }
+
+    @Test("Every edit of every field, and its undo, re-plans exactly", arguments: inputsBothWays)
+    func everyFieldEdit(name: String, memoizing: Bool) throws {
         let base = try #require(Self.inputs.first { $0.name == name }).input
-        var memo = PlanMemo()
+        var memo = Self.memo(memoizing)
         Self.check(base, memo: &memo, "\(name) as loaded")
         for field in SpecField.all(for: base) {
             for text in Self.texts(for: field, in: base) {
@@ -90,11 +97,11 @@ struct IncrementalPlanTests {
         }
     }
 
-    @Test("A random walk of edits re-plans exactly at every step", arguments: inputs.map(\.name))
-    func randomWalk(name: String) throws {
+    @Test("A random walk of edits re-plans exactly at every step", arguments: inputsBothWays)
+    func randomWalk(name: String, memoizing: Bool) throws {
         var input = try #require(Self.inputs.first { $0.name == name }).input
         var rng = SplitMix64(seed: UInt64(truncatingIfNeeded: name.utf8.reduce(5381) { $0 &* 33 &+ Int($1) }))
-        var memo = PlanMemo()
+        var memo = Self.memo(memoizing)
         for step in 0..<150 {
             let fields = SpecField.all(for: input)
             let field = fields[Int(rng.next() % UInt64(fields.count))]
@@ -105,10 +112,10 @@ struct IncrementalPlanTests {
         }
     }
 
-    @Test("Changed node lists and routers re-plan exactly")
-    func observedChanges() {
+    @Test("Changed node lists and routers re-plan exactly", arguments: [true, false])
+    func observedChanges(memoizing: Bool) {
         let base = Self.generatedOpenStack(nodes: 60)
-        var memo = PlanMemo()
+        var memo = Self.memo(memoizing)
         Self.check(base, memo: &memo, "generated")
         var variants: [(String, PlanInput)] = []
         var copy = base
@@ -160,10 +167,10 @@ struct IncrementalPlanTests {
         #expect(SpecField.networks(.pods).text(in: h.model.input) == pods)
     }
 
-    @Test("The UI's diagram and tables after each edit are those of a fresh model", arguments: inputs.map(\.name))
-    func appModelRedrawsExactly(name: String) throws {
+    @Test("The UI's diagram and tables after each edit are those of a fresh model without memos", arguments: inputsBothWays)
+    func appModelRedrawsExactly(name: String, memoizing: Bool) throws {
         let base = try #require(Self.inputs.first { $0.name == name }).input
-        var model = AppModel(file: name, input: base, width: 120, height: 40)
+        var model = AppModel(file: name, input: base, width: 120, height: 40, memoizing: memoizing)
         var rng = SplitMix64(seed: 7)
         for step in 0..<40 {
             let fields = model.fields
@@ -176,7 +183,7 @@ struct IncrementalPlanTests {
                 model.nodeFilter = step % 10 == 9 ? "1" : ""
                 model.refreshTables()
             }
-            var fresh = AppModel(file: name, input: model.input, width: 120, height: 40)
+            var fresh = AppModel(file: name, input: model.input, width: 120, height: 40, memoizing: false)
             fresh.nodeSort = model.nodeSort
             fresh.nodeFilter = model.nodeFilter
             fresh.refreshTables()
