@@ -19,12 +19,12 @@ struct CloudLayout {
     }
 
     func layout(into b: inout DiagramBuilder, memo: inout DiagramMemo) -> (height: Int, hiddenNodes: Int) {
-        let shown = nodeLimit.map { min($0, plan.nodes.count) } ?? plan.nodes.count
-        let zones = memo.value(\.zones, for: ZoneKey(nodes: plan.nodes, subnets: plan.subnets, shown: shown)) { groupByZone(shown: shown) }
+        let members = plan.shownNodes(limit: nodeLimit)
+        let zones = memo.value(\.zones, for: ZoneKey(nodes: plan.nodes, subnets: plan.subnets, members: members)) { groupByZone(members: members) }
         // The zone frame names the zone; a shorter pod label keeps cards narrow.
         let options = NodeCard.Options(plan: plan, podLabel: "Pod CIDR:", showZone: false)
-        let metrics = memo.value(\.nodeMetrics, for: NodeMetricsKey(nodes: plan.nodes, shown: shown, options: options)) {
-            NodeMetrics(plan.nodes, members: 0..<shown, options)
+        let metrics = memo.value(\.nodeMetrics, for: NodeMetricsKey(nodes: plan.nodes, members: members, options: options)) {
+            NodeMetrics(plan.nodes, members: members, options)
         }
         if metrics.anySimulated { b.noteSimulatedNodes() }
         let areaX = 5, areaWidth = width - 10
@@ -89,14 +89,15 @@ struct CloudLayout {
         b.box(Rect(x: 0, y: propertiesTop, width: width, height: y + 1 - propertiesTop))
         let title = " Shoot Properties" + (plan.shootName.isEmpty ? "" : " " + plan.shootName) + " "
         b.text(title, x: 2, y: propertiesTop, width: min(CellWidth.of(title), width - 4), role: .title)
-        return (y + 1, plan.nodes.count - shown)
+        return (y + 1, plan.nodes.count - members.count)
     }
 
     // MARK: Content
 
     /// Zones in the order the subnets name them, then those only nodes name; nodes
-    /// without a zone last. Only the first `shown` nodes are placed, the rest counted.
-    private func groupByZone(shown: Int) -> [Zone] {
+    /// without a zone last. Only the nodes of `members` are placed (in that order), the rest
+    /// counted.
+    private func groupByZone(members: [Int]) -> [Zone] {
         var zones: [Zone] = []
         var position: [String: Int] = [:]
         func slot(_ name: String) -> Int {
@@ -109,15 +110,13 @@ struct CloudLayout {
             if let z = s.zone { zones[slot(z)].subnets.append(s) }
         }
         var unzoned = Zone(name: nil)
-        for i in plan.nodes.indices {
-            if let z = plan.nodes[i].zone {
-                let k = slot(z)
-                if i < shown { zones[k].nodes.append(i) } else { zones[k].hidden += 1 }
-            } else if i < shown {
-                unzoned.nodes.append(i)
-            } else {
-                unzoned.hidden += 1
-            }
+        var drawn = [Bool](repeating: false, count: plan.nodes.count)
+        for i in members {
+            drawn[i] = true
+            if let z = plan.nodes[i].zone { zones[slot(z)].nodes.append(i) } else { unzoned.nodes.append(i) }
+        }
+        for i in plan.nodes.indices where !drawn[i] {
+            if let z = plan.nodes[i].zone { zones[slot(z)].hidden += 1 } else { unzoned.hidden += 1 }
         }
         if !unzoned.nodes.isEmpty || unzoned.hidden > 0 { zones.append(unzoned) }
         return zones

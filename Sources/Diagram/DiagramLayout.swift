@@ -39,15 +39,6 @@ extension Diagram {
             hiddenRoutes = 0
         }
         self.init(width: w, height: height, fixed: b.elements, blocks: b.blocks, hiddenNodeCount: hiddenNodes, hiddenRouteCount: hiddenRoutes,
-                  problems: Self.problems(plan.diagnostics))
-    }
-
-    /// Every object a warning or an error names, with the worst severity naming it.
-    static func problems(_ diagnostics: [Diagnostic]) -> [ObjectRef: Severity] {
-        var out: [ObjectRef: Severity] = [:]
-        for d in diagnostics where d.severity > .info {
-            for o in d.objects where (out[o] ?? .info) < d.severity { out[o] = d.severity }
-        }
-        return out
+                  problems: plan.problemObjects)
     }
 }

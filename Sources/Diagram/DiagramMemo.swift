@@ -46,7 +46,7 @@ struct Remembered<Key: Equatable & Sendable, Value: Sendable>: Sendable {
 /// What ``NodeMetrics`` reads.
 struct NodeMetricsKey: Equatable, Sendable {
     var nodes: [PlannedNode]
-    var shown: Int
+    var members: [Int]
     var options: NodeCard.Options
 }
 
@@ -54,7 +54,7 @@ struct NodeMetricsKey: Equatable, Sendable {
 struct ZoneKey: Equatable, Sendable {
     var nodes: [PlannedNode]
     var subnets: [PlannedSubnet]
-    var shown: Int
+    var members: [Int]
 }
 
 /// What the OpenStack layout's families and route lists read.

@@ -62,10 +62,11 @@ struct OpenStackLayout {
     func layout(into b: inout DiagramBuilder, memo: inout DiagramMemo) -> (height: Int, hiddenNodes: Int, hiddenRoutes: Int) {
         // Measure.
         var (columns, hiddenRoutes) = measureColumns(memo: &memo)
-        let shown = nodeLimit.map { min($0, plan.nodes.count) } ?? plan.nodes.count
+        let members = plan.shownNodes(limit: nodeLimit)
+        let shown = members.count
         let options = NodeCard.Options(plan: plan)
-        let metrics = memo.value(\.nodeMetrics, for: NodeMetricsKey(nodes: plan.nodes, shown: shown, options: options)) {
-            NodeMetrics(plan.nodes, members: 0..<shown, options)
+        let metrics = memo.value(\.nodeMetrics, for: NodeMetricsKey(nodes: plan.nodes, members: members, options: options)) {
+            NodeMetrics(plan.nodes, members: members, options)
         }
         if metrics.anySimulated { b.noteSimulatedNodes() }
         var grid = NodeGrid(metrics, areaWidth: width - 4, hasPort: true, preferFigure: true)
@@ -85,7 +86,7 @@ struct OpenStackLayout {
             drawColumn(c, wide: wide, routerY: rows.routerY, routerHeight: rows.routerHeight, subnetY: rows.subnetY,
                        subnetHeight: rows.subnetHeight, networkY: rows.networkY, into: &b)
         }
-        let nodes = NodeBlock(nodes: plan.nodes, members: Array(0..<shown), grid: grid, options: options, x: 2, y: rows.cardsTop)
+        let nodes = NodeBlock(nodes: plan.nodes, members: members, grid: grid, options: options, x: 2, y: rows.cardsTop)
         b.add(nodes)
         drawNetwork(columns, rows: rows, nodes: nodes, into: &b)
         var y = drawShootContent(rows: rows, nodes: nodes, shown: shown, into: &b)
@@ -215,11 +216,15 @@ struct OpenStackLayout {
 
     /// The routes shown at `family`'s router: those whose destination is of that family (one
     /// router may carry both families' routes).
+    /// When the list is cut at the route limit, the problem routes come first so none hides
+    /// behind healthy ones; a list shown whole keeps the plan's order.
     private func routeIndices(of family: IPFamily) -> [Int] {
         // Through a buffer: subscripting the array would copy each route.
-        plan.routes.withUnsafeBufferPointer { routes in
+        let members = plan.routes.withUnsafeBufferPointer { routes in
             routes.indices.filter { routes[$0].destination.family == family }
         }
+        guard let routeLimit, routeLimit < members.count else { return members }
+        return PlannedRoute.problemsFirst(members, of: plan.routes)
     }
 
     private func subnetLines(_ s: PlannedSubnet) -> [[TextSegment]] {

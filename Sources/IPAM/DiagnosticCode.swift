@@ -76,6 +76,21 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, CustomStringConverti
     /// Reported by the landscape check over many shoots, never by planning one shoot.
     public var isLandscapeLevel: Bool { rawValue.hasPrefix("landscape.") }
 
+    /// A finding about one node, route or pod prefix, reported once per object (100 nodes
+    /// without a route give 100 `route.missing`). Such findings are usually consequences of
+    /// a shoot-level finding (a route quota too small, ranges that overlap), so lists show
+    /// them after the shoot-level findings of the same severity and group them by code.
+    public var isPerObject: Bool {
+        switch self {
+        case .routeMissing, .routeStale, .routeWrongNexthop, .routeDuplicate, .routeUnmanaged,
+             .nodeMissingFamily, .nodeAddressOutsideRange, .nodePodCIDRPlanned, .duplicateNodeName,
+             .overlapPodCIDRs, .podCIDROutsideRange, .podCIDRNotFromTemplate:
+            true
+        default:
+            false
+        }
+    }
+
     /// The stable code text (`route.missing`), wherever a code is printed.
     public var description: String { rawValue }
 

@@ -260,19 +260,10 @@ extension PlannedRoute {
     /// Routes as people want to read them: missing, wrong next hop, stale, ok, planned; each
     /// group by destination.
     public static func problemsFirst(_ routes: [PlannedRoute]) -> [PlannedRoute] {
-        func rank(_ s: RouteStatus) -> Int {
-            switch s {
-            case .missing: 0
-            case .wrongNexthop: 1
-            case .stale: 2
-            case .ok: 3
-            case .planned: 4
-            }
-        }
         // Sort small keys, not routes (moving a route costs its references); the position
         // breaks ties, as a stable sort of the routes would.
         let keys = routes.withUnsafeBufferPointer { r in
-            r.indices.map { (rank: rank(r[$0].status), destination: r[$0].destination, position: $0) }
+            r.indices.map { (rank: r[$0].status.problemRank, destination: r[$0].destination, position: $0) }
         }.sorted { a, b in
             if a.rank != b.rank { return a.rank < b.rank }
             if a.destination != b.destination { return a.destination < b.destination }

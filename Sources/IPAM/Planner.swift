@@ -88,11 +88,15 @@ struct PlanBuilder {
             return p
         }
         let reported = p.diagnostics
-        // Errors first, then by code and path, then as reported: a stable order users and
-        // tests can rely on. Positions are sorted, not diagnostics (moving one costs its references).
+        // Errors first; within a severity the shoot-level findings (a route quota, a range
+        // conflict) before the per-object ones they explain (each missing route); then by
+        // code and path, then as reported: a stable order users and tests can rely on.
+        // Positions are sorted, not diagnostics (moving one costs its references).
         let order = reported.withUnsafeBufferPointer { d in
             d.indices.sorted { a, b in
                 if d[a].severity != d[b].severity { return d[a].severity > d[b].severity }
+                let perObjectA = d[a].code.isPerObject, perObjectB = d[b].code.isPerObject
+                if perObjectA != perObjectB { return perObjectB }
                 if d[a].code != d[b].code { return d[a].code.rawValue < d[b].code.rawValue }
                 if d[a].path != d[b].path { return d[a].path < d[b].path }
                 return a < b
