@@ -3,6 +3,13 @@ public enum AppEffect: Equatable, Sendable {
     /// Write the spec with these edits applied to `path` (atomically, with a backup), unless
     /// the file changed on disk since it was loaded — or even then when `force` is set.
     case save(edits: [FieldEdit], force: Bool)
+    /// Write the spec with these edits to another file, `path` (`:w FILE`, `:saveas FILE`);
+    /// the loaded file is left as it is. An existing `path` is replaced only when `force` is
+    /// set. With `adopt`, the UI edits `path` from then on.
+    case saveAs(path: String, edits: [FieldEdit], force: Bool, adopt: Bool)
+    /// Put a fix command where the user can paste it: the terminal's clipboard (OSC 52)
+    /// where it takes one, and a file.
+    case copy(String)
     /// Keep unsaved edits in a recovery file (signal or crash-free quit with changes).
     case writeRecovery(edits: [FieldEdit])
     /// Load the file again from disk.

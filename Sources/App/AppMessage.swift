@@ -5,6 +5,11 @@ import Spec
 public enum AppMessage: Sendable {
     case input(InputEvent)
     case saved(Result<SaveSuccess, SaveFailure>)
+    /// The result of ``AppEffect/saveAs(path:edits:force:adopt:)``.
+    case savedAs(Result<SaveSuccess, SaveFailure>, adopt: Bool)
+    /// Where a copied command went: the clipboard (when the terminal takes OSC 52) and/or a
+    /// file; `failure` when it went nowhere.
+    case copied(clipboard: Bool, file: String?, failure: String?)
     /// The runtime noticed the file on disk is not what was loaded.
     case fileChangedOnDisk
     /// A fresh load after `reload`.

@@ -10,7 +10,8 @@ public struct AppModel: Sendable {
     public static let minimumWidth = 60
     public static let minimumHeight = 16
 
-    public let file: String
+    /// The file being edited (`:saveas` moves it).
+    public internal(set) var file: String
     public let readOnly: Bool
     /// The spec as loaded (or last reloaded).
     public private(set) var baseInput: PlanInput
@@ -42,10 +43,24 @@ public struct AppModel: Sendable {
     /// Selected row per list pane.
     public internal(set) var rows: [Pane: Int] = [:]
     public internal(set) var nodeSort: NodeSort = .name
-    public internal(set) var nodeFilter = ""
+    public internal(set) var nodeSortDescending = false
+    /// The `/` filter of each list pane ("" or absent: none).
+    public internal(set) var filters: [Pane: String] = [:]
+    /// The nodes pane's filter.
+    public internal(set) var nodeFilter: String {
+        get { filters[.nodes] ?? "" }
+        set { filters[.nodes] = newValue }
+    }
+    /// Codes whose folded findings are shown one by one.
+    public internal(set) var expandedCodes: Set<DiagnosticCode> = []
+    /// The diagnostics pane's rows (findings, folded groups), filtered.
+    public private(set) var diagnosticRows: [DiagnosticRow] = []
     /// Indices into `plan.nodes` in table order (sorted and filtered).
     public private(set) var nodeRows: [Int] = []
-    /// Routes in table order (problems first).
+    /// The worst status of each node's routes, and the worst finding naming each node.
+    public private(set) var nodeRouteStatus: [String: RouteStatus] = [:]
+    public private(set) var nodeProblems: [String: NodeProblem] = [:]
+    /// Routes in table order (problems first), filtered.
     public private(set) var routeRows: [PlannedRoute] = []
     /// Routes missing, with a wrong next hop or stale (the routes tab's count).
     public private(set) var routeProblemCount = 0
@@ -59,6 +74,8 @@ public struct AppModel: Sendable {
     public internal(set) var recoveryAwaitingSave = false
     /// A save was asked for on the way out; its success quits.
     var quitAfterSave = false
+    /// The file changed on disk with no unsaved edits and is being reloaded.
+    var reloadingChangedFile = false
 
     public struct StatusMessage: Equatable, Sendable {
         public var text: String
@@ -84,15 +101,16 @@ public struct AppModel: Sendable {
         self.diagram = Self.makeDiagram(plan, width: width, memo: &diagramMemo)
         self.diagramMemo = diagramMemo
         refreshTables()
+        revealFirstProblem()
     }
 
     public var isDirty: Bool { edits != savedEdits }
     public var fields: [SpecField] { SpecField.all(for: input) }
 
-    /// The diagram fills the terminal's width (panning covers narrower terminals). The
-    /// router lists at most 50 routing entries; the routes pane has them all.
+    /// The diagram fills the terminal's width, down to the narrow layout at 60 columns. The
+    /// router lists at most 50 routing entries (problems first); the routes pane has them all.
     static func makeDiagram(_ plan: Plan, width: Int, memo: inout DiagramMemo) -> Diagram {
-        Diagram(plan: plan, width: max(80, width), nodeLimit: nil, routeLimit: 50, memo: &memo)
+        Diagram(plan: plan, width: max(minimumWidth, width), nodeLimit: nil, routeLimit: 50, memo: &memo)
     }
 
     // MARK: Re-planning
@@ -109,22 +127,26 @@ public struct AppModel: Sendable {
         return nil
     }
 
-    mutating func undo() -> Bool {
-        guard let last = edits.popLast() else { return false }
+    /// Takes back the last edit; returns it (nil when there was none).
+    @discardableResult
+    mutating func undo() -> FieldEdit? {
+        guard let last = edits.popLast() else { return nil }
         var next = input
         _ = last.field.apply(last.previous, to: &next)
         redoStack.append(last)
         setInput(next)
-        return true
+        return last
     }
 
-    mutating func redo() -> Bool {
-        guard let again = redoStack.popLast() else { return false }
+    /// Applies the last undone edit again; returns it.
+    @discardableResult
+    mutating func redo() -> FieldEdit? {
+        guard let again = redoStack.popLast() else { return nil }
         var next = input
         _ = again.field.apply(again.text, to: &next)
         edits.append(again)
         setInput(next)
-        return true
+        return again
     }
 
     mutating func markSaved() { savedEdits = edits }
@@ -140,6 +162,7 @@ public struct AppModel: Sendable {
     }
 
     private mutating func setInput(_ next: PlanInput) {
+        let selected = selectedRows()
         input = next
         plan = Planner.plan(next, memo: &planMemo)
         diagram = Self.makeDiagram(plan, width: width, memo: &diagramMemo)
@@ -148,6 +171,7 @@ public struct AppModel: Sendable {
             highlight = highlight.filter { ref in plan.diagnostics.contains { $0.objects.contains(ref) } }
         }
         refreshTables()
+        restoreRows(selected)
         clampScroll()
     }
 
@@ -158,63 +182,63 @@ public struct AppModel: Sendable {
         clampScroll()
     }
 
-    /// What the node table order was computed from; re-sorting 5,000 names on every edit
-    /// would eat the re-plan budget when the nodes did not change. The node array compares
-    /// in O(1) while it is the one the table was made from (re-planning reuses it).
+    /// What the tables were computed from: re-sorting 5,000 names on every edit would eat
+    /// the re-plan budget when the nodes did not change. Arrays compare in O(1) while they
+    /// are the ones the tables were made from (re-planning reuses them).
     private struct TableKey: Equatable {
         var nodes: [PlannedNode]
+        var routes: [PlannedRoute]
+        var diagnostics: [Diagnostic]
         var sort: NodeSort
-        var filter: String
+        var descending: Bool
+        var filters: [Pane: String]
+        var expanded: Set<DiagnosticCode>
     }
     private var tableKey: TableKey?
-    /// The routes ``routeRows`` were sorted from.
-    private var routeRowsSource: [PlannedRoute]?
 
     mutating func refreshTables() {
-        if routeRowsSource != plan.routes {
-            routeRowsSource = plan.routes
-            routeRows = PlannedRoute.problemsFirst(plan.routes)
-            routeProblemCount = plan.routes.withUnsafeBufferPointer { routes in
-                routes.indices.reduce(0) { $0 + (routes[$1].status != .ok && routes[$1].status != .planned ? 1 : 0) }
-            }
-        }
-        let key = TableKey(nodes: plan.nodes, sort: nodeSort, filter: nodeFilter)
+        let key = TableKey(nodes: plan.nodes, routes: plan.routes, diagnostics: plan.diagnostics, sort: nodeSort,
+                           descending: nodeSortDescending, filters: filters, expanded: expandedCodes)
         if key == tableKey {
             clampRows()
             return
         }
+        let old = tableKey
         tableKey = key
-        let filter = nodeFilter.lowercased()
-        var indices = plan.nodes.indices.filter { i in
-            guard !filter.isEmpty else { return true }
-            let n = plan.nodes[i]
-            return n.name.lowercased().contains(filter) || (n.zone?.lowercased().contains(filter) ?? false)
-                || n.addresses.contains { $0.description.contains(filter) }
-                || n.podCIDRs.contains { $0.description.contains(filter) }
-        }
-        let nodes = plan.nodes
-        switch nodeSort {
-        case .name: indices.sort { nodes[$0].name < nodes[$1].name }
-        case .zone: indices.sort { (nodes[$0].zone ?? "", nodes[$0].name) < (nodes[$1].zone ?? "", nodes[$1].name) }
-        case .address:
-            indices.sort { a, b in
-                let x = nodes[a].addresses.first, y = nodes[b].addresses.first
-                if x == y { return nodes[a].name < nodes[b].name }
-                guard let x else { return false }
-                guard let y else { return true }
-                return x < y
+        if old?.routes != key.routes || old?.filters[.routes] != key.filters[.routes] {
+            let needle = filter(.routes).lowercased()
+            let sorted = PlannedRoute.problemsFirst(plan.routes)
+            routeRows = needle.isEmpty ? sorted : sorted.filter { Self.route($0, matches: needle) }
+            routeProblemCount = plan.routes.withUnsafeBufferPointer { routes in
+                routes.indices.reduce(0) { $0 + (routes[$1].status.isProblem ? 1 : 0) }
             }
-        case .podCIDR:
-            indices.sort { a, b in
-                let x = nodes[a].podCIDRs.first, y = nodes[b].podCIDRs.first
-                if x == y { return nodes[a].name < nodes[b].name }
-                guard let x else { return false }
-                guard let y else { return true }
-                return x < y
-            }
+            nodeRouteStatus = NodeTable.routeStatus(plan.routes)
         }
-        nodeRows = indices
+        if old?.diagnostics != key.diagnostics {
+            nodeProblems = NodeTable.problems(plan.diagnostics)
+        }
+        if old?.diagnostics != key.diagnostics || old?.filters[.diagnostics] != key.filters[.diagnostics] || old?.expanded != key.expanded {
+            diagnosticRows = DiagnosticRow.build(plan.diagnostics, filter: filter(.diagnostics), expanded: expandedCodes)
+        }
+        let nodeInputsChanged = old?.nodes != key.nodes || old?.sort != key.sort || old?.descending != key.descending
+            || old?.filters[.nodes] != key.filters[.nodes]
+        // Route status and problems matter to the order only when filtering or sorting by them.
+        let columnsMatter = !nodeFilter.isEmpty || nodeSort == .route || nodeSort == .problem
+        if nodeInputsChanged || (columnsMatter && (old?.routes != key.routes || old?.diagnostics != key.diagnostics)) {
+            nodeRows = NodeTable.rows(plan.nodes, filter: nodeFilter, sort: nodeSort, descending: nodeSortDescending,
+                                      routes: nodeRouteStatus, problems: nodeProblems)
+        }
         clampRows()
+    }
+
+    /// The filter of a list pane ("" for none).
+    public func filter(_ pane: Pane) -> String { filters[pane] ?? "" }
+
+    /// Whether a route's shown columns (status, destination, next hop, node, router) hold `needle`.
+    static func route(_ r: PlannedRoute, matches needle: String) -> Bool {
+        r.status.rawValue.contains(needle) || r.destination.description.contains(needle) || r.nexthop.description.contains(needle)
+            || (r.node?.lowercased().contains(needle) ?? false) || r.router.lowercased().contains(needle)
+            || (r.actualNexthop?.description.contains(needle) ?? false)
     }
 
     private mutating func clampRows() {
@@ -227,7 +251,7 @@ public struct AppModel: Sendable {
         switch pane {
         case .topology: 0
         case .spec: fields.count
-        case .diagnostics: plan.diagnostics.count
+        case .diagnostics: diagnosticRows.count
         case .nodes: nodeRows.count
         case .routes: routeRows.count
         }

@@ -1,12 +1,14 @@
 import Addressing
+import Canvas
 import IPAM
 
 extension AppModel {
     /// The `:` commands (k9s / vim habits).
     static let commandHelp: [(String, String)] = [
-        ("find ADDR", "who owns an address (node, pod prefix, route, range, subnet)"),
+        ("find ADDR|CIDR|NODE", "who owns an address, what a CIDR overlaps, a node"),
         ("node NAME", "select a node in the topology"),
-        ("w", "save"), ("q", "quit (asks when there are unsaved edits)"), ("q!", "quit without saving"),
+        ("w", "save"), ("w FILE", "write a copy to FILE (w! FILE replaces it)"),
+        ("saveas FILE", "save to FILE and edit that file from now on"), ("q", "quit (asks when there are unsaved edits)"), ("q!", "quit without saving"),
         ("wq", "save and quit"), ("reload", "load the file again"), ("undo / redo", "as u and Ctrl-R"),
         ("spec, diag, nodes, routes, topo", "go to a pane"), ("help", "the key list"),
     ]
@@ -16,8 +18,16 @@ extension AppModel {
         guard let verb = words.first else { return [] }
         let arg = words.dropFirst().joined(separator: " ")
         switch verb {
-        case "w", "write": return requestSave(force: false)
-        case "w!": return requestSave(force: true)
+        case "w", "write":
+            return arg.isEmpty ? requestSave(force: false) : requestSaveAs(arg, force: false, adopt: false)
+        case "w!":
+            return arg.isEmpty ? requestSave(force: true) : requestSaveAs(arg, force: true, adopt: false)
+        case "saveas", "sav":
+            guard !arg.isEmpty else { say(":saveas needs a file name", .error); return [] }
+            return requestSaveAs(arg, force: false, adopt: true)
+        case "saveas!", "sav!":
+            guard !arg.isEmpty else { say(":saveas! needs a file name", .error); return [] }
+            return requestSaveAs(arg, force: true, adopt: true)
         case "q", "quit":
             if isDirty { mode = .confirmQuit; return [] }
             return [.quit(0)]
@@ -28,9 +38,9 @@ extension AppModel {
         case "reload", "e!":
             if isDirty { mode = .confirmReload; say("reload drops your edits: r reload, o overwrite the file, Esc keep", .warning); return [] }
             return [.reload]
-        case "undo": if !undo() { say("nothing to undo") }
-        case "redo": if !redo() { say("nothing to redo") }
-        case "help", "h": mode = .help
+        case "undo": sayUndo()
+        case "redo": sayRedo()
+        case "help", "h": mode = .help(scroll: 0)
         case "find", "f", "lookup", "who": find(arg)
         case "node":
             if plan.nodes.contains(where: { $0.name == arg }) { select(.node(arg)) } else { say("no node \(arg)", .error) }
@@ -44,24 +54,48 @@ extension AppModel {
         return []
     }
 
-    /// `:find ADDR`: names the owners, most specific first, and highlights them.
-    mutating func find(_ text: String) {
-        guard let address = IPAddress(text.trimmingCharacters(in: " \t")) else {
-            let reason: String
-            if case .failure(let e) = AddressParser.parseAddress(Substring(text)) { reason = e.message } else { reason = "not an address" }
-            say("find: \"\(text)\": \(reason)", .error)
+    /// `:w FILE` / `:saveas FILE`: the edits go to another file; the loaded one stays as it is.
+    mutating func requestSaveAs(_ path: String, force: Bool, adopt: Bool) -> [AppEffect] {
+        if path == file { return requestSave(force: force) }
+        return [.saveAs(path: path, edits: edits, force: force, adopt: adopt)]
+    }
+
+    /// `:find ADDR|CIDR|NODE`: an address's owners, what a CIDR overlaps, or a node; every
+    /// answer on a detail page, the most specific highlighted and selected.
+    mutating func find(_ raw: String) {
+        let text = raw.trimmingCharacters(in: " \t")
+        guard !text.isEmpty else { return say("find: give an address, a CIDR or a node name", .error) }
+        if plan.nodes.contains(where: { $0.name == text }) {
+            select(.node(text))
+            openDetail(.node(text))
             return
         }
-        let owners = plan.owners(of: address, seed: input.settings.seed)
+        let range: IPPrefix
+        let what: String
+        if text.contains("/") {
+            switch AddressParser.parsePrefix(Substring(text), allowHostBits: true) {
+            case .success(let p): range = p; what = "\(p)"
+            case .failure(let e): return say("find: \"\(SafeText.terminal(text, maxLength: 60))\": \(e.message)", .error)
+            }
+        } else if let address = IPAddress(text) {
+            range = IPPrefix(host: address)
+            what = "\(address)"
+        } else {
+            let reason: String
+            if case .failure(let e) = AddressParser.parseAddress(Substring(text)) { reason = e.message } else { reason = "not an address" }
+            return say("find: \"\(SafeText.terminal(text, maxLength: 60))\" is no node, and as an address: \(reason)", .error)
+        }
+        let owners = plan.owners(overlapping: range, seed: input.settings.seed)
         guard let first = owners.first else {
             highlight = []
-            say("\(address): not in any range of this shoot", .warning)
-            return
+            return say("\(what): not in any range of this shoot and overlapping none", .warning)
         }
         highlight = Set(owners.compactMap(\.object))
         selection = first.object
         if let ref = first.object, let rect = diagram.rect(of: ref) { reveal(rect) }
-        let rest = owners.dropFirst().map(\.text)
-        say("\(address) → \(first.text)" + (rest.isEmpty ? "" : "; in " + rest.joined(separator: "; ")), .ok)
+        let verb = range.length == range.family.bits ? "in" : "overlaps"
+        let lines = owners.map { DetailPage.Line($0.kind.rawValue, SafeText.terminal($0.text), role: .address) }
+        mode = .detail(DetailPage(title: "find \(what): \(owners.count) answer\(owners.count == 1 ? "" : "s")", lines: lines))
+        say("\(what) → \(first.text)" + (owners.count > 1 ? " (\(verb) \(owners.count - 1) more: see the page)" : ""), .ok)
     }
 }

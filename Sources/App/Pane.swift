@@ -23,9 +23,12 @@ public enum Mode: Equatable, Sendable {
     case editing(field: SpecField, line: LineEditor)
     /// The `:` command line.
     case command(LineEditor)
-    /// The `/` filter line of the nodes pane.
+    /// The `/` filter line of the list pane shown (nodes, routes or diagnostics).
     case filter(LineEditor)
-    case help
+    /// The key list, scrolled down by `scroll` lines.
+    case help(scroll: Int)
+    /// The full text of a finding, node, route or `:find` answer (Enter on a row).
+    case detail(DetailPage)
     /// `q` with unsaved edits: save, discard or cancel.
     case confirmQuit
     /// The file changed on disk since it was loaded: reload (losing edits) or keep.
@@ -34,9 +37,9 @@ public enum Mode: Equatable, Sendable {
     case confirmRecovery
 }
 
-/// Node table sort order (`s` cycles).
+/// Node table sort column (`s` cycles, `S` reverses).
 public enum NodeSort: String, CaseIterable, Sendable {
-    case name, zone, address, podCIDR = "pod CIDR"
+    case name, zone, route, problem, address, podCIDR = "pod CIDR"
 
     var next: NodeSort {
         let all = NodeSort.allCases

@@ -35,18 +35,46 @@ extension AppModel {
                 changedOnDisk = true
             }
             say("not saved: \(failure.message)", .error)
+        case .savedAs(.success(let saved), let adopt):
+            if adopt {
+                file = saved.path
+                markSaved()
+                changedOnDisk = false
+                say("saved as \(saved.path); editing it from now on", .ok)
+            } else {
+                say("wrote \(saved.path) (\(file) unchanged" + (isDirty ? ", your edits still unsaved there)" : ")"), .ok)
+            }
+            mode = .normal
+        case .savedAs(.failure(let failure), _):
+            say("not saved: \(failure.message)", .error)
+        case .copied(let clipboard, let path, let failure):
+            if let failure {
+                say("not copied: \(failure)", .error)
+            } else if clipboard {
+                say("copied to the clipboard" + (path.map { "; also written to \($0)" } ?? ""), .ok)
+            } else if let path {
+                say("written to \(path) (this terminal takes no clipboard writes)", .ok)
+            }
         case .fileChangedOnDisk:
             if !changedOnDisk {
                 changedOnDisk = true
-                say("\(file) changed on disk; :reload loads it" + (isDirty ? " (your edits would be lost; w asks first)" : ""), .warning)
+                // Nothing of the user's would be lost: show what is on disk now.
+                if !isDirty {
+                    reloadingChangedFile = true
+                    return [.reload]
+                }
+                say("\(file) changed on disk; :reload loads it (your edits would be lost; w asks first)", .warning)
             }
         case .reloaded(.success(let input)):
+            let becauseChanged = reloadingChangedFile
+            reloadingChangedFile = false
             reset(to: input)
             // The replayed edits are gone with the reload; their recovery file is offered again.
             recoveryAwaitingSave = false
             mode = .normal
-            say("reloaded \(file)", .ok)
+            say(becauseChanged ? "\(file) changed on disk; reloaded it (there were no unsaved edits)" : "reloaded \(file)", .ok)
         case .reloaded(.failure(let failure)):
+            reloadingChangedFile = false
             say("reload failed: \(failure.message)", .error)
         case .recoveryWritten(let path):
             say("unsaved edits kept in \(path)", .warning)
@@ -83,9 +111,8 @@ extension AppModel {
             case .editing(let field, let line): return handleEditing(key, field: field, line: line)
             case .command(let line): return handleCommandLine(key, line: line)
             case .filter(let line): return handleFilterLine(key, line: line)
-            case .help:
-                mode = .normal
-                return []
+            case .help(let scroll): return handleHelp(key, scroll: scroll)
+            case .detail(let page): return handleDetail(key, page: page)
             case .confirmQuit: return handleConfirmQuit(key)
             case .confirmReload: return handleConfirmReload(key)
             case .confirmRecovery: return handleConfirmRecovery(key)
@@ -105,12 +132,14 @@ extension AppModel {
         case .char("3"): setFocus(.diagnostics)
         case .char("4"): setFocus(.nodes)
         case .char("5"): setFocus(.routes)
-        case .char("?"), .function(1): mode = .help
+        case .char("?"), .function(1): mode = .help(scroll: 0)
         case .char(":"): mode = .command(LineEditor())
         case .char("q"), .ctrl("c"): return requestQuit()
         case .char("w"), .ctrl("s"): return requestSave(force: false)
-        case .char("u"): if !undo() { say("nothing to undo") } else { say("undone", .info) }
-        case .ctrl("r"): if !redo() { say("nothing to redo") } else { say("redone", .info) }
+        case .char("u"): sayUndo()
+        case .ctrl("r"): sayRedo()
+        case .char("]"): jumpToProblem(step: 1)
+        case .char("["): jumpToProblem(step: -1)
         case .escape:
             selection = nil
             highlight = []
@@ -143,6 +172,8 @@ extension AppModel {
         case .end, .char("G"): scrollY = diagram.height
         case .char("n"): selectNode(step: 1)
         case .char("N"): selectNode(step: -1)
+        case .enter:
+            if let ref = selection { openDetail(ref) }
         default: break
         }
         clampScroll()
@@ -185,6 +216,10 @@ extension AppModel {
 
     private mutating func handleList(_ key: Key) {
         let pane = focus
+        if key == .char("/") {
+            mode = .filter(LineEditor(filter(pane)))
+            return
+        }
         let count = rowCount(pane)
         guard count > 0 else { return }
         var row = rows[pane] ?? 0
@@ -196,6 +231,10 @@ extension AppModel {
         case .home, .char("g"): row = 0
         case .end, .char("G"): row = count - 1
         case .enter:
+            openRow(pane, row: row)
+            return
+        case .char("o"):
+            // Shows the row in the topology, focused (Enter opens its detail instead).
             activate(pane, row: row)
             return
         default: return
@@ -204,17 +243,58 @@ extension AppModel {
         activate(pane, row: rows[pane] ?? 0, focusTopology: false)
     }
 
-    /// Shows what a list row is about in the topology (highlight or selection).
-    private mutating func activate(_ pane: Pane, row: Int, focusTopology: Bool = true) {
+    /// Enter on a row: a folded group unfolds (or folds); anything else opens its detail.
+    private mutating func openRow(_ pane: Pane, row: Int) {
         switch pane {
         case .diagnostics:
-            guard plan.diagnostics.indices.contains(row) else { return }
-            let d = plan.diagnostics[row]
-            highlight = Set(d.objects)
+            guard diagnosticRows.indices.contains(row) else { return }
+            switch diagnosticRows[row] {
+            case .group(let code, _, let members, let expanded):
+                if expanded { expandedCodes.remove(code) } else { expandedCodes.insert(code) }
+                refreshTables()
+                say(expanded ? "folded \(members.count) \(code.rawValue) findings" : "\(members.count) \(code.rawValue) findings; Enter on one shows it in full",
+                    .info)
+            case .finding(let i), .member(let i):
+                mode = .detail(detail(of: plan.diagnostics[i]))
+            }
+        case .nodes:
+            guard nodeRows.indices.contains(row) else { return }
+            openDetail(.node(plan.nodes[nodeRows[row]].name))
+        case .routes:
+            guard routeRows.indices.contains(row) else { return }
+            openDetail(.route(router: routeRows[row].router, destination: routeRows[row].destination))
+        case .spec, .topology:
+            return
+        }
+    }
+
+    /// The detail page of a node or route (others have none: their findings say it all).
+    mutating func openDetail(_ ref: ObjectRef) {
+        let page: DetailPage?
+        switch ref {
+        case .node(let name), .podCIDR(let name, _): page = detail(ofNode: name)
+        case .route(let router, let destination): page = detail(ofRoute: router, destination)
+        default:
+            page = plan.diagnostics.first { $0.objects.contains(ref) }.map { detail(of: $0) }
+        }
+        if let page { mode = .detail(page) } else { say("\(ref): nothing more to show", .info) }
+    }
+
+    /// Shows what a list row is about in the topology (highlight or selection).
+    mutating func activate(_ pane: Pane, row: Int, focusTopology: Bool = true) {
+        switch pane {
+        case .diagnostics:
+            guard diagnosticRows.indices.contains(row) else { return }
+            let findings: [Diagnostic]
+            switch diagnosticRows[row] {
+            case .group(_, _, let members, _): findings = members.map { plan.diagnostics[$0] }
+            case .finding(let i), .member(let i): findings = [plan.diagnostics[i]]
+            }
+            highlight = Set(findings.flatMap(\.objects))
             selection = nil
             let diagram = self.diagram
-            if let rect = d.objects.lazy.compactMap({ diagram.rect(of: $0) }).first { reveal(rect) }
-            say("\(d.severity.rawValue) [\(d.code)] \(d.path): \(d.message)", d.severity == .error ? .error : d.severity == .warning ? .warning : .info)
+            if let rect = findings.lazy.flatMap(\.objects).compactMap({ diagram.rect(of: $0) }).first { reveal(rect) }
+            message = nil
         case .routes:
             guard routeRows.indices.contains(row) else { return }
             let r = routeRows[row]
@@ -232,10 +312,13 @@ extension AppModel {
         switch key {
         case .char("s"):
             nodeSort = nodeSort.next
+            nodeSortDescending = false
             refreshTables()
-            say("nodes sorted by \(nodeSort.rawValue)")
-        case .char("/"):
-            mode = .filter(LineEditor(nodeFilter))
+            say("nodes sorted by \(nodeSort.rawValue) (S reverses)")
+        case .char("S"):
+            nodeSortDescending.toggle()
+            refreshTables()
+            say("nodes sorted by \(nodeSort.rawValue), \(nodeSortDescending ? "descending" : "ascending")")
         default:
             handleList(key)
         }

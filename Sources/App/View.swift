@@ -22,7 +22,8 @@ extension AppModel {
         drawMessageLine(&c, row: l.message)
         drawHints(&c, row: l.hints)
         switch mode {
-        case .help: drawHelp(&c)
+        case .help(let scroll): drawHelp(&c, scroll: scroll)
+        case .detail(let page): drawDetail(&c, page)
         case .confirmQuit:
             drawDialog(&c, title: "Unsaved edits", lines: ["\(edits.count) unsaved edit\(edits.count == 1 ? "" : "s") to \(file).", "",
                                                            "y  save and quit", "n  quit without saving", "Esc  keep editing"])
@@ -67,16 +68,15 @@ extension AppModel {
         if let r = plan.region { title += " \(SafeText.terminal(r, maxLength: 30))" }
         title += " · \(families) · \(plan.nodes.count) node\(plan.nodes.count == 1 ? "" : "s")"
         if plan.nodesSimulated { title += " (simulated)" }
-        c.put(title, x: 0, y: 0, role: .statusBar, maxWidth: width)
+        // The state on the right (modified, counts) always shows; the title gives way.
         var right = ""
         if readOnly { right += "read-only  " }
         if isDirty { right += "● modified  " }
         if changedOnDisk { right += "changed on disk  " }
         right += "\(errors)E \(warnings)W "
-        let x = width - CellWidth.of(right)
-        if x > CellWidth.of(title) + 1 {
-            c.put(right, x: x, y: 0, role: errors > 0 ? .error : warnings > 0 ? .warning : .statusBar)
-        }
+        let x = max(0, width - CellWidth.of(right))
+        c.put(title, x: 0, y: 0, role: .statusBar, maxWidth: max(0, x - 1))
+        c.put(right, x: x, y: 0, role: errors > 0 ? .error : warnings > 0 ? .warning : .statusBar, maxWidth: width)
     }
 
     private func drawScrollHint(_ c: inout Canvas, _ area: Rect, row: Int) {
@@ -128,10 +128,15 @@ extension AppModel {
 
     /// The first row shown in a list pane so the selected row stays visible.
     func panelScrollRow(_ pane: Pane) -> Int {
-        let visible = max(1, layout.panel.height - 1 - (pane == .diagnostics ? 2 : 0))
+        let rowsHigh = max(1, layout.panel.height - 1 - (pane == .diagnostics ? diagnosticDetailLines : 0))
+        // One row less when the list is cut: the last one says how many more there are.
+        let visible = rowCount(pane) > rowsHigh ? max(1, rowsHigh - 1) : rowsHigh
         let selected = rows[pane] ?? 0
         return max(0, selected - visible + 1)
     }
+
+    /// Lines under the diagnostics list for the selected finding, wrapped.
+    var diagnosticDetailLines: Int { layout.panel.height >= 9 ? 2 : 1 }
 
     private func drawPanel(_ c: inout Canvas, _ area: Rect) {
         c.clear(area)
@@ -145,13 +150,22 @@ extension AppModel {
 
     private func drawRows(_ c: inout Canvas, _ area: Rect, pane: Pane, header: String, count: Int, height: Int? = nil,
                           row: (Int) -> [(String, Role)]) {
+        let filter = self.filter(pane)
         c.put(header, x: 1, y: area.y, role: .label, maxWidth: area.width - 2)
-        let visible = max(0, (height ?? area.height) - 1)
+        if !filter.isEmpty {
+            let text = " /\(SafeText.terminal(filter, maxLength: 30)): \(count) "
+            c.put(text, x: max(1, area.maxX - CellWidth.of(text) - 1), y: area.y, role: .input)
+        }
+        let rowsHigh = max(0, (height ?? area.height) - 1)
         let first = panelScrollRow(pane)
         if count == 0 {
-            c.put("(none)", x: 2, y: area.y + 1, role: .dim)
+            c.put(filter.isEmpty ? "(none)" : "(nothing matches /\(SafeText.terminal(filter, maxLength: 40)); / then Esc clears it)",
+                  x: 2, y: area.y + 1, role: .dim, maxWidth: area.width - 3)
             return
         }
+        // The "+N more" marker gets a row of its own, never painted over a row's text.
+        let cut = first + rowsHigh < count
+        let visible = cut ? max(0, rowsHigh - 1) : rowsHigh
         for i in 0..<visible {
             let index = first + i
             guard index < count else { break }
@@ -164,9 +178,8 @@ extension AppModel {
                 c.paint(Rect(x: 0, y: y, width: area.width, height: 1), role: .selected)
             }
         }
-        if first + visible < count {
-            let more = " +\(count - first - visible) more "
-            c.put(more, x: area.maxX - CellWidth.of(more) - 1, y: area.y + visible, role: .dim)
+        if cut {
+            c.put("+\(count - first - visible) more (PgDn, G, / filters)", x: 2, y: area.y + 1 + visible, role: .dim, maxWidth: area.width - 3)
         }
     }
 
@@ -188,32 +201,49 @@ extension AppModel {
 
     private func drawDiagnostics(_ c: inout Canvas, _ area: Rect) {
         let ds = plan.diagnostics
-        let detail = 2
-        drawRows(&c, area, pane: .diagnostics, header: "SEVERITY CODE                         MESSAGE", count: ds.count,
-                 height: area.height - detail) { i in
-            let d = ds[i]
-            let mark: String
-            let role: Role
-            switch d.severity {
-            case .error: mark = glyphs == .ascii ? "x error  " : "✗ error  "; role = .error
-            case .warning: mark = "! warning"; role = .warning
-            case .info: mark = "i info   "; role = .info
+        let rows = diagnosticRows
+        let detail = diagnosticDetailLines
+        let mark: (Severity) -> (String, Role) = { s in
+            switch s {
+            case .error: ("✗ error  ", .error)
+            case .warning: ("! warning", .warning)
+            case .info: ("i info   ", .info)
             }
-            let code = d.code.rawValue.padding(28)
-            return [(mark + " ", role), (code + " ", .dim), (SafeText.terminal(d.message), .plain)]
         }
-        // The selected finding in full, wrapped, under the list.
-        guard ds.indices.contains(rows[.diagnostics] ?? 0) else { return }
-        let d = ds[rows[.diagnostics] ?? 0]
-        let text = "\(d.path): \(SafeText.terminal(d.message, maxLength: 1000))"
+        drawRows(&c, area, pane: .diagnostics, header: "SEVERITY CODE                         MESSAGE   (Enter: full text · ] next problem)",
+                 count: rows.count, height: area.height - detail) { i in
+            switch rows[i] {
+            case .finding(let k):
+                let d = ds[k]
+                let (m, role) = mark(d.severity)
+                return [(m + " ", role), (d.code.rawValue.padding(28) + " ", .dim), (SafeText.terminal(d.message), .plain)]
+            case .group(let code, let severity, let members, let expanded):
+                let (m, role) = mark(severity)
+                let fold = expanded ? "▾" : "▸"
+                return [(m + " ", role), ("\(code.rawValue) ×\(members.count)".padding(28) + " ", role),
+                        ("\(fold) " + SafeText.terminal(ds[members[0]].message), .plain)]
+            case .member(let k):
+                return [("    └ ", .dim), (SafeText.terminal(ds[k].message), .plain)]
+            }
+        }
+        // The selected row in full, wrapped at words, under the list.
+        guard let row = self.rows[.diagnostics], rows.indices.contains(row) else { return }
+        let text: String
+        switch rows[row] {
+        case .group(let code, _, let members, let expanded):
+            text = "\(members.count) findings of \(code.rawValue) — " + (expanded ? "Enter folds them" : "Enter unfolds them") + "; first: "
+                + SafeText.terminal(ds[members[0]].message, maxLength: 1000)
+        case .finding(let k), .member(let k):
+            text = "\(ds[k].path): \(SafeText.terminal(ds[k].message, maxLength: 1000))"
+        }
         let wrapWidth = max(10, area.width - 2)
-        let chars = Array(text)
-        for line in 0..<detail {
-            let start = line * wrapWidth
-            guard start < chars.count else { break }
-            var piece = String(chars[start..<min(chars.count, start + wrapWidth)])
-            if line == detail - 1 && start + wrapWidth < chars.count { piece = String(piece.dropLast()) + glyphs.ellipsis }
-            c.put(piece, x: 1, y: area.maxY - detail + line, role: .info, maxWidth: wrapWidth)
+        var lines = WordWrap.lines(text, width: wrapWidth)
+        if lines.count > detail {
+            lines = Array(lines.prefix(detail))
+            lines[detail - 1] = String(lines[detail - 1].prefix(max(0, wrapWidth - 12))) + glyphs.ellipsis + " (Enter)"
+        }
+        for (i, line) in lines.enumerated() {
+            c.put(line, x: 1, y: area.maxY - detail + i, role: .info, maxWidth: wrapWidth)
         }
     }
 
@@ -221,12 +251,17 @@ extension AppModel {
         let nodes = plan.nodes
         let rows = nodeRows
         let nameWidth = min(40, max(6, (rows.prefix(500).map { CellWidth.of(nodes[$0].name) }.max() ?? 4) + 2))
-        let header = "NAME".padding(nameWidth) + "ZONE         ADDRESSES                         POD CIDRS"
-            + "   [s]ort: \(nodeSort.rawValue)" + (nodeFilter.isEmpty ? "  [/] filter" : "  filter: \(nodeFilter)")
+        let direction = nodeSortDescending ? "↓" : "↑"
+        let header = "NAME".padding(nameWidth) + "ZONE         ROUTE          PROBLEM                ADDRESSES                         POD CIDRS"
+            + "   [s]ort: \(nodeSort.rawValue) \(direction)"
         drawRows(&c, area, pane: .nodes, header: header, count: rows.count) { i in
             let n = nodes[rows[i]]
+            let route = nodeRouteStatus[n.name]
+            let problem = nodeProblems[n.name]
             return [(SafeText.terminal(n.name).padding(nameWidth), n.source == .simulated ? .simulated : .plain),
                     (SafeText.terminal(n.zone ?? "-").padding(13), .dim),
+                    (NodeTable.routeText(route).padding(15), route.map { $0.isProblem ? .error : .ok } ?? .dim),
+                    (NodeTable.problemText(problem).padding(23), problem?.severity.role ?? .dim),
                     (n.addresses.map(\.description).joined(separator: " ").padding(34), .address),
                     (n.podCIDRs.map(\.description).joined(separator: " "), .address)]
         }
@@ -234,7 +269,7 @@ extension AppModel {
 
     private func drawRoutes(_ c: inout Canvas, _ area: Rect) {
         let routes = routeRows
-        drawRows(&c, area, pane: .routes, header: "STATUS         DESTINATION                          NEXTHOP                NODE / ON ROUTER",
+        drawRows(&c, area, pane: .routes, header: "STATUS         DESTINATION                          NEXTHOP                NODE / ON ROUTER   (Enter: fix command)",
                  count: routes.count) { i in
             let r = routes[i]
             let role: Role
@@ -244,10 +279,10 @@ extension AppModel {
             case .ok: role = .ok
             case .planned: role = .plain
             }
-            var tail = r.node ?? "-"
+            var tail = SafeText.terminal(r.node ?? "-")
             if let actual = r.actualNexthop { tail += " (router: via \(actual))" }
             return [(r.status.rawValue.padding(15), role), (r.destination.description.padding(37), .address),
-                    (r.nexthop.description.padding(23), .address), (SafeText.terminal(tail), .plain)]
+                    (r.nexthop.description.padding(23), .address), (tail, .plain)]
         }
     }
 
@@ -297,26 +332,33 @@ extension AppModel {
         let hints: [String]
         switch mode {
         case .editing: hints = ["Enter apply", "Esc cancel", "←→ Home End move", "Ctrl-U clear"]
-        case .help: hints = ["any key closes help"]
+        case .help: hints = ["↑↓ PgUp PgDn scroll", "any other key closes help"]
+        case .detail(let page): hints = ["↑↓ scroll"] + (page.command == nil ? [] : ["c copy fix"]) + ["Esc close"]
         case .confirmQuit: hints = ["y save+quit", "n discard+quit", "Esc cancel"]
         case .confirmReload: hints = ["r reload", "o overwrite", "Esc keep"]
         case .confirmRecovery: hints = ["r replay", "d discard", "Esc later"]
         default:
-            var h = ["Tab pane"]
+            var h = ["] problem"]
             switch focus {
-            case .topology: h += ["↑↓←→/hjkl scroll", "n node", "click select"]
-            case .spec: h += ["↑↓ field", "Enter edit"]
-            case .diagnostics: h += ["↑↓ highlight", "Enter show"]
-            case .nodes: h += ["↑↓ node", "s sort", "/ filter", "Enter show"]
-            case .routes: h += ["↑↓ route", "Enter show"]
+            case .topology: h += ["Enter detail", "↑↓←→ scroll", "n node"]
+            case .spec: h += ["Enter edit", "↑↓ field"]
+            case .diagnostics: h += ["Enter detail", "/ filter"]
+            case .nodes: h += ["Enter detail", "/ filter", "s sort"]
+            case .routes: h += ["Enter fix", "/ filter"]
             }
-            h += ["u undo", "^R redo", "w save", ": cmd", "? help", "q quit"]
+            h += ["Tab pane", "u undo", "w save", ": cmd"]
             hints = h
         }
+        // `? help` and `q quit` always show: the others give way from the right.
+        let essentials = mode == .normal ? [" ? help ", " q quit "] : []
+        let reserved = essentials.reduce(0) { $0 + CellWidth.of($1) }
         var x = 0
         for hint in hints {
             let text = " " + hint + " "
-            guard x + CellWidth.of(text) <= width else { break }
+            guard x + CellWidth.of(text) + reserved <= width else { break }
+            x += c.put(text, x: x, y: row, role: .hint)
+        }
+        for text in essentials where x + CellWidth.of(text) <= width {
             x += c.put(text, x: x, y: row, role: .hint)
         }
     }
@@ -333,15 +375,21 @@ extension AppModel {
         }
     }
 
-    private func drawHelp(_ c: inout Canvas) {
+    /// The key list of the help overlay.
+    var helpLines: [String] {
         var lines: [String] = [
             "Tab / Shift-Tab     next / previous pane (1-5 jump)",
+            "] / [               next / previous problem (any pane)",
+            "Enter               full text of a row (finding, node, route);",
+            "                    unfold a group; edit a spec field",
+            "o                   show the row in the topology",
             "↑↓←→ hjkl PgUp PgDn  move, scroll the topology",
-            "Enter               edit a spec field / show a row in the topology",
             "Esc                 cancel; clear highlight",
-            "/                   filter nodes        s  sort nodes",
+            "/                   filter the list (any column)",
+            "s / S               sort nodes by the next column / reverse",
             "n / N               next / previous node in the topology",
-            "u / Ctrl-R          undo / redo",
+            "c (in a detail)     copy the fix command",
+            "u / Ctrl-R          undo / redo (says what changed)",
             "w                   save (atomic, keeps FILE.bak)",
             "q                   quit (asks when there are unsaved edits)",
             "mouse click         select what is under it",
@@ -349,7 +397,59 @@ extension AppModel {
             "Commands (:)",
         ]
         lines += Self.commandHelp.map { "  :" + $0.0.padding(30) + $0.1 }
-        drawDialog(&c, title: "shootnet keys", lines: lines)
+        return lines
+    }
+
+    /// Lines of the help overlay that fit the screen.
+    var helpVisibleLines: Int { max(1, min(helpLines.count, height - 4)) }
+
+    private func drawHelp(_ c: inout Canvas, scroll: Int) {
+        let all = helpLines
+        let shown = helpVisibleLines
+        let first = max(0, min(scroll, all.count - shown))
+        var lines = Array(all[first..<min(all.count, first + shown)])
+        let title = first + shown < all.count || first > 0
+            ? "shootnet keys (\(first + 1)-\(first + lines.count) of \(all.count), ↑↓ scroll)" : "shootnet keys"
+        if lines.isEmpty { lines = [""] }
+        drawDialog(&c, title: title, lines: lines)
+    }
+
+    /// Where a detail page is drawn: most of the screen.
+    var detailBox: Rect {
+        let w = max(20, width - 4), h = max(6, height - 4)
+        return Rect(x: (width - w) / 2, y: 1, width: w, height: h)
+    }
+
+    /// A detail page as screen lines: each field's label, then its text wrapped at words.
+    func detailText(_ page: DetailPage) -> [(label: String, text: String, role: Role)] {
+        let labelWidth = min(14, (page.lines.map { CellWidth.of($0.label) }.max() ?? 0) + 2)
+        let textWidth = max(10, detailBox.width - 4 - labelWidth)
+        var out: [(String, String, Role)] = []
+        for line in page.lines {
+            for (i, piece) in WordWrap.lines(line.text, width: textWidth).enumerated() {
+                out.append((i == 0 ? line.label.padding(labelWidth) : String(repeating: " ", count: labelWidth), piece, line.role))
+            }
+        }
+        return out
+    }
+
+    private func drawDetail(_ c: inout Canvas, _ page: DetailPage) {
+        let box = detailBox
+        c.clear(box)
+        c.box(box, role: .title)
+        let text = detailText(page)
+        let rowsHigh = box.height - 2
+        let first = max(0, min(page.scroll, text.count - rowsHigh))
+        var title = " \(page.title) "
+        if text.count > rowsHigh { title += "(\(first + 1)-\(min(text.count, first + rowsHigh)) of \(text.count)) " }
+        c.put(title, x: box.x + 2, y: box.y, role: .title, maxWidth: box.width - 4)
+        for (i, line) in text.dropFirst(first).prefix(rowsHigh).enumerated() {
+            let y = box.y + 1 + i
+            let x = box.x + 2 + c.put(line.label, x: box.x + 2, y: y, role: .label, maxWidth: box.width - 4)
+            c.put(line.text, x: x, y: y, role: line.role, maxWidth: box.maxX - 2 - x)
+        }
+        let foot = page.command == nil ? " Esc closes " : " c copies the fix command · Esc closes "
+        c.put(foot, x: box.x + 2, y: box.maxY - 1, role: .dim, maxWidth: box.width - 4)
     }
 }
 

@@ -48,6 +48,11 @@ public struct Canvas: Sendable, Equatable {
         let safe: Unicode.Scalar = CellWidth.isUnsafe(scalar) ? "\u{FFFD}" : scalar
         let w = CellWidth.isUnsafe(scalar) ? 1 : CellWidth.of(safe)
         guard w > 0 else { return 0 }
+        if glyphs.isASCII && !safe.isASCII {
+            let stand = ASCIIFallback.scalar(for: safe)
+            for i in 0..<w { self[x + i, y] = Cell(stand, role: role) }
+            return w
+        }
         if w == 2 {
             // A wide character that would straddle the right edge or the clip is replaced by a
             // blank in the half that is drawn, never split.

@@ -18,6 +18,10 @@ public struct Glyphs: Sendable, Hashable {
     public var cross: Unicode.Scalar
     public var ellipsis: String
 
+    /// True for a glyph set meant for terminals that show ASCII only: the canvas then draws
+    /// every other character as a look-alike (see ``ASCIIFallback``).
+    public var isASCII: Bool { horizontal.isASCII && vertical.isASCII && cross.isASCII }
+
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
         teeDown: "┬", teeUp: "┴", teeLeft: "┤", junction: "┼", arrowUp: "▲", cross: "✗", ellipsis: "…")

@@ -40,7 +40,8 @@ public struct Theme: Sendable, Equatable {
         .frame: Style(foreground: .ansi(6)),
         .title: Style(foreground: .ansi(7), bold: true),
         .label: Style(foreground: .ansi(4)),
-        .address: Style(foreground: .ansi(2)),
+        // Healthy values in a calm colour of their own, apart from `ok` markers.
+        .address: Style(foreground: .ansi(12)),
         .simulated: Style(foreground: .ansi(5)),
         .ok: Style(foreground: .ansi(2)),
         .warning: Style(foreground: .ansi(3), bold: true),
@@ -54,14 +55,14 @@ public struct Theme: Sendable, Equatable {
         .input: Style(foreground: .ansi(7), underline: true),
     ])
 
-    /// No colours at all: `NO_COLOR`, monochrome terminals. Selection and highlights still
-    /// show through reverse video and bold.
+    /// No colours at all: `NO_COLOR`, monochrome terminals. Problems are bold, the selection
+    /// reverse video and highlights underlined, so the three stay apart.
     public static let monochrome = Theme(name: "mono", styles: [
         .title: Style(bold: true),
         .error: Style(bold: true),
         .warning: Style(bold: true),
         .selected: Style(reverse: true),
-        .highlight: Style(reverse: true),
+        .highlight: Style(underline: true),
         .hint: Style(reverse: true),
         .statusBar: Style(reverse: true),
         .input: Style(underline: true),

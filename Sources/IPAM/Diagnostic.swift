@@ -30,9 +30,12 @@ public struct Diagnostic: Sendable, Hashable {
     public var location: SourceLocation?
     /// Who makes the rule (see ``DiagnosticOrigin``).
     public var origin: DiagnosticOrigin
+    /// The shell command that fixes it, when there is one (also quoted in the message).
+    public var command: String?
 
     public init(code: DiagnosticCode, severity: Severity? = nil, path: String, message: String, objects: [ObjectRef] = [],
-                location: SourceLocation? = nil, origin: DiagnosticOrigin? = nil) {
+                location: SourceLocation? = nil, origin: DiagnosticOrigin? = nil, command: String? = nil) {
+        self.command = command
         self.code = code
         self.origin = origin ?? code.origin
         self.severity = severity ?? code.severity

@@ -12,8 +12,10 @@ struct DiagnosticSink {
     }
 
     mutating func report(_ code: DiagnosticCode, path: String, _ message: String, objects: [ObjectRef] = [],
-                         at location: SourceLocation? = nil, severity: Severity? = nil, origin: DiagnosticOrigin? = nil) {
+                         at location: SourceLocation? = nil, severity: Severity? = nil, origin: DiagnosticOrigin? = nil,
+                         command: String? = nil) {
         diagnostics.append(Diagnostic(code: code, severity: severity, path: path, message: message,
-                                      objects: objects, location: location ?? defaultLocation, origin: origin ?? code.origin))
+                                      objects: objects, location: location ?? defaultLocation, origin: origin ?? code.origin,
+                                      command: command))
     }
 }

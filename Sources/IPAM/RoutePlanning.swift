@@ -61,18 +61,20 @@ enum RouteComparison {
                         routes[k].status = .wrongNexthop
                         routes[k].actualNexthop = actual
                         let route = routes[k]
+                        let fix = command.fix(replacing: route.destination, from: actual, to: route.nexthop)
                         sink.report(.routeWrongNexthop, path: "router.routes[\(i)]",
                                "route \(route.destination) on router \(router.name) goes via \(actual) but node \(route.node ?? "?") is \(route.nexthop)"
-                                   + command.fix(replacing: route.destination, from: actual, to: route.nexthop),
-                               objects: routeObjects(route), at: found[i].location)
+                                   + fix.clause,
+                               objects: routeObjects(route), at: found[i].location, command: fix.command)
                     }
                 } else {
                     routes[k].status = .missing
                     let route = routes[k]
+                    let fix = command.fix(adding: route.destination, via: route.nexthop)
                     sink.report(.routeMissing, path: "router.routes",
                            "router \(router.name) has no route for \(route.destination) via \(route.nexthop): pods of node \(route.node ?? "?") are unreachable from upstream"
-                               + command.fix(adding: route.destination, via: route.nexthop),
-                           objects: routeObjects(route), at: found.first?.location)
+                               + fix.clause,
+                           objects: routeObjects(route), at: found.first?.location, command: fix.command)
                 }
             }
             for i in found.indices where !used[i] && index.isFirst[i] {
@@ -83,10 +85,11 @@ enum RouteComparison {
                 }
                 routes.append(PlannedRoute(router: router.name, destination: destination, nexthop: nexthop,
                                            status: .stale, location: found[i].location, routerIndex: i))
+                let fix = command.fix(removing: destination, via: nexthop)
                 sink.report(.routeStale, path: "router.routes[\(i)]",
                        "route \(destination) via \(nexthop) on router \(router.name) lies in the pod ranges but serves no node's pod CIDR (the route controller removes such routes)"
-                           + command.fix(removing: destination, via: nexthop),
-                       objects: [.route(router: router.name, destination: destination)], at: found[i].location)
+                           + fix.clause,
+                       objects: [.route(router: router.name, destination: destination)], at: found[i].location, command: fix.command)
             }
             out.routes = routes
         }

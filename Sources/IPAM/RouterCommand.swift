@@ -18,19 +18,33 @@ struct RouterCommand {
         return quoted + "'"
     }
 
-    func fix(adding destination: IPPrefix, via hop: IPAddress) -> String {
-        guard let w = word else { return Self.noCommand }
-        return "; fix: openstack router add route --route destination=\(destination),gateway=\(hop) \(w)"
+    /// A command and the clause that ends a finding's message with it.
+    struct Fix {
+        /// The command alone (what the UI copies); nil when none can be printed safely.
+        let command: String?
+        /// `; fix: COMMAND`, or why there is none.
+        let clause: String
     }
 
-    func fix(removing destination: IPPrefix, via hop: IPAddress) -> String {
-        guard let w = word else { return Self.noCommand }
-        return "; remove it: openstack router remove route --route destination=\(destination),gateway=\(hop) \(w)"
+    func fix(adding destination: IPPrefix, via hop: IPAddress) -> Fix {
+        make("fix") { "openstack router add route --route destination=\(destination),gateway=\(hop) \($0)" }
     }
 
-    func fix(replacing destination: IPPrefix, from old: IPAddress, to new: IPAddress) -> String {
-        guard let w = word else { return Self.noCommand }
-        return "; fix: openstack router remove route --route destination=\(destination),gateway=\(old) \(w) && openstack router add route --route destination=\(destination),gateway=\(new) \(w)"
+    func fix(removing destination: IPPrefix, via hop: IPAddress) -> Fix {
+        make("remove it") { "openstack router remove route --route destination=\(destination),gateway=\(hop) \($0)" }
+    }
+
+    func fix(replacing destination: IPPrefix, from old: IPAddress, to new: IPAddress) -> Fix {
+        make("fix") {
+            "openstack router remove route --route destination=\(destination),gateway=\(old) \($0)"
+                + " && openstack router add route --route destination=\(destination),gateway=\(new) \($0)"
+        }
+    }
+
+    private func make(_ label: String, _ command: (String) -> String) -> Fix {
+        guard let w = word else { return Fix(command: nil, clause: Self.noCommand) }
+        let c = command(w)
+        return Fix(command: c, clause: "; \(label): \(c)")
     }
 
     static let noCommand = "; no command printed: the router's name holds control characters"

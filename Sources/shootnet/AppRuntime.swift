@@ -10,7 +10,8 @@ import Spec
 struct AppRuntime {
     let screen: any TerminalBackend
     var loaded: LoadedInput
-    let input: InputOptions
+    /// The files loaded; `:saveas` moves the spec file.
+    var input: InputOptions
     var model: AppModel
     private var lastDiskCheck = 0
     /// Said on stderr once the screen is closed: printed on the alternate screen, they
@@ -66,6 +67,15 @@ struct AppRuntime {
             return status
         case .save(let edits, let force):
             return send(.saved(save(edits, force: force)))
+        case .saveAs(let path, let edits, let force, let adopt):
+            return send(.savedAs(saveAs(path, edits, force: force, adopt: adopt), adopt: adopt))
+        case .copy(let text):
+            let clipboard = screen.copyToClipboard(text)
+            switch FixFile.write(text) {
+            case .success(let path): return send(.copied(clipboard: clipboard, file: path, failure: nil))
+            case .failure(let reason):
+                return send(.copied(clipboard: clipboard, file: nil, failure: clipboard ? nil : reason.message))
+            }
         case .writeRecovery(let edits):
             let recovery = RecoveryFile(for: input.file)
             guard let path = recovery.write(RecoveryFormat.encode(edits)) else {
@@ -103,6 +113,31 @@ struct AppRuntime {
             return .success(SaveSuccess(path: input.file, backup: saved.backup, notes: saved.notes))
         } catch {
             return .failure(SaveFailure(message: error.message, changedOnDisk: error.reason == .changedOnDisk))
+        }
+    }
+
+    /// Writes the spec with `edits` to `path`, leaving the loaded file as it is. With `adopt`,
+    /// `path` is the file edited (and watched) from now on.
+    private mutating func saveAs(_ path: String, _ edits: [FieldEdit], force: Bool, adopt: Bool) -> Result<SaveSuccess, SaveFailure> {
+        let text: String
+        switch SpecSaving.apply(edits, to: loaded.source.text, file: path) {
+        case .success(let t): text = t
+        case .failure(let failure): return .failure(failure)
+        }
+        let existing = DiskState.fingerprint(of: path)
+        if existing != nil && !force {
+            return .failure(SaveFailure(message: "\(path) exists; :w! \(path) (or :saveas! \(path)) replaces it"))
+        }
+        do {
+            let saved = try SafeFile.write(text, to: path, expectedFingerprint: existing, byteOrderMark: loaded.source.hasByteOrderMark)
+            if adopt {
+                input.file = path
+                loaded.source.text = text
+                loaded.source.fingerprint = saved.fingerprint
+            }
+            return .success(SaveSuccess(path: path, backup: saved.backup, notes: saved.notes))
+        } catch {
+            return .failure(SaveFailure(message: error.message))
         }
     }
 

@@ -12,6 +12,8 @@ protocol TerminalBackend: AnyObject {
     func nextEvent(timeoutMilliseconds: Int) -> InputEvent
     /// Gives the terminal back. Safe to call twice.
     func close()
+    /// Puts `text` on the clipboard when the terminal takes it (OSC 52); whether it did.
+    func copyToClipboard(_ text: String) -> Bool
 }
 
 extension TerminalScreen: TerminalBackend {

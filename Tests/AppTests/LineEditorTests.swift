@@ -95,7 +95,8 @@ struct LineEditingFlowTests {
         h.press(.end, .left, .left)
         #expect(h.model.cursorPosition?.x == 1 + "find 10.250.0".count)
         h.press(.enter)
-        #expect(h.model.mode == .normal)
+        guard case .detail(let page) = h.model.mode else { Issue.record("no answers page: \(h.model.mode)"); return }
+        #expect(page.title == "find 10.250.0.9: 3 answers")
         #expect(h.model.message?.text.hasPrefix("10.250.0.9 →") == true)
     }
 

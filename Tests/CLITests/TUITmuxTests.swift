@@ -30,6 +30,10 @@ struct TUITmuxTests {
         let lines = routes.split(separator: "\n")
         let header = try #require(lines.firstIndex { $0.contains("STATUS") && $0.contains("DESTINATION") })
         #expect(lines[header + 1].contains("missing") && lines[header + 1].contains("node-b4"), "\(routes)")
+        // Enter: the route in full, with the command that adds it.
+        let detail = try t.keys("Enter", thenWaitFor: "c copies the fix command")
+        #expect(detail.contains("openstack router add route --route"), "\(detail)")
+        try t.after({ try t.keys("Escape") }, waitUntil: "the detail page closed") { !$0.contains("c copies the fix command") }
         // The CIDR conflict: IPv4 pods and services are both 10.0.0.0/16.
         try t.keys("3", thenWaitFor: "overlap.pods-services")
         // Fix it in the spec editor.
@@ -100,7 +104,17 @@ struct TUITmuxTests {
         try t.waitFor("Tab pane")
         try t.keys(":")
         try t.type("find 2001:db8::4000:0:1:5")
-        try t.keys("Enter", thenWaitFor: "→ pod CIDR 2001:db8::4000:0:1:0/112 of node node-b4")
+        // The owner in the status line, every answer on a page.
+        let page = try t.keys("Enter", thenWaitFor: "→ pod CIDR 2001:db8::4000:0:1:0/112 of node node-b4")
+        #expect(page.contains("find 2001:db8::4000:0:1:5:"))
+        #expect(page.contains("shoot range") && page.contains("subnet"), "\(page)")
+        try t.after({ try t.keys("Escape") }, waitUntil: "the page closed") { !$0.contains("find 2001:db8::4000:0:1:5:") }
+        // A CIDR: what it would collide with.
+        try t.keys(":")
+        try t.type("find 10.0.0.0/24")
+        let overlaps = try t.keys("Enter", thenWaitFor: "find 10.0.0.0/24:")
+        #expect(overlaps.contains("pods range 10.0.0.0/16") && overlaps.contains("services range 10.0.0.0/16"), "\(overlaps)")
+        try t.keys("Escape")
         try t.keys("q", thenWaitFor: "EXIT=0")
     }
 

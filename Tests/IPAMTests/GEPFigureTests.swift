@@ -65,7 +65,7 @@ struct AddressLookupTests {
 
     @Test func nodeAddressComesFirst() {
         let owners = plan.owners(of: ip("2001:db8::b4"))
-        #expect(owners.first?.text == "InternalIP of node node-b4")
+        #expect(owners.first?.text == "InternalIP 2001:db8::b4 of node node-b4")
         #expect(owners.contains { $0.kind == .allocationPool })
     }
 

@@ -86,8 +86,9 @@ import Testing
     /// arguments: the router name arrives as one argument, whatever it holds.
     @Test(arguments: ["shoot--dev--os", "r1 $(touch /tmp/shootnet-pwned) ; touch /tmp/shootnet-pwned", "it's", "a`b`c\"d"])
     func printedCommandsRunOnlyWhatTheySay(_ name: String) throws {
-        let command = RouterCommand(router: name).fix(adding: prefix("2001:db8::/112"), via: ip("2001:db8::1"))
-        let line = try #require(command.components(separatedBy: "fix: ").last)
+        let fix = RouterCommand(router: name).fix(adding: prefix("2001:db8::/112"), via: ip("2001:db8::1"))
+        let line = try #require(fix.command)
+        #expect(fix.clause == "; fix: " + line)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("shootnet-fake-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -109,7 +110,8 @@ import Testing
     }
 
     @Test func aNameWithControlCharactersGetsNoCommand() {
-        let text = RouterCommand(router: "r1\u{1b}[2J").fix(removing: prefix("2001:db8::/112"), via: ip("2001:db8::1"))
-        #expect(!text.contains("openstack router"))
+        let fix = RouterCommand(router: "r1\u{1b}[2J").fix(removing: prefix("2001:db8::/112"), via: ip("2001:db8::1"))
+        #expect(fix.command == nil)
+        #expect(!fix.clause.contains("openstack router"))
     }
 }

@@ -29,6 +29,16 @@ final class FakeTerminal: TerminalBackend {
 
     func draw(_ canvas: Canvas, cursor: (x: Int, y: Int)?) { frames.append(canvas.text()) }
 
+    /// What was put on the clipboard; `takesClipboard` says whether this "terminal" takes it.
+    var takesClipboard = false
+    private(set) var clipboard: [String] = []
+
+    func copyToClipboard(_ text: String) -> Bool {
+        guard takesClipboard else { return false }
+        clipboard.append(text)
+        return true
+    }
+
     func nextEvent(timeoutMilliseconds: Int) -> InputEvent {
         while !script.isEmpty {
             switch script.removeFirst() {

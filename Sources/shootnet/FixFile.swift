@@ -1,0 +1,27 @@
+import Foundation
+
+/// A copied fix command, also kept in a file of its own (a fresh, private one in the
+/// temporary directory each time), so it can be pasted where the terminal takes no
+/// clipboard writes: `sh FILE` or `cat FILE`.
+enum FixFile {
+    struct Failure: Error {
+        var message: String
+        init(_ message: String) { self.message = message }
+    }
+
+    static func write(_ command: String) -> Result<String, Failure> {
+        var template = Array((FileManager.default.temporaryDirectory.path + "/shootnet-fix-XXXXXX.sh").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemps($0, 3) } ?? -1 }
+        guard fd >= 0 else { return .failure(Failure("cannot create a file in \(FileManager.default.temporaryDirectory.path): \(String(cString: strerror(errno)))")) }
+        defer { close(fd) }
+        let path = String(cString: template)
+        let bytes = Array(("#!/bin/sh\n" + command + "\n").utf8)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes[written...].withUnsafeBufferPointer { Foundation.write(fd, $0.baseAddress, $0.count) }
+            if n <= 0 { return .failure(Failure("cannot write \(path): \(String(cString: strerror(errno)))")) }
+            written += n
+        }
+        return .success(path)
+    }
+}
