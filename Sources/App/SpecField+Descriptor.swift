@@ -17,8 +17,11 @@ public struct FieldDescriptor: Sendable {
         case text
         /// As a whole number.
         case number
-        /// As a flow list of the comma-separated items.
+        /// As a flow list of the comma-separated items (a block list stays one).
         case list
+        /// A CIDR tuple: the comma-separated items as a string, or as a list where the file
+        /// has one.
+        case tuple
     }
 
     public let key: String
@@ -40,7 +43,7 @@ extension SpecField {
         switch self {
         case .networks(let k):
             return FieldDescriptor(key: "networks.\(k.rawValue)", document: .shoot, path: [.key("spec"), .key("networking"), .key(k.rawValue)],
-                                   form: .text, placeholder: "", allowsEmpty: true,
+                                   form: .tuple, placeholder: "", allowsEmpty: true,
                                    label: { _ in k.rawValue }, read: { $0.shoot.networking.tupleText(k) },
                                    apply: { text, input, _ in
                                        input.shoot.networking[k] = text.isEmpty ? [] : CIDRSlot.parseTuple(text)

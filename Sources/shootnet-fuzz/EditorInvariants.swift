@@ -83,6 +83,11 @@ enum EditorInvariants {
                 let got = after.networking[kind].map(\.text)
                 guard got == expected else { throw mismatch(got.joined(separator: " | ")) }
             }
+        case .tuple(let items):
+            if path.hasPrefix("spec.networking."), let kind = NetworkKind(rawValue: String(path.dropFirst("spec.networking.".count))) {
+                let got = after.networking[kind].map(\.text)
+                guard got == items.map(yamsReading) else { throw mismatch(got.joined(separator: " | ")) }
+            }
         case .strings(let items):
             if path.hasSuffix("ipFamilies") {
                 guard after.networking.ipFamilies?.value == items.map(yamsReading) else { throw mismatch("\(after.networking.ipFamilies?.value ?? [])") }
@@ -111,6 +116,7 @@ enum EditorInvariants {
         case .int(let n): String(n)
         case .bool(let b): String(b)
         case .strings(let items): "[" + items.map { "\"" + Escaped.text($0, limit: 100) + "\"" }.joined(separator: ", ") + "]"
+        case .tuple(let items): "tuple(" + items.map { "\"" + Escaped.text($0, limit: 100) + "\"" }.joined(separator: ", ") + ")"
         case .remove: "(remove)"
         }
     }

@@ -27,6 +27,7 @@ enum SpecSaving {
             switch d.form {
             case .text: value = .string(text)
             case .list: value = .strings(SpecField.items(text))
+            case .tuple: value = .tuple(SpecField.items(text))
             case .number:
                 guard let n = Int(text) else { throw SpecEditError("\(d.key): \"\(text)\" is not a whole number") }
                 value = .int(n)

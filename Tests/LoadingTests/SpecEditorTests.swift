@@ -64,6 +64,57 @@ import Testing
         #expect(reloaded.observed.nodes == [])
     }
 
+    /// The list style the user wrote is kept: a block list stays a block list (a CIDR tuple
+    /// written as a list too), a flow list a flow list, a string a string.
+    @Test func keepsTheListStyleTheUserWrote() throws {
+        let text = """
+            kind: Shoot
+            spec:
+              provider:
+                type: aws
+                workers:
+                - name: a
+                  zones:   # where
+                    - z1
+                    - z2
+              networking:
+                ipFamilies:
+                - IPv4
+                nodes: [10.250.0.0/16]
+                pods:
+                - 100.96.0.0/11
+                services: 100.64.0.0/13
+
+            """
+        let result = try edited([
+            .init(.shoot, "spec.networking.pods", .tuple(["AUTOv6", "10.0.0.0/16"])),
+            .init(.shoot, "spec.networking.nodes", .tuple(["10.250.0.0/16", "AUTOv6"])),
+            .init(.shoot, "spec.networking.services", .tuple(["100.64.0.0/13", "AUTOv6"])),
+            .init(.shoot, "spec.networking.ipFamilies", .strings(["IPv4", "IPv6"])),
+            .workerZones(0, ["z3"]),
+        ], text)
+        #expect(result == """
+            kind: Shoot
+            spec:
+              provider:
+                type: aws
+                workers:
+                - name: a
+                  zones:   # where
+                    - z3
+              networking:
+                ipFamilies:
+                - IPv4
+                - IPv6
+                nodes: [10.250.0.0/16, AUTOv6]
+                pods:
+                - AUTOv6
+                - 10.0.0.0/16
+                services: 100.64.0.0/13, AUTOv6
+
+            """)
+    }
+
     @Test func insertsMissingKeysWithTheSiblingsIndentation() throws {
         let result = try edited([.workerMinimum(1, 1), .nodeMaskV6(64), .ipFamilies(["IPv6", "IPv4"])])
         let expected = Self.original

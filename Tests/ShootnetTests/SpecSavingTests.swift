@@ -20,7 +20,7 @@ import Testing
     @Test func networks() throws {
         for kind in [NetworkKind.nodes, .pods, .services] {
             let path: [SpecEdit.PathComponent] = [.key("spec"), .key("networking"), .key(kind.rawValue)]
-            #expect(try Self.edit(.networks(kind), "AUTOv6, 10.0.0.0/16") == Self.shoot(path, .string("AUTOv6, 10.0.0.0/16")))
+            #expect(try Self.edit(.networks(kind), "AUTOv6, 10.0.0.0/16") == Self.shoot(path, .tuple(["AUTOv6", "10.0.0.0/16"])))
             #expect(try Self.edit(.networks(kind), "") == Self.shoot(path, .remove))
         }
     }

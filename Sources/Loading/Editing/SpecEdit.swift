@@ -30,8 +30,11 @@ public struct SpecEdit: Sendable, Hashable {
         case string(String)
         case int(Int)
         case bool(Bool)
-        /// A list of strings, written as a flow list `[a, b]`.
+        /// A list of strings, written as a flow list `[a, b]` (a block list stays one).
         case strings([String])
+        /// A CIDR tuple: `a, b` where the file has a string, a list where it has a list
+        /// (block or flow, as written).
+        case tuple([String])
         /// Removes the key (and its value) from the file.
         case remove
     }

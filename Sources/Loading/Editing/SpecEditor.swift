@@ -191,6 +191,9 @@ struct EditLocator {
     /// Replaces an existing value.
     private func replace(_ node: DocNode, ownedBy key: DocNode?, inFlow: Bool) throws(SpecEditError) -> Splice {
         let parentIndent = key.map { $0.column - 1 }
+        // A tuple written as a list stays a list.
+        var value = edit.value
+        if node.kind == .sequence, case .tuple(let items) = value { value = .strings(items) }
         if node.kind.isCollection && node.style == .block {
             // A block list or mapping: replace everything from after `key:` on.
             guard let key, let from = spans.afterColon(ofKey: key), let to = spans.end(node, parentIndent: parentIndent) else {
@@ -200,16 +203,21 @@ struct EditLocator {
             let keyLineEnd = min(spans.endOfLine(containing: from), to)
             let rest = spans.index.bytes[from..<keyLineEnd]
             let comment = rest.drop { $0 == 0x20 || $0 == 0x09 }.first == UInt8(ascii: "#") ? String(decoding: rest, as: UTF8.self) : ""
-            return Splice(range: from..<to, replacement: " " + YAMLScalarFormat.value(edit.value, inFlow: inFlow) + comment)
+            if node.kind == .sequence, case .strings(let items) = value, !items.isEmpty, !inFlow {
+                // A block list stays a block list: one `- item` line per item, at its dashes' column.
+                let dash = String(repeating: " ", count: node.column - 1) + "- "
+                return Splice(range: from..<to, replacement: comment + items.map { newline + dash + YAMLScalarFormat.string($0, inFlow: false) }.joined())
+            }
+            return Splice(range: from..<to, replacement: " " + YAMLScalarFormat.value(value, inFlow: inFlow) + comment)
         }
         let from = spans.start(node)
         guard let to = spans.end(node, parentIndent: parentIndent), to >= from else { throw unsupported() }
         if node.isNull, let key, let colon = spans.afterColon(ofKey: key) {
             // `key:` or `key: ~`: write ` value` right after the colon.
-            return Splice(range: colon..<max(colon, to), replacement: " " + YAMLScalarFormat.value(edit.value, inFlow: inFlow))
+            return Splice(range: colon..<max(colon, to), replacement: " " + YAMLScalarFormat.value(value, inFlow: inFlow))
         }
         let keepQuotes: NodeStyle? = node.style.isQuoted && node.kind == .string ? node.style : nil
-        return Splice(range: from..<to, replacement: YAMLScalarFormat.value(edit.value, inFlow: inFlow, preferring: keepQuotes))
+        return Splice(range: from..<to, replacement: YAMLScalarFormat.value(value, inFlow: inFlow, preferring: keepQuotes))
     }
 
     /// Adds `keys` (nested) to an existing mapping.

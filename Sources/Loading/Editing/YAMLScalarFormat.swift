@@ -86,6 +86,7 @@ enum YAMLScalarFormat {
         case .int(let n): String(n)
         case .bool(let b): b ? "true" : "false"
         case .strings(let items): "[" + items.map { string($0, inFlow: true) }.joined(separator: ", ") + "]"
+        case .tuple(let items): string(items.joined(separator: ", "), inFlow: inFlow, preferring: style)
         case .remove: ""
         }
     }
