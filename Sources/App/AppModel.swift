@@ -49,7 +49,7 @@ public struct AppModel: Sendable {
     /// The nodes pane's filter.
     public internal(set) var nodeFilter: String {
         get { filters[.nodes] ?? "" }
-        set { filters[.nodes] = newValue }
+        set { filters[.nodes] = newValue.isEmpty ? nil : newValue }
     }
     /// Codes whose folded findings are shown one by one.
     public internal(set) var expandedCodes: Set<DiagnosticCode> = []

@@ -80,21 +80,23 @@ extension AppModel {
         return []
     }
 
+    /// The `/` line filters the list pane shown, as it is typed; Esc clears the filter.
     mutating func handleFilterLine(_ key: Key, line: LineEditor) -> [AppEffect] {
         var line = line
+        let pane = panel
         switch line.handle(key) {
         case .cancel:
-            nodeFilter = ""
+            filters[pane] = nil
             mode = .normal
         case .submit:
-            nodeFilter = line.text
+            filters[pane] = line.text.isEmpty ? nil : line.text
             mode = .normal
         case .editing:
-            nodeFilter = line.text
+            filters[pane] = line.text.isEmpty ? nil : line.text
             mode = .filter(line)
         }
         refreshTables()
-        rows[.nodes] = 0
+        rows[pane] = 0
         return []
     }
 
