@@ -104,10 +104,13 @@ public final class TerminalScreen {
         _ = set_escdelay(Int32(clamping: max(0, options.escapeDelayMilliseconds)))
     }
 
+    /// Colours when ``ColorDecision`` allows them for the terminal curses loaded, else
+    /// ``ColorCapability/monochrome``: then no colour pair is ever made, so curses writes no
+    /// colour codes.
     private static func startColors(requested: Bool) -> ColorCapability {
-        let noColor = ColorCapability.noColorRequested(environmentValue: getenv("NO_COLOR").map { String(cString: $0) })
-        guard requested, !noColor, has_colors() else { return .monochrome }
-        _ = start_color()
+        let allowed = ColorDecision.usesColor(requested: requested, noColorValue: ColorDecision.environment("NO_COLOR"),
+                                              terminal: .ofLoadedTerminal())
+        guard allowed, start_color() == OK else { return .monochrome }
         let defaults = use_default_colors() == OK
         return .colors(count: Int(shim_colors()), pairs: Int(shim_color_pairs()), defaultColors: defaults)
     }
