@@ -65,6 +65,7 @@ public final class TerminalScreen {
         configureInput(options)
         let mouse = options.mouse && mousemask(MouseDecoder.reportedEvents, nil) != 0
         if mouse { _ = mouseinterval(0) }
+        let sgrMouse = mouse && SGRMouseInput.bindPrefix()
         let color = startColors(requested: options.colors)
         let palette = CursesPalette(theme: theme, capability: color)
         _ = curs_set(0)
@@ -74,7 +75,8 @@ public final class TerminalScreen {
             exitAttributes: capability("sgr0"),
             cursorNormal: capability("cnorm"),
             keypadLocal: capability("rmkx"),
-            exitAlternateScreen: capability("rmcup")))
+            exitAlternateScreen: capability("rmcup")),
+            ownModes: sgrMouse ? SGRMouseInput.modes : nil)
 
         return TerminalScreen(
             screen: screen,
@@ -236,6 +238,8 @@ public final class TerminalScreen {
                 if getmouse(&event) == OK, let button = MouseDecoder.button(for: event.bstate) {
                     return .mouse(x: Int(event.x), y: Int(event.y), button: button)
                 }
+            case .sgrMouse:
+                if let event = SGRMouseInput.readReport(from: window) { return event }
             case .ignored:
                 break
             }
