@@ -17,11 +17,13 @@ extension TerminalColorFacts {
     }
 
     /// The facts of terminal type `name` from the terminfo database, without starting curses;
-    /// ``none`` when the type is unknown. Used for output that bypasses curses.
+    /// ``none`` when the type is unknown. For output that bypasses curses.
     ///
-    /// Loads the entry with `setupterm` and puts back whatever terminal curses had before, so
-    /// it does not disturb an open ``TerminalScreen`` (use it from the screen's thread).
+    /// Loads the entry with `setupterm`, then frees it and puts back the terminal curses had
+    /// loaded before, if any. While a ``TerminalScreen`` is open it answers ``none`` without
+    /// looking: `setupterm` would store the size of `fileDescriptor` in the open screen.
     static func ofTerminalType(_ name: String, fileDescriptor: Int32) -> TerminalColorFacts {
+        guard !SignalGuard.isActive else { return .none }
         let previous = set_curterm(nil)
         defer { _ = set_curterm(previous) }
         var status: Int32 = 0
@@ -35,7 +37,8 @@ extension TerminalColorFacts {
 
 extension ColorDecision {
     /// Whether text written to `fileDescriptor` without curses (`shootnet render --color auto`)
-    /// gets colour: only a terminal, and then as for the screen (see ``ColorDecision``).
+    /// gets colour: only a terminal, and then as for the screen (see ``ColorDecision``). Meant
+    /// for when no ``TerminalScreen`` is open; while one is, the answer is no.
     ///
     /// - Parameters: `terminalType` is `TERM` and `noColorValue` is `NO_COLOR`; nil reads the
     ///   environment.
