@@ -104,4 +104,26 @@ struct PlainTerminalTmuxTests {
         try t.keys("q", thenWaitFor: "EXIT=0")
         #expect(try t.format("#{mouse_sgr_flag} #{mouse_standard_flag}") == "0 0", "mouse reporting is off again")
     }
+
+    /// Ctrl-Z: curses ends the screen and stops the process; the SGR encoding (which curses
+    /// does not know about) goes with it, so the shell and whatever runs there meanwhile get
+    /// the terminal as it was, and comes back with `fg`.
+    @Test func suspendingLeavesTheSGREncodingAndResumingBringsItBack() throws {
+        let shell = "env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/root TERM=tmux-256color LANG=C.UTF-8 PS1='$ ' bash --norc --noprofile"
+        let t = try TmuxPane(command: shell, width: 240, height: 45)
+        defer { t.close() }
+        try t.waitUntil { $0.contains("$") }
+        let flags = "#{mouse_sgr_flag} #{mouse_standard_flag}"
+        #expect(try t.format(flags) == "0 0")
+        try t.run("\(Tmux.quote(try BuiltProduct.path("shootnet"))) \(Tmux.quote(SampleFiles.yaml("gep-openstack")))")
+        try t.waitFor("Tab pane")
+        #expect(try t.format(flags) == "1 1")
+        try t.keys("C-z", thenWaitFor: "Stopped")
+        #expect(try t.format(flags) == "0 0", "suspended: no mouse reports, no SGR encoding")
+        // The job's status is printed by the line that resumed it.
+        try t.after({ try t.run("fg; echo EXIT=$?") }, waitFor: "Tab pane")
+        #expect(try t.format(flags) == "1 1", "resumed")
+        try t.keys("q", thenWaitFor: "EXIT=0")
+        #expect(try t.format(flags) == "0 0")
+    }
 }
