@@ -13,8 +13,8 @@ public enum SGRMouse {
     /// Asks the terminal for SGR-encoded reports; button reporting itself is mode 1000.
     public static let modeOn = "\u{1B}[?1006h"
     public static let modeOff = "\u{1B}[?1006l"
-    /// More characters after ``prefix`` than any report has (three numbers of up to
-    /// ``maximumDigits`` digits, two separators, the final byte).
+    /// The most characters a report has after ``prefix``: three numbers of up to
+    /// ``maximumDigits`` digits, two separators and the final byte.
     public static let maximumLength = 3 * maximumDigits + 3
     /// Digits a number may have; more is malformed (and keeps `Int` from overflowing).
     public static let maximumDigits = 7
