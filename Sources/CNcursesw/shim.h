@@ -88,8 +88,12 @@ struct shim_guard_state {
     int atexit_registered;
     struct termios saved_termios;
     char reset_bytes[512];
+    volatile sig_atomic_t own_modes_length[2];
+    char own_modes[2][64];
+    int suspend_wrapped;
     struct sigaction previous_quit[SHIM_QUIT_SIGNAL_COUNT];
     struct sigaction previous_crash[SHIM_CRASH_SIGNAL_COUNT];
+    struct sigaction previous_suspend;
 };
 
 static inline struct shim_guard_state *shim_guard(void) {
@@ -113,19 +117,44 @@ static inline void shim_on_quit_signal(int sig) {
     shim_guard()->pending_signal = sig;
 }
 
-/// Async-signal-safe: only tcsetattr and write.
-static inline void shim_restore_terminal_now(void) {
-    if (shim_guard()->termios_saved) {
-        tcsetattr(STDIN_FILENO, TCSANOW, &shim_guard()->saved_termios);
-    }
-    size_t left = (size_t)shim_guard()->reset_length;
-    const char *p = shim_guard()->reset_bytes;
+/// Async-signal-safe: only write.
+static inline void shim_write_all(const char *p, size_t left) {
     while (left > 0) {
         ssize_t n = write(STDOUT_FILENO, p, left);
         if (n <= 0) break;
         p += n;
         left -= (size_t)n;
     }
+}
+
+/// Async-signal-safe: only tcsetattr and write.
+static inline void shim_restore_terminal_now(void) {
+    if (shim_guard()->termios_saved) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &shim_guard()->saved_termios);
+    }
+    shim_write_all(shim_guard()->reset_bytes, (size_t)shim_guard()->reset_length);
+}
+
+// MARK: - The driver's own terminal modes
+//
+// Modes the driver sets beyond what curses knows from terminfo (the SGR mouse encoding) have to
+// be undone wherever curses leaves the screen on its own: when it suspends on Ctrl-Z (SIGTSTP,
+// which ncurses handles itself) and in the exit hook. Index 1 holds the bytes that set them,
+// index 0 the bytes that undo them.
+
+/// Writes the bytes that set (`on` nonzero) or undo the driver's own modes. Async-signal-safe.
+static inline void shim_write_own_modes(int on) {
+    int i = on ? 1 : 0;
+    shim_write_all(shim_guard()->own_modes[i], (size_t)shim_guard()->own_modes_length[i]);
+}
+
+/// Wraps the SIGTSTP handler ncurses installed: the own modes are undone before it ends curses
+/// and stops the process, and set again after it has redrawn on SIGCONT.
+static inline void shim_on_suspend_signal(int sig) {
+    shim_write_own_modes(0);
+    void (*previous)(int) = shim_guard()->previous_suspend.sa_handler;
+    if (previous != SIG_DFL && previous != SIG_IGN) previous(sig);
+    shim_write_own_modes(1);
 }
 
 static inline void shim_on_crash_signal(int sig, siginfo_t *info, void *context) {
@@ -162,6 +191,7 @@ static inline void shim_atexit_restore(void) {
     if (shim_guard()->screen_active) {
         shim_guard()->screen_active = 0;
         endwin();
+        shim_write_own_modes(0);
         if (shim_guard()->termios_saved) tcsetattr(STDIN_FILENO, TCSANOW, &shim_guard()->saved_termios);
     }
 }
@@ -180,6 +210,16 @@ static inline void shim_guard_set_reset_bytes(const char *bytes, int length) {
     if (length > (int)sizeof(shim_guard()->reset_bytes)) length = (int)sizeof(shim_guard()->reset_bytes);
     memcpy(shim_guard()->reset_bytes, bytes, (size_t)length);
     shim_guard()->reset_length = length;
+}
+
+/// The bytes that set (`on` nonzero) or undo the driver's own modes; at most 64.
+static inline void shim_guard_set_own_modes(int on, const char *bytes, int length) {
+    int i = on ? 1 : 0;
+    shim_guard()->own_modes_length[i] = 0;
+    if (length < 0) length = 0;
+    if (length > (int)sizeof(shim_guard()->own_modes[i])) length = (int)sizeof(shim_guard()->own_modes[i]);
+    memcpy(shim_guard()->own_modes[i], bytes, (size_t)length);
+    shim_guard()->own_modes_length[i] = length;
 }
 
 static inline void shim_guard_set_active(int active) {
@@ -228,6 +268,30 @@ static inline void shim_signal_install_crash_handlers(void) {
 
 static inline void shim_signal_restore_crash_handlers(void) {
     for (int i = 0; i < SHIM_CRASH_SIGNAL_COUNT; i++) sigaction(shim_crash_signal(i), &shim_guard()->previous_crash[i], NULL);
+}
+
+/// Wraps curses' SIGTSTP handler (see shim_on_suspend_signal). Does nothing when there is no
+/// handler function to wrap (SIGTSTP ignored or left to the default) or it is wrapped already.
+static inline void shim_signal_wrap_suspend_handler(void) {
+    if (shim_guard()->suspend_wrapped) return;
+    struct sigaction current;
+    if (sigaction(SIGTSTP, NULL, &current) != 0) return;
+    if ((current.sa_flags & SA_SIGINFO) || current.sa_handler == SIG_DFL || current.sa_handler == SIG_IGN) return;
+    struct sigaction action = current;
+    action.sa_handler = shim_on_suspend_signal;
+    shim_guard()->previous_suspend = current;
+    if (sigaction(SIGTSTP, &action, NULL) == 0) shim_guard()->suspend_wrapped = 1;
+}
+
+/// Puts curses' SIGTSTP handler back, unless someone replaced the wrapper since.
+static inline void shim_signal_unwrap_suspend_handler(void) {
+    if (!shim_guard()->suspend_wrapped) return;
+    shim_guard()->suspend_wrapped = 0;
+    struct sigaction current;
+    if (sigaction(SIGTSTP, NULL, &current) != 0) return;
+    if (!(current.sa_flags & SA_SIGINFO) && current.sa_handler == shim_on_suspend_signal) {
+        sigaction(SIGTSTP, &shim_guard()->previous_suspend, NULL);
+    }
 }
 
 /// The pending SIGINT/SIGTERM/SIGHUP number (0 if none), cleared on read.

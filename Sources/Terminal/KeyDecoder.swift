@@ -19,9 +19,16 @@ public enum KeyDecoder {
         case resize
         /// `KEY_MOUSE`: the caller reads the event with `getmouse`.
         case mouse
+        /// ``sgrMouseKeyCode``: curses matched ``SGRMouse/prefix``; the caller reads the rest
+        /// of the report.
+        case sgrMouse
         /// Something the app has no use for (an unmapped key, a lone control character).
         case ignored
     }
+
+    /// The key code curses is told to return for ``SGRMouse/prefix`` (`define_key`). Far above
+    /// `KEY_MAX` and the codes curses numbers a terminal's extended keys with, from `KEY_MAX` up.
+    public static let sgrMouseKeyCode: Int32 = KEY_MAX + 0x1000
 
     public static func decode(_ raw: RawInput) -> Decoded {
         switch raw {
@@ -65,6 +72,7 @@ public enum KeyDecoder {
         case KEY_DC: return .key(.delete)
         case KEY_RESIZE: return .resize
         case KEY_MOUSE: return .mouse
+        case sgrMouseKeyCode: return .sgrMouse
         case (KEY_F0 + 1)...(KEY_F0 + 63): return .key(.function(Int(code - KEY_F0)))
         default: return .ignored
         }

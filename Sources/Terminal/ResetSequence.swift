@@ -2,9 +2,9 @@
 ///
 /// Built once at start from the terminal's own capabilities, so the handler only has to
 /// `write()` them. Mouse reporting is switched off with the xterm private modes that curses
-/// may have enabled (1000 clicks, 1002/1003 motion, 1006 SGR coordinates).
+/// or the driver may have enabled (1000 clicks, 1002/1003 motion, 1006 SGR coordinates).
 public enum ResetSequence {
-    public static let mouseOff = "\u{1B}[?1006l\u{1B}[?1003l\u{1B}[?1002l\u{1B}[?1000l"
+    public static let mouseOff = SGRMouse.modeOff + "\u{1B}[?1003l\u{1B}[?1002l\u{1B}[?1000l"
 
     /// - Parameters: terminfo strings (`nil` when the terminal lacks them).
     ///   `exitAttributes` is sgr0, `cursorNormal` cnorm, `keypadLocal` rmkx,

@@ -15,23 +15,43 @@ enum SignalGuard {
         shim_signal_install_quit_handlers()
     }
 
-    /// Once curses runs: arm the crash handlers and the exit hook.
-    static func arm(resetBytes: [UInt8]) {
+    /// Terminal modes the driver sets itself, beyond what curses knows from terminfo: the bytes
+    /// that set them and the bytes that undo them (at most 64 each).
+    struct OwnModes {
+        var on: String
+        var off: String
+    }
+
+    /// Once curses runs: arm the crash handlers and the exit hook, and set `ownModes`.
+    ///
+    /// The guard then undoes `ownModes` wherever the screen is left: on ``disarm()``, in the
+    /// exit hook, and around curses' own Ctrl-Z handling (undone before it stops the process,
+    /// set again after it has redrawn). The crash handler writes `resetBytes` only.
+    static func arm(resetBytes: [UInt8], ownModes: OwnModes? = nil) {
         resetBytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 shim_guard_set_reset_bytes(chars.baseAddress, Int32(chars.count))
             }
         }
+        shim_guard_set_own_modes(1, ownModes?.on ?? "", Int32(ownModes?.on.utf8.count ?? 0))
+        shim_guard_set_own_modes(0, ownModes?.off ?? "", Int32(ownModes?.off.utf8.count ?? 0))
         shim_signal_install_crash_handlers()
+        shim_signal_wrap_suspend_handler()
         shim_guard_set_active(1)
+        shim_write_own_modes(1)
     }
 
     /// Whether the screen is open (cleared by the crash handler and the exit hook too).
     static var isActive: Bool { shim_guard_is_active() != 0 }
 
-    /// Undoes ``arm(resetBytes:)``: the crash handlers that were there before come back.
+    /// Undoes ``arm(resetBytes:ownModes:)``: the own modes are undone if the screen is still
+    /// active (the exit hook may have done it), and the signal handlers that were there before
+    /// come back.
     static func disarm() {
+        let wasActive = isActive
         shim_guard_set_active(0)
+        if wasActive { shim_write_own_modes(0) }
+        shim_signal_unwrap_suspend_handler()
         shim_signal_restore_crash_handlers()
     }
 

@@ -65,6 +65,7 @@ public final class TerminalScreen {
         configureInput(options)
         let mouse = options.mouse && mousemask(MouseDecoder.reportedEvents, nil) != 0
         if mouse { _ = mouseinterval(0) }
+        let sgrMouse = mouse && SGRMouseInput.bindPrefix()
         let color = startColors(requested: options.colors)
         let palette = CursesPalette(theme: theme, capability: color)
         _ = curs_set(0)
@@ -74,7 +75,8 @@ public final class TerminalScreen {
             exitAttributes: capability("sgr0"),
             cursorNormal: capability("cnorm"),
             keypadLocal: capability("rmkx"),
-            exitAlternateScreen: capability("rmcup")))
+            exitAlternateScreen: capability("rmcup")),
+            ownModes: sgrMouse ? SGRMouseInput.modes : nil)
 
         return TerminalScreen(
             screen: screen,
@@ -104,10 +106,13 @@ public final class TerminalScreen {
         _ = set_escdelay(Int32(clamping: max(0, options.escapeDelayMilliseconds)))
     }
 
+    /// Colours when ``ColorDecision`` allows them for the terminal curses loaded, else
+    /// ``ColorCapability/monochrome``: then no colour pair is ever made, so curses writes no
+    /// colour codes.
     private static func startColors(requested: Bool) -> ColorCapability {
-        let noColor = ColorCapability.noColorRequested(environmentValue: getenv("NO_COLOR").map { String(cString: $0) })
-        guard requested, !noColor, has_colors() else { return .monochrome }
-        _ = start_color()
+        let allowed = ColorDecision.usesColor(requested: requested, noColorValue: ColorDecision.environment("NO_COLOR"),
+                                              terminal: .ofLoadedTerminal())
+        guard allowed, start_color() == OK else { return .monochrome }
         let defaults = use_default_colors() == OK
         return .colors(count: Int(shim_colors()), pairs: Int(shim_color_pairs()), defaultColors: defaults)
     }
@@ -233,6 +238,8 @@ public final class TerminalScreen {
                 if getmouse(&event) == OK, let button = MouseDecoder.button(for: event.bstate) {
                     return .mouse(x: Int(event.x), y: Int(event.y), button: button)
                 }
+            case .sgrMouse:
+                if let event = SGRMouseInput.readReport(from: window) { return event }
             case .ignored:
                 break
             }

@@ -60,9 +60,4 @@ struct ColorPlannerTests {
         let look = ColorPlanner.appearance(role: .error, theme: .dark, capability: .colors(count: 8, pairs: Int(Role.error.rawValue) + 1, defaultColors: true))
         #expect(look == RoleAppearance(bold: true))
     }
-
-    @Test(arguments: [(String?.none, false), ("", false), ("1", true), ("0", true)])
-    func noColor(value: String?, expected: Bool) {
-        #expect(ColorCapability.noColorRequested(environmentValue: value) == expected)
-    }
 }

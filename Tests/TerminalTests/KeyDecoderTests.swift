@@ -27,6 +27,7 @@ struct KeyDecoderTests {
         (KEY_F0 + 1, .key(.function(1))), (KEY_F0 + 12, .key(.function(12))), (KEY_F0 + 63, .key(.function(63))),
         (KEY_F0, .ignored), (KEY_F0 + 64, .ignored),
         (KEY_RESIZE, .resize), (KEY_MOUSE, .mouse), (KEY_IC, .ignored),
+        (KeyDecoder.sgrMouseKeyCode, .sgrMouse), (KeyDecoder.sgrMouseKeyCode - 1, .ignored),
     ])
     func keyCodes(code: Int32, expected: KeyDecoder.Decoded) {
         #expect(KeyDecoder.decode(.keyCode(code)) == expected)
