@@ -3,6 +3,7 @@ import Canvas
 import Diagram
 import IPAM
 import Loading
+import Terminal
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,7 +20,7 @@ extension Shootnet {
         @OptionGroup var input: InputOptions
         @Option(parsing: .unconditional, help: "Width in columns (default: the terminal's, else 160).")
         var width: Int?
-        @Option(help: "Colour: auto (a terminal without NO_COLOR), always or never.")
+        @Option(help: "Colour: auto (a terminal with colour, without NO_COLOR), always or never.")
         var color: ColorMode = .auto
         @Flag(help: "Draw with ASCII characters only.")
         var ascii = false
@@ -42,7 +43,7 @@ extension Shootnet {
             switch color {
             case .always: useColor = true
             case .never: useColor = false
-            case .auto: useColor = FileOutput.stdoutIsTerminal && getenv("NO_COLOR") == nil
+            case .auto: useColor = ColorDecision.usesColor(onFileDescriptor: 1)
             }
             let lines = useColor ? ANSIExport.lines(of: canvas, theme: .dark) : canvas.lines()
             var text = lines.joined(separator: "\n")
