@@ -86,6 +86,20 @@ struct PlainTerminalTmuxTests {
     /// pane's `route.missing` row: the row is selected and its message shown. Sent as the bytes
     /// a terminal sends (a detached tmux session has no mouse to click with); any other reading
     /// of them (Esc, then keys like `3`, `4`) would switch panes instead.
+    /// A locale set on purpose to something other than UTF-8, or `--ascii`: every byte on the
+    /// screen is ASCII, in the figure, the tabs, the hints and the detail page.
+    @Test(arguments: [(["LANG": "C", "LC_ALL": "C"], [String]()), (["LANG": "C.UTF-8"], ["--ascii"])])
+    func asciiTerminalsGetOnlyASCII(environment: [String: String], flags: [String]) throws {
+        let t = try TmuxSession([SampleFiles.yaml("gep-openstack")] + flags, width: 100, height: 30, environment: environment)
+        defer { t.close() }
+        let first = try t.waitFor("Routing Entries:")
+        #expect(first.unicodeScalars.allSatisfy { $0.isASCII }, "\(first.unicodeScalars.filter { !$0.isASCII })")
+        let page = try t.keys("5", "Enter", thenWaitFor: "c copies the fix command")
+        #expect(page.unicodeScalars.allSatisfy { $0.isASCII }, "\(page.unicodeScalars.filter { !$0.isASCII })")
+        try t.keys("Escape")
+        try t.keys("q", thenWaitFor: "EXIT=0")
+    }
+
     @Test func anSGRClickRightOfColumn223SelectsTheRowUnderIt() throws {
         let t = try TmuxSession([SampleFiles.yaml("gep-openstack")], width: 240, height: 45)
         defer { t.close() }
