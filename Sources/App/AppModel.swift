@@ -76,6 +76,8 @@ public struct AppModel: Sendable {
     var quitAfterSave = false
     /// The file changed on disk with no unsaved edits and is being reloaded.
     var reloadingChangedFile = false
+    /// The finding `]` / `[` last jumped to in the topology.
+    var problemCursor: Int?
 
     public struct StatusMessage: Equatable, Sendable {
         public var text: String

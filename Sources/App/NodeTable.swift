@@ -16,6 +16,7 @@ enum NodeTable {
     /// The worst status of each node's routes (missing, wrong next hop, stale, ok, planned).
     static func routeStatus(_ routes: [PlannedRoute]) -> [String: RouteStatus] {
         var out: [String: RouteStatus] = [:]
+        out.reserveCapacity(routes.count)
         routes.withUnsafeBufferPointer { r in
             for i in r.indices {
                 guard let node = r[i].node else { continue }

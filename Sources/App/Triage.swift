@@ -64,39 +64,49 @@ extension AppModel {
         say("no problems in this list", .ok)
     }
 
-    /// The objects findings name that the topology draws, each once, in the findings' order.
-    var problemTargets: [(ref: ObjectRef, finding: Int)] {
-        var seen: Set<ObjectRef> = []
-        var out: [(ObjectRef, Int)] = []
-        for (i, d) in plan.diagnostics.enumerated() where d.severity > .info {
-            guard let ref = d.objects.first(where: { diagram.rect(of: $0) != nil }), seen.insert(ref).inserted else { continue }
-            out.append((ref, i))
-        }
-        return out
+    /// The first object of finding `i` that the topology draws, if any.
+    private func drawnObject(of i: Int) -> ObjectRef? {
+        let d = plan.diagnostics[i]
+        guard d.severity > .info else { return nil }
+        return d.objects.first { diagram.rect(of: $0) != nil }
     }
 
+    /// `]` / `[` in the topology: the next finding (in the findings' order, root causes
+    /// first) with an object drawn, other than the one selected; that object is selected and
+    /// the finding's objects highlighted. Looks at findings one by one from the last one
+    /// jumped to, so a press costs a few lookups, not one per finding.
     private mutating func jumpObject(step: Int) {
-        let targets = problemTargets
-        guard !targets.isEmpty else { return say("no problem is drawn in the topology", .ok) }
-        let current = selection.flatMap { s in targets.firstIndex { $0.ref == s } }
-        let k = current.map { (($0 + step) % targets.count + targets.count) % targets.count } ?? (step > 0 ? 0 : targets.count - 1)
-        let target = targets[k]
-        let d = plan.diagnostics[target.finding]
-        select(target.ref)
-        highlight = Set(d.objects)
-        say("\(k + 1)/\(targets.count) \(d.severity.rawValue) [\(d.code)] \(d.message)", d.severity.role)
+        let count = plan.diagnostics.count
+        guard count > 0 else { return say("no findings", .ok) }
+        let start = problemCursor.map { min($0, count - 1) } ?? (step > 0 ? count - 1 : 0)
+        for k in 1...count {
+            let i = ((start + step * k) % count + count) % count
+            guard let ref = drawnObject(of: i), ref != selection || count == 1 else { continue }
+            problemCursor = i
+            let d = plan.diagnostics[i]
+            select(ref)
+            highlight = Set(d.objects)
+            say("finding \(i + 1) of \(count): \(d.severity.rawValue) [\(d.code)] \(d.message)", d.severity.role)
+            return
+        }
+        say("no problem is drawn in the topology", .ok)
     }
 
-    /// At start: when no object a finding names is in view, the first one is scrolled up
-    /// just into view (the top of the figure stays as much as it can).
+    /// At start: when no object a finding names is in view, the first one drawn is scrolled
+    /// up just into view (the top of the figure stays as much as it can).
     mutating func revealFirstProblem() {
-        let targets = problemTargets
+        let problems = plan.problemObjects
+        guard !problems.isEmpty else { return }
         let view = layout.topology
         let shown = Rect(x: scrollX, y: scrollY, width: view.width, height: view.height)
-        let rects = targets.compactMap { diagram.rect(of: $0.ref) }
-        guard let first = rects.first, !rects.contains(where: { $0.intersects(shown) }) else { return }
-        if first.maxY > scrollY + view.height { scrollY = first.maxY - view.height + 1 }
-        if first.maxX > scrollX + view.width { scrollX = first.x - 2 }
+        if diagram.elements(intersecting: shown).contains(where: { $0.ref.map { problems[$0] != nil } ?? false }) { return }
+        var first: Rect?
+        for i in plan.diagnostics.indices {
+            if let ref = drawnObject(of: i) { first = diagram.rect(of: ref); break }
+        }
+        guard let rect = first else { return }
+        if rect.maxY > scrollY + view.height { scrollY = rect.maxY - view.height + 1 }
+        if rect.maxX > scrollX + view.width { scrollX = rect.x - 2 }
         clampScroll()
     }
 
