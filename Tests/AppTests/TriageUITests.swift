@@ -38,6 +38,16 @@ struct TriageUITests {
         #expect(roles.contains(.error), "\(lines[y + 2])")
     }
 
+    @Test("Golden screens of the collapsed lists at 80×24: diagnostics, nodes, routes")
+    func goldenCollapsedLists() throws {
+        var h = try Self.largeShoot()
+        Golden.expect(h.screen, matches: "ui-large-5000-80x24-diagnostics.txt")
+        h.press(.char("4"))
+        Golden.expect(h.screen, matches: "ui-large-5000-80x24-nodes.txt")
+        h.press(.char("5"))
+        Golden.expect(h.screen, matches: "ui-large-5000-80x24-routes.txt")
+    }
+
     @Test("Two keys reach each failing object: ] steps through them, Enter opens the full text with its fix")
     func everyFailingObjectInTwoKeys() throws {
         var h = try Self.largeShoot()
