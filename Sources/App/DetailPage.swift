@@ -32,6 +32,47 @@ public struct DetailPage: Equatable, Sendable {
     }
 }
 
+extension DetailPage {
+    /// The page as screen lines for a box `boxWidth` wide: each field's label, then its
+    /// text wrapped at words.
+    func text(boxWidth: Int) -> [(label: String, text: String, role: Role)] {
+        let labelWidth = min(18, (lines.map { CellWidth.of($0.label) }.max() ?? 0) + 2)
+        let textWidth = max(10, boxWidth - 4 - labelWidth)
+        var out: [(String, String, Role)] = []
+        for line in lines {
+            for (i, piece) in WordWrap.lines(line.text, width: textWidth).enumerated() {
+                out.append((i == 0 ? line.label.padding(labelWidth) : String(repeating: " ", count: labelWidth), piece, line.role))
+            }
+        }
+        return out
+    }
+
+    /// Draws the page framed in `box`, scrolled, with what `c` does in its footer.
+    func draw(into c: inout Canvas, box: Rect) {
+        c.clear(box)
+        c.box(box, role: .title)
+        let text = self.text(boxWidth: box.width)
+        let rowsHigh = box.height - 2
+        let first = max(0, min(scroll, text.count - rowsHigh))
+        var title = " \(self.title) "
+        if text.count > rowsHigh { title += "(\(first + 1)-\(min(text.count, first + rowsHigh)) of \(text.count)) " }
+        c.put(title, x: box.x + 2, y: box.y, role: .title, maxWidth: box.width - 4)
+        for (i, line) in text.dropFirst(first).prefix(rowsHigh).enumerated() {
+            let y = box.y + 1 + i
+            let x = box.x + 2 + c.put(line.label, x: box.x + 2, y: y, role: .label, maxWidth: box.width - 4)
+            c.put(line.text, x: x, y: y, role: line.role, maxWidth: box.maxX - 2 - x)
+        }
+        let foot = command == nil ? " Esc closes " : " c copies the fix command · Esc closes "
+        c.put(foot, x: box.x + 2, y: box.maxY - 1, role: .dim, maxWidth: box.width - 4)
+    }
+
+    /// Where a page goes on a `width`×`height` screen: most of it.
+    static func box(width: Int, height: Int) -> Rect {
+        let w = max(20, width - 4), h = max(6, height - 4)
+        return Rect(x: (width - w) / 2, y: 1, width: w, height: h)
+    }
+}
+
 extension Severity {
     /// The role a finding of this severity is drawn in.
     var role: Role {

@@ -415,42 +415,12 @@ extension AppModel {
     }
 
     /// Where a detail page is drawn: most of the screen.
-    var detailBox: Rect {
-        let w = max(20, width - 4), h = max(6, height - 4)
-        return Rect(x: (width - w) / 2, y: 1, width: w, height: h)
-    }
+    var detailBox: Rect { DetailPage.box(width: width, height: height) }
 
-    /// A detail page as screen lines: each field's label, then its text wrapped at words.
-    func detailText(_ page: DetailPage) -> [(label: String, text: String, role: Role)] {
-        let labelWidth = min(14, (page.lines.map { CellWidth.of($0.label) }.max() ?? 0) + 2)
-        let textWidth = max(10, detailBox.width - 4 - labelWidth)
-        var out: [(String, String, Role)] = []
-        for line in page.lines {
-            for (i, piece) in WordWrap.lines(line.text, width: textWidth).enumerated() {
-                out.append((i == 0 ? line.label.padding(labelWidth) : String(repeating: " ", count: labelWidth), piece, line.role))
-            }
-        }
-        return out
-    }
+    /// A detail page as screen lines (for scrolling).
+    func detailText(_ page: DetailPage) -> [(label: String, text: String, role: Role)] { page.text(boxWidth: detailBox.width) }
 
-    private func drawDetail(_ c: inout Canvas, _ page: DetailPage) {
-        let box = detailBox
-        c.clear(box)
-        c.box(box, role: .title)
-        let text = detailText(page)
-        let rowsHigh = box.height - 2
-        let first = max(0, min(page.scroll, text.count - rowsHigh))
-        var title = " \(page.title) "
-        if text.count > rowsHigh { title += "(\(first + 1)-\(min(text.count, first + rowsHigh)) of \(text.count)) " }
-        c.put(title, x: box.x + 2, y: box.y, role: .title, maxWidth: box.width - 4)
-        for (i, line) in text.dropFirst(first).prefix(rowsHigh).enumerated() {
-            let y = box.y + 1 + i
-            let x = box.x + 2 + c.put(line.label, x: box.x + 2, y: y, role: .label, maxWidth: box.width - 4)
-            c.put(line.text, x: x, y: y, role: line.role, maxWidth: box.maxX - 2 - x)
-        }
-        let foot = page.command == nil ? " Esc closes " : " c copies the fix command · Esc closes "
-        c.put(foot, x: box.x + 2, y: box.maxY - 1, role: .dim, maxWidth: box.width - 4)
-    }
+    private func drawDetail(_ c: inout Canvas, _ page: DetailPage) { page.draw(into: &c, box: detailBox) }
 }
 
 extension String {

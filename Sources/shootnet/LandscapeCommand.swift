@@ -1,9 +1,11 @@
 import Addressing
+import App
 import ArgumentParser
 import IPAM
 import Loading
 import Report
 import Spec
+import Terminal
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,6 +21,8 @@ extension Shootnet {
                 Reads files, directories (their *.yaml, *.yml and *.json files, not recursing) and - \
                 (standard input): Shoots and Seeds, or Lists of them as `kubectl get shoots -A -o yaml|json` \
                 and `kubectl get seeds -o yaml|json` print them; other kinds are skipped with an info. \
+                Without -o, on a terminal (and not reading standard input), opens the landscape view: \
+                collisions first, Enter opens a shoot's topology. \
                 Exit 0 when clean, 1 on errors, 2 on unusable input.
                 """)
 
@@ -27,8 +31,8 @@ extension Shootnet {
         @Argument(help: ArgumentHelp("Shoot and Seed manifests, Lists of them, directories of them, or - for standard input.", valueName: "FILE"))
         var files: [String]
 
-        @Option(name: .shortAndLong, help: "Output format: table or json.")
-        var output: Format = .table
+        @Option(name: .shortAndLong, help: "Output format: table or json (default: the landscape view on a terminal, else table).")
+        var output: Format?
 
         @Option(name: .customLong("free"), parsing: .unconditional,
                 help: ArgumentHelp("List free prefixes of this length (e.g. /56) inside the pool given with --in.", valueName: "/LEN"))
@@ -75,11 +79,30 @@ extension Shootnet {
                 case .failure(let e): throw failure("landscape: \(e)")
                 }
             }
-            switch output {
+            if output == nil && free == nil && !files.contains("-") && isatty(0) == 1 && FileOutput.stdoutIsTerminal {
+                try openView(result, shoots: shoots, seeds: input.seeds)
+                return
+            }
+            switch output ?? .table {
             case .json: FileOutput.stdout(LandscapeReport.json(result, free: free))
             case .table: FileOutput.stdout(LandscapeReport.table(result, free: free, fallbackFile: files.first ?? "-"))
             }
             FileOutput.finish(result.diagnostics.contains { $0.severity == .error } ? ExitStatus.findings : ExitStatus.ok)
+        }
+
+        /// The landscape view, until it quits (its status is the exit status).
+        private func openView(_ result: LandscapeResult, shoots: LandscapeShoots, seeds: [SeedNetworks]) throws {
+            let screen: TerminalScreen
+            do {
+                screen = try TerminalScreen.open()
+            } catch {
+                throw failure("cannot open the terminal UI: \(error)")
+            }
+            let source = files.count == 1 ? files[0] : "\(files.count) inputs"
+            var runtime = LandscapeRuntime(screen: screen, result: result, shoots: shoots, seeds: seeds, source: source)
+            let status = runtime.run()
+            screen.close()
+            if status != 0 { throw ExitCode(status) }
         }
 
         /// `--free /LEN --in CIDR [--count N]`, checked before any file is read.

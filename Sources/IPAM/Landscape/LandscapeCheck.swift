@@ -44,7 +44,7 @@ public enum LandscapeCheck {
             ranges.append(contentsOf: p.ranges)
             planned[i] = nil
             let f = ShootFindings(shoot: p.ref, errors: p.errors, warnings: p.warnings, infos: p.infos, first: p.first,
-                                  location: p.location)
+                                  location: p.location, seedName: p.seedName)
             findings.append(f)
             if let d = shootFindingsDiagnostic(f, at: p.location) { diagnostics.append(d) }
         }

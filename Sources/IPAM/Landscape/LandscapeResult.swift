@@ -25,9 +25,13 @@ public struct ShootFindings: Sendable, Hashable {
     public var first: Diagnostic?
     /// Where the shoot's manifest starts.
     public var location: SourceLocation?
+    /// The seed it runs on (`spec.seedName`, else `status.seedName`).
+    public var seedName: String?
 
-    public init(shoot: ObjectRef, errors: Int, warnings: Int, infos: Int, first: Diagnostic?, location: SourceLocation? = nil) {
+    public init(shoot: ObjectRef, errors: Int, warnings: Int, infos: Int, first: Diagnostic?, location: SourceLocation? = nil,
+                seedName: String? = nil) {
         self.location = location
+        self.seedName = seedName
         self.shoot = shoot
         self.errors = errors
         self.warnings = warnings

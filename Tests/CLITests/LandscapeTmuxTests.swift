@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `shootnet landscape FILE` on a terminal opens the landscape view: the real binary under tmux.
+@Suite("Landscape view under tmux", .serialized)
+struct LandscapeTmuxTests {
+    @Test func collisionFirstEnterIntoAShootAndBackFindAcrossTheLandscape() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let file = try scratch.write("shoots.yaml", LandscapeFixtures.list(
+            LandscapeFixtures.shootItem("alpha", v6: "2001:db8:7::/64"),
+            LandscapeFixtures.shootItem("beta", v6: "2001:db8:8::/64"),
+            LandscapeFixtures.shootItem("gamma", v6: "2001:db8:7::/64")))
+        let t = try TmuxSession(["landscape", file], width: 120, height: 30)
+        defer { t.close() }
+        // Collisions first: alpha and gamma, then beta.
+        let first = try t.waitFor("shootnet landscape")
+        let lines = first.split(separator: "\n").map(String.init)
+        let header = try #require(lines.firstIndex { $0.contains("KIND") && $0.contains("IPv6") })
+        #expect(lines[header + 1].contains("garden-a/alpha") && lines[header + 1].contains("1 collision"), "\(first)")
+        #expect(lines[header + 2].contains("garden-a/gamma") && lines[header + 2].contains("1 collision"), "\(first)")
+        #expect(lines[header + 3].contains("garden-a/beta") && lines[header + 3].contains("ok"), "\(first)")
+        // Enter: alpha's topology; q: back.
+        let topology = try t.keys("Enter", thenWaitFor: "q or Esc goes back to the landscape")
+        #expect(topology.contains("shootnet  alpha"), "\(topology)")
+        try t.keys("q", thenWaitFor: "back in the landscape view")
+        // :find across the landscape.
+        try t.keys(":")
+        try t.type("find 2001:db8:7::1")
+        let page = try t.keys("Enter", thenWaitFor: "find 2001:db8:7::1: 4 ranges")
+        #expect(page.contains("shoot garden-a/alpha") && page.contains("shoot garden-a/gamma") && !page.contains("shoot garden-a/beta"))
+        try t.after({ try t.keys("Escape") }, waitUntil: "the page closed") { !$0.contains("4 ranges") }
+        try t.keys("q", thenWaitFor: "EXIT=0")
+    }
+
+    @Test func withOutputOrAPipeItPrintsInstead() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let file = try scratch.write("shoots.yaml", LandscapeFixtures.list(LandscapeFixtures.shootItem("alpha", v6: "2001:db8:7::/64")))
+        // Not a terminal: the table, as before.
+        let r = try ProcessRunner.shootnet(["landscape", file])
+        #expect(r.stdout.contains("1 shoot, 0 seeds"), "\(r.stdout)")
+    }
+}
