@@ -9,17 +9,23 @@ enum FixFile {
         init(_ message: String) { self.message = message }
     }
 
+    /// The C library's text for an errno value.
+    private static func reason(_ code: Int32) -> String {
+        guard let text = strerror(code) else { return "error \(code)" }
+        return String(validatingCString: text) ?? "error \(code)"
+    }
+
     static func write(_ command: String) -> Result<String, Failure> {
         var template = Array((FileManager.default.temporaryDirectory.path + "/shootnet-fix-XXXXXX.sh").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemps($0, 3) } ?? -1 }
-        guard fd >= 0 else { return .failure(Failure("cannot create a file in \(FileManager.default.temporaryDirectory.path): \(String(cString: strerror(errno)))")) }
+        guard fd >= 0 else { return .failure(Failure("cannot create a file in \(FileManager.default.temporaryDirectory.path): \(reason(errno))")) }
         defer { close(fd) }
-        let path = String(cString: template)
+        let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         let bytes = Array(("#!/bin/sh\n" + command + "\n").utf8)
         var written = 0
         while written < bytes.count {
             let n = bytes[written...].withUnsafeBufferPointer { Foundation.write(fd, $0.baseAddress, $0.count) }
-            if n <= 0 { return .failure(Failure("cannot write \(path): \(String(cString: strerror(errno)))")) }
+            if n <= 0 { return .failure(Failure("cannot write \(path): \(reason(errno))")) }
             written += n
         }
         return .success(path)
