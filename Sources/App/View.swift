@@ -346,7 +346,7 @@ extension AppModel {
             case .nodes: h += ["Enter detail", "/ filter", "s sort"]
             case .routes: h += ["Enter fix", "/ filter"]
             }
-            h += ["Tab pane", "u undo", "w save", ": cmd"]
+            h += readOnly ? ["Tab pane", ": cmd"] : ["Tab pane", "u undo", "w save", ": cmd"]
             hints = h
         }
         // `? help` and `q quit` always show: the others give way from the right.
