@@ -210,17 +210,19 @@ extension AppModel {
             case .info: ("i info   ", .info)
             }
         }
-        drawRows(&c, area, pane: .diagnostics, header: "SEVERITY CODE                         MESSAGE   (Enter: full text · ] next problem)",
+        // The code column fits the longest code listed (a group adds " ×N").
+        let codeWidth = min(40, max(28, ds.map { CellWidth.of($0.code.rawValue) }.max() ?? 0) + 5)
+        drawRows(&c, area, pane: .diagnostics, header: "SEVERITY " + "CODE".padding(codeWidth + 1) + "MESSAGE   (Enter: full text · ] next problem)",
                  count: rows.count, height: area.height - detail) { i in
             switch rows[i] {
             case .finding(let k):
                 let d = ds[k]
                 let (m, role) = mark(d.severity)
-                return [(m + " ", role), (d.code.rawValue.padding(28) + " ", .dim), (SafeText.terminal(d.message), .plain)]
+                return [(m + " ", role), (d.code.rawValue.padding(codeWidth), .dim), (SafeText.terminal(d.message), .plain)]
             case .group(let code, let severity, let members, let expanded):
                 let (m, role) = mark(severity)
                 let fold = expanded ? "▾" : "▸"
-                return [(m + " ", role), ("\(code.rawValue) ×\(members.count)".padding(28) + " ", role),
+                return [(m + " ", role), ("\(code.rawValue) ×\(members.count)".padding(codeWidth), role),
                         ("\(fold) " + SafeText.terminal(ds[members[0]].message), .plain)]
             case .member(let k):
                 return [("    └ ", .dim), (SafeText.terminal(ds[k].message), .plain)]
