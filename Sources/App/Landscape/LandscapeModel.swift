@@ -56,7 +56,11 @@ public struct LandscapeModel: Sendable {
     public mutating func update(_ message: LandscapeMessage) -> [LandscapeEffect] {
         switch message {
         case .input(let event):
-            if var open = shoot { return forward(.input(event), to: &open) }
+            if var open = shoot {
+                // The landscape keeps the terminal's size while a shoot is open, for coming back.
+                if case .resize(let w, let h) = event { (width, height) = (max(0, w), max(0, h)) }
+                return forward(.input(event), to: &open)
+            }
             return handle(event)
         case .shootLoaded(let index, .success(let input)):
             let name = rows.first { $0.shootIndex == index }?.name ?? source
