@@ -1,4 +1,5 @@
 import Addressing
+import Bytes
 import Spec
 
 /// `kind: Shoot` → ``Shoot``. Only the fields shootnet plans from are read; everything else
@@ -95,7 +96,7 @@ struct ShootDecoder {
             networking.fieldLocations[kind] = fields.location(pair.key)
             // Gardener's form is one CIDR string per field; anything else is the proposal's.
             let value = pair.value
-            if value.kind == .sequence || (value.kind == .string && value.text.contains(",")) {
+            if value.kind == .sequence || (value.kind == .string && value.bytes.firstIndex(of: UInt8(ascii: ",")) != nil) {
                 networking.writtenAsTuple = true
             }
         }
