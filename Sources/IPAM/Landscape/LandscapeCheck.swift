@@ -25,14 +25,12 @@ public enum LandscapeCheck {
         var objects: [ObjectRef] = []
         objects.reserveCapacity(shootCount + seeds.count)
         var diagnostics: [Diagnostic] = []
-        var ranges: [LandscapeRange] = []
-        ranges.reserveCapacity(shootCount * 6 + seeds.count * 6)
         var findings: [ShootFindings] = []
         findings.reserveCapacity(shootCount)
 
         // Each shoot's own plan: the costly part, run on `concurrency` threads (a pure
         // function of the shoot and its seed; the results are gathered in input order).
-        var planned = ShootPlanning.run(count: shootCount, shoot: shoot, seeds: seedsByName, concurrency: concurrency)
+        var (planned, ranges) = ShootPlanning.run(count: shootCount, shoot: shoot, seeds: seedsByName, concurrency: concurrency)
         for i in planned.indices {
             guard let p = planned[i] else { continue }
             objects.append(p.ref)
@@ -41,7 +39,6 @@ public enum LandscapeCheck {
                     "shoot \(name(p.ref)) runs on seed \(seedName), which is not in the input: its ranges are not checked against that seed's, and its own check runs without the seed's shoot defaults; add `kubectl get seeds -o yaml` to the input",
                     objects: [p.ref], at: p.location))
             }
-            ranges.append(contentsOf: p.ranges)
             planned[i] = nil
             let f = ShootFindings(shoot: p.ref, errors: p.errors, warnings: p.warnings, infos: p.infos, first: p.first,
                                   location: p.location, seedName: p.seedName)

@@ -22,7 +22,12 @@ public struct ShootFindings: Sendable, Hashable {
     public var warnings: Int
     public var infos: Int
     /// The first (most severe) finding when it is an error or a warning, for the summary message.
-    public var first: Diagnostic?
+    public var first: Diagnostic? {
+        get { firstStorage.first }
+        set { firstStorage = newValue.map { [$0] } ?? [] }
+    }
+    /// Out of line, as in ``ShootPlanning``: one word when there is none.
+    private var firstStorage: [Diagnostic] = []
     /// Where the shoot's manifest starts.
     public var location: SourceLocation?
     /// The seed it runs on (`spec.seedName`, else `status.seedName`).
@@ -36,6 +41,6 @@ public struct ShootFindings: Sendable, Hashable {
         self.errors = errors
         self.warnings = warnings
         self.infos = infos
-        self.first = first
+        self.firstStorage = first.map { [$0] } ?? []
     }
 }

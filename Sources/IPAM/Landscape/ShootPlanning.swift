@@ -12,41 +12,61 @@ enum ShootPlanning {
         var ref: ObjectRef = .seed("")
         var location: SourceLocation?
         var seedName: String?
-        var ranges: [LandscapeRange] = []
         var errors = 0, warnings = 0, infos = 0
         /// The plan's first diagnostic (the engine orders errors first), kept only when it
         /// is an error or a warning (the summary quotes it).
-        var first: Diagnostic?
+        /// Kept out of line (an empty array is one word): most shoots have none, and a
+        /// diagnostic inline would make every one of 10,000 results over 100 bytes larger.
+        var firstStorage: [Diagnostic] = []
+        var first: Diagnostic? { firstStorage.first }
     }
 
     /// Plans shoot `i` of `count` as `shoot(i)` gives it (called once per index, from any
-    /// thread); nil where it gives none.
-    static func run(count n: Int, shoot: @escaping @Sendable (Int) -> Shoot?, seeds: [String: SeedNetworks], concurrency: Int) -> [Planned?] {
+    /// thread); nil where it gives none. The real ranges of all shoots come back in one
+    /// array, in shoot order: each worker appends its chunk's to an array of its own (no
+    /// array per shoot, which at 10,000 shoots held every range twice until merged).
+    static func run(count n: Int, shoot: @escaping @Sendable (Int) -> Shoot?, seeds: [String: SeedNetworks],
+                    concurrency: Int) -> (planned: [Planned?], ranges: [LandscapeRange]) {
         let workers = max(1, min(concurrency, n / 64))
         var out = [Planned?](repeating: nil, count: n)
+        var chunkRanges = [[LandscapeRange]](repeating: [], count: workers)
         out.withUnsafeMutableBufferPointer { results in
-            nonisolated(unsafe) let results = results
-            // Chunk w holds the indices i with i * workers / n == w; only its worker writes them.
-            let chunk: @Sendable (Int) -> Void = { w in
-                for i in (n * w / workers)..<(n * (w + 1) / workers) {
-                    guard let s = shoot(i) else { continue }
-                    results[i] = plan(s, owner: i, seeds: seeds)
+            chunkRanges.withUnsafeMutableBufferPointer { chunks in
+                nonisolated(unsafe) let results = results
+                nonisolated(unsafe) let chunks = chunks
+                // Chunk w holds the indices i with i * workers / n == w; only its worker writes them.
+                let chunk: @Sendable (Int) -> Void = { w in
+                    var ranges: [LandscapeRange] = []
+                    ranges.reserveCapacity((n / workers + 1) * 6)
+                    for i in (n * w / workers)..<(n * (w + 1) / workers) {
+                        guard let s = shoot(i) else { continue }
+                        results[i] = plan(s, owner: i, seeds: seeds, ranges: &ranges)
+                    }
+                    chunks[w] = ranges
                 }
+                if workers == 1 { chunk(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: chunk) }
             }
-            if workers == 1 { chunk(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: chunk) }
         }
-        return out
+        var ranges = chunkRanges.isEmpty ? [] : chunkRanges[0]
+        chunkRanges[0] = []
+        for w in chunkRanges.indices.dropFirst() {
+            ranges.append(contentsOf: chunkRanges[w])
+            chunkRanges[w] = []
+        }
+        return (out, ranges)
     }
 
-    static func plan(_ shoot: Shoot, owner: Int, seeds: [String: SeedNetworks]) -> Planned {
+    /// Plans one shoot; its real ranges are appended to `ranges`.
+    static func plan(_ shoot: Shoot, owner: Int, seeds: [String: SeedNetworks], ranges: inout [LandscapeRange]) -> Planned {
         var settings = Settings()
         if let name = shoot.seedName { settings.seed = seeds[name] }
         let plan = Planner.plan(PlanInput(shoot: shoot, settings: settings, observed: ObservedState()))
+        ranges.append(contentsOf: LandscapeRange.ofShoot(plan, owner: owner))
         var p = Planned(ref: .shoot(namespace: shoot.namespace ?? "", name: shoot.name), location: shoot.location,
-                        seedName: shoot.seedName, ranges: LandscapeRange.ofShoot(plan, owner: owner))
+                        seedName: shoot.seedName)
         let counts = SeverityCounts(plan.diagnostics)
         (p.errors, p.warnings, p.infos) = (counts.errors, counts.warnings, counts.infos)
-        if let first = plan.diagnostics.first, first.severity > .info { p.first = first }
+        if let first = plan.diagnostics.first, first.severity > .info { p.firstStorage = [first] }
         return p
     }
 }
