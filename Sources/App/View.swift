@@ -212,7 +212,7 @@ extension AppModel {
         }
         // The code column fits the longest code listed (a group adds " ×N").
         let codeWidth = min(40, max(20, width / 3), max(28, ds.map { CellWidth.of($0.code.rawValue) }.max() ?? 0) + 5)
-        drawRows(&c, area, pane: .diagnostics, header: "SEVERITY " + "CODE".padding(codeWidth + 1) + "MESSAGE   (Enter: full text · ] next problem)",
+        drawRows(&c, area, pane: .diagnostics, header: "SEVERITY  " + "CODE".padding(codeWidth) + "MESSAGE   (Enter: full text · ] next problem)",
                  count: rows.count, height: area.height - detail) { i in
             switch rows[i] {
             case .finding(let k):

@@ -26,7 +26,7 @@ struct TriageUITests {
         let lines = h.model.view().lines()
         #expect(lines[0].hasSuffix("101E 7W"), "\(lines[0])")
         #expect(lines[23].contains("? help") && lines[23].contains("q quit"), "\(lines[23])")
-        let header = try #require(lines.firstIndex { $0.contains("SEVERITY CODE") })
+        let header = try #require(lines.firstIndex { $0.contains("SEVERITY  CODE") })
         #expect(lines[header + 1].contains("route.quota"))
         #expect(lines[header + 2].contains("route.missing ×100"))
         // The router the root cause names is in view, in the error colour.

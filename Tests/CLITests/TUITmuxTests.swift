@@ -38,7 +38,7 @@ struct TUITmuxTests {
         try t.keys("3", thenWaitFor: "overlap.pods-services")
         // Fix it in the spec editor.
         try t.setSpecField("services", to: "10.1.0.0/16, 2001:db8:0:0:8000::/108")
-        let fixed = try t.after({ try t.keys("3") }, waitUntil: "the diagnostics pane", stable: true) { $0.contains("SEVERITY CODE") }
+        let fixed = try t.after({ try t.keys("3") }, waitUntil: "the diagnostics pane", stable: true) { $0.contains("SEVERITY  CODE") }
         #expect(!fixed.contains("overlap.pods-services"))
         #expect(fixed.contains("● modified"))
         // Save, then quit cleanly.

@@ -19,7 +19,7 @@ struct TriageTmuxTests {
         let first = try t.waitFor("route.missing ×100", timeout: 30)
         let lines = first.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines[0].hasSuffix("101E 7W"), "\(lines[0])")
-        let header = try #require(lines.firstIndex { $0.contains("SEVERITY CODE") })
+        let header = try #require(lines.firstIndex { $0.contains("SEVERITY  CODE") })
         #expect(lines[header + 1].contains("route.quota") && lines[header + 2].contains("route.missing ×100"), "\(first)")
         #expect(lines.last { !$0.isEmpty }?.hasSuffix("? help  q quit") == true, "\(first)")
         // Two keys to a failing route and its full fix: 5, then Enter (] steps to the next one).
