@@ -35,9 +35,8 @@ extension AppModel {
         case "wq", "x":
             if !isDirty { return [.quit(0)] }
             return saveThenQuit()
-        case "reload", "e!" where readOnly:
-            say("read-only: this view does not reload its input", .warning)
         case "reload", "e!":
+            if readOnly { say("read-only: this view does not reload its input", .warning); return [] }
             if isDirty { mode = .confirmReload; say("reload drops your edits: r reload, o overwrite the file, Esc keep", .warning); return [] }
             return [.reload]
         case "undo": sayUndo()
