@@ -1,3 +1,4 @@
+import Canvas
 import IPAM
 import Loading
 import Spec
@@ -56,6 +57,9 @@ struct LandscapeViewTests {
         // Keys go to the shoot: 3 is its diagnostics pane.
         _ = m.update(.input(.key(.char("3"))))
         #expect(m.shoot?.focus == .diagnostics)
+        // Read-only: :reload is refused in words, not passed on.
+        for key in [Key.char(":")] + "reload".map(Key.char) + [.enter] { #expect(m.update(.input(.key(key))) == []) }
+        #expect(m.shoot?.message?.text.hasPrefix("read-only") == true)
         #expect(m.update(.input(.key(.char("q")))) == [])
         #expect(m.shoot == nil)
         #expect(m.view().lines()[0].contains("shootnet landscape"))
