@@ -42,7 +42,7 @@ public struct AppModel: Sendable {
     public internal(set) var highlight: Set<ObjectRef> = []
     /// Selected row per list pane.
     public internal(set) var rows: [Pane: Int] = [:]
-    public internal(set) var nodeSort: NodeSort = .name
+    public internal(set) var nodeSort: NodeSort = .problem
     public internal(set) var nodeSortDescending = false
     /// The `/` filter of each list pane ("" or absent: none).
     public internal(set) var filters: [Pane: String] = [:]

@@ -37,9 +37,10 @@ public enum Mode: Equatable, Sendable {
     case confirmRecovery
 }
 
-/// Node table sort column (`s` cycles, `S` reverses).
+/// Node table sort column (`s` cycles, `S` reverses). The table starts problems first: the
+/// nodes a finding names (errors, then warnings), then the rest, each by name.
 public enum NodeSort: String, CaseIterable, Sendable {
-    case name, zone, route, problem, address, podCIDR = "pod CIDR"
+    case problem, name, zone, route, address, podCIDR = "pod CIDR"
 
     var next: NodeSort {
         let all = NodeSort.allCases

@@ -182,7 +182,7 @@ struct AppFlowTests {
         h.press(.char("/"), .escape)
         #expect(h.model.nodeRows.count == 2)
         h.press(.char("s"))
-        #expect(h.model.nodeSort == .zone)
+        #expect(h.model.nodeSort == .name)
     }
 
     @Test func diagnosticSelectionHighlightsItsObjects() throws {
