@@ -68,17 +68,23 @@ enum NodeTable {
         var indices = nodes.indices.filter { i in
             needle.isEmpty || matches(nodes[i], route: routes[nodes[i].name], problem: problems[nodes[i].name], needle)
         }
+        // The route and problem columns are looked up once per node, not once per comparison
+        // (a sort of 50,000 nodes compares about 800,000 times).
+        var key: [Int] = []
+        switch sort {
+        case .route:
+            key = nodes.map { routes[$0.name]?.problemRank ?? Int.max }
+        case .problem:
+            // Worst first when ascending: errors, then warnings, then none.
+            key = nodes.map { node in problems[node.name].map { -rank($0.severity) } ?? Int.max }
+        default: break
+        }
         /// Orders two nodes by the sort column; nil when equal there (the name decides).
         func compare(_ a: Int, _ b: Int) -> Bool? {
             switch sort {
             case .name: return nil
             case .zone: return order(nodes[a].zone, nodes[b].zone)
-            case .route:
-                return order(routes[nodes[a].name].map(\.problemRank), routes[nodes[b].name].map(\.problemRank))
-            case .problem:
-                // Worst first when ascending: errors, then warnings, then none.
-                let x = problems[nodes[a].name], y = problems[nodes[b].name]
-                return order(x.map { -rank($0.severity) }, y.map { -rank($0.severity) }) ?? order(x?.code.rawValue, y?.code.rawValue)
+            case .route, .problem: return key[a] == key[b] ? nil : key[a] < key[b]
             case .address: return order(nodes[a].addresses.first, nodes[b].addresses.first)
             case .podCIDR: return order(nodes[a].podCIDRs.first, nodes[b].podCIDRs.first)
             }
