@@ -9,13 +9,14 @@ import Spec
 struct LandscapeRuntime {
     let screen: any TerminalBackend
     let shoots: LandscapeShoots
-    let seeds: [SeedNetworks]
+    /// The seeds by name, found as the landscape check found them.
+    let seeds: [String: SeedNetworks]
     var model: LandscapeModel
 
     init(screen: any TerminalBackend, result: LandscapeResult, shoots: LandscapeShoots, seeds: [SeedNetworks], source: String) {
         self.screen = screen
         self.shoots = shoots
-        self.seeds = seeds
+        self.seeds = LandscapeCheck.seedsByName(seeds)
         let size = screen.size
         model = LandscapeModel(result: result, source: source, width: size.width, height: size.height, glyphs: screen.glyphs)
     }
@@ -54,7 +55,7 @@ struct LandscapeRuntime {
         switch shoots.shoot(index) {
         case .success(let shoot):
             var settings = Settings()
-            if let name = shoot.seedName { settings.seed = seeds.first { $0.name == name } }
+            if let name = shoot.seedName { settings.seed = seeds[name] }
             return .success(PlanInput(shoot: shoot, settings: settings, observed: ObservedState()))
         case .failure(let error):
             return .failure(SaveFailure(message: error.message))

@@ -20,8 +20,7 @@ public enum LandscapeCheck {
     /// left out (the caller reports why).
     public static func check(shootCount: Int, shoot: @escaping @Sendable (Int) -> Shoot?, seeds: [SeedNetworks],
                              skipped: [SkippedDocument], maxPairs: Int = defaultMaxPairs, concurrency: Int = 1) -> LandscapeResult {
-        var seedsByName: [String: SeedNetworks] = [:]
-        for s in seeds { if let name = s.name { seedsByName[name] = s } }
+        let seedsByName = Self.seedsByName(seeds)
         var objects: [ObjectRef] = []
         objects.reserveCapacity(shootCount + seeds.count)
         var diagnostics: [Diagnostic] = []
@@ -65,6 +64,13 @@ public enum LandscapeCheck {
         }.map(\.element)
         return LandscapeResult(objects: objects, shootCount: shootCount, seedCount: seeds.count,
                                diagnostics: ordered, shootFindings: findings, ranges: ranges)
+    }
+
+    /// The seeds by name, as a shoot's `seedName` finds its seed (the last of a name wins).
+    public static func seedsByName(_ seeds: [SeedNetworks]) -> [String: SeedNetworks] {
+        var out: [String: SeedNetworks] = [:]
+        for s in seeds { if let name = s.name { out[name] = s } }
+        return out
     }
 
     /// `garden-dev/s1` for a shoot, `seed-1` for a seed: how messages name an object.
