@@ -66,6 +66,23 @@ extension DetailPage {
         c.put(foot, x: box.x + 2, y: box.maxY - 1, role: .dim, maxWidth: box.width - 4)
     }
 
+    /// ↑↓ PgUp PgDn Home End (and k j space g G) scroll the page shown in `box`; false for any
+    /// other key (the view decides what that does).
+    mutating func scroll(_ key: Key, box: Rect) -> Bool {
+        let step = max(1, box.height - 4)
+        let last = max(0, text(boxWidth: box.width).count - (box.height - 2))
+        switch key {
+        case .up, .char("k"): scroll = max(0, scroll - 1)
+        case .down, .char("j"): scroll = min(last, scroll + 1)
+        case .pageUp: scroll = max(0, scroll - step)
+        case .pageDown, .char(" "): scroll = min(last, scroll + step)
+        case .home, .char("g"): scroll = 0
+        case .end, .char("G"): scroll = last
+        default: return false
+        }
+        return true
+    }
+
     /// Where a page goes on a `width`×`height` screen: most of it.
     static func box(width: Int, height: Int) -> Rect {
         let w = max(20, width - 4), h = max(6, height - 4)

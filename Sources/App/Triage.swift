@@ -173,15 +173,11 @@ extension AppModel {
     /// A detail page: ↑↓ PgUp PgDn scroll, `c` copies its fix command, Esc / q / Enter close.
     mutating func handleDetail(_ key: Key, page: DetailPage) -> [AppEffect] {
         var page = page
-        let step = max(1, detailBox.height - 4)
-        let last = max(0, detailText(page).count - (detailBox.height - 2))
+        if page.scroll(key, box: detailBox) {
+            mode = .detail(page)
+            return []
+        }
         switch key {
-        case .up, .char("k"): page.scroll = max(0, page.scroll - 1)
-        case .down, .char("j"): page.scroll = min(last, page.scroll + 1)
-        case .pageUp: page.scroll = max(0, page.scroll - step)
-        case .pageDown, .char(" "): page.scroll = min(last, page.scroll + step)
-        case .home, .char("g"): page.scroll = 0
-        case .end, .char("G"): page.scroll = last
         case .char("c"), .char("y"):
             guard let command = page.command else {
                 say("nothing to copy: no fix command here", .info)
@@ -190,10 +186,8 @@ extension AppModel {
             return [.copy(command)]
         case .escape, .enter, .char("q"), .left, .char("h"), .backspace:
             mode = .normal
-            return []
         default: break
         }
-        mode = .detail(page)
         return []
     }
 }

@@ -419,9 +419,6 @@ extension AppModel {
     /// Where a detail page is drawn: most of the screen.
     var detailBox: Rect { DetailPage.box(width: width, height: height) }
 
-    /// A detail page as screen lines (for scrolling).
-    func detailText(_ page: DetailPage) -> [(label: String, text: String, role: Role)] { page.text(boxWidth: detailBox.width) }
-
     private func drawDetail(_ c: inout Canvas, _ page: DetailPage) { page.draw(into: &c, box: detailBox) }
 }
 

@@ -207,13 +207,11 @@ public struct LandscapeModel: Sendable {
 
     private mutating func handleDetail(_ key: Key, _ page: DetailPage) {
         var page = page
-        switch key {
-        case .up, .char("k"): page.scroll = max(0, page.scroll - 1)
-        case .down, .char("j"): page.scroll += 1
-        case .escape, .enter, .char("q"): mode = .normal; return
-        default: break
+        if page.scroll(key, box: DetailPage.box(width: width, height: height)) {
+            mode = .detail(page)
+        } else if key == .escape || key == .enter || key == .char("q") {
+            mode = .normal
         }
-        mode = .detail(page)
     }
 
     // MARK: What the landscape holds
