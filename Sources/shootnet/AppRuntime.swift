@@ -70,12 +70,8 @@ struct AppRuntime {
         case .saveAs(let path, let edits, let force, let adopt):
             return send(.savedAs(saveAs(path, edits, force: force, adopt: adopt), adopt: adopt))
         case .copy(let text):
-            let clipboard = screen.copyToClipboard(text)
-            switch FixFile.write(text) {
-            case .success(let path): return send(.copied(clipboard: clipboard, file: path, failure: nil))
-            case .failure(let reason):
-                return send(.copied(clipboard: clipboard, file: nil, failure: clipboard ? nil : reason.message))
-            }
+            let done = FixFile.copy(text, screen: screen)
+            return send(.copied(clipboard: done.clipboard, file: done.file, failure: done.failure))
         case .writeRecovery(let edits):
             let recovery = RecoveryFile(for: input.file)
             guard let path = recovery.write(RecoveryFormat.encode(edits)) else {

@@ -15,6 +15,17 @@ enum FixFile {
         return String(validatingCString: text) ?? "error \(code)"
     }
 
+    /// Copies `command` as `c` does: to the clipboard where `screen` takes it, and to a file.
+    /// What went where, as the views' `copied` messages carry it (a failure only when it
+    /// went nowhere).
+    static func copy(_ command: String, screen: any TerminalBackend) -> (clipboard: Bool, file: String?, failure: String?) {
+        let clipboard = screen.copyToClipboard(command)
+        switch write(command) {
+        case .success(let path): return (clipboard, path, nil)
+        case .failure(let f): return (clipboard, nil, clipboard ? nil : f.message)
+        }
+    }
+
     static func write(_ command: String) -> Result<String, Failure> {
         var template = Array((FileManager.default.temporaryDirectory.path + "/shootnet-fix-XXXXXX.sh").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemps($0, 3) } ?? -1 }

@@ -38,13 +38,8 @@ struct LandscapeRuntime {
             case .loadShoot(let index):
                 if let status = send(.shootLoaded(index: index, load(index))) { return status }
             case .copy(let text):
-                let clipboard = screen.copyToClipboard(text)
-                let message: LandscapeMessage
-                switch FixFile.write(text) {
-                case .success(let path): message = .copied(clipboard: clipboard, file: path, failure: nil)
-                case .failure(let f): message = .copied(clipboard: clipboard, file: nil, failure: clipboard ? nil : f.message)
-                }
-                if let status = send(message) { return status }
+                let done = FixFile.copy(text, screen: screen)
+                if let status = send(.copied(clipboard: done.clipboard, file: done.file, failure: done.failure)) { return status }
             }
         }
         return nil
