@@ -95,45 +95,45 @@ struct AppRuntime {
     }
 
     private mutating func save(_ edits: [FieldEdit], force: Bool) -> Result<SaveSuccess, SaveFailure> {
-        let text: String
-        switch SpecSaving.apply(edits, to: loaded.source.text, file: input.file) {
-        case .success(let t): text = t
-        case .failure(let failure): return .failure(failure)
-        }
-        do {
-            let expected = force ? DiskState.fingerprint(of: input.file) : loaded.source.fingerprint
-            let saved = try SafeFile.write(text, to: input.file, expectedFingerprint: expected,
-                                           byteOrderMark: loaded.source.hasByteOrderMark)
+        let expected = force ? DiskState.fingerprint(of: input.file) : loaded.source.fingerprint
+        return write(edits, to: input.file, expecting: expected).map { text, saved in
             loaded.source.text = text
             loaded.source.fingerprint = saved.fingerprint
-            return .success(SaveSuccess(path: input.file, backup: saved.backup, notes: saved.notes))
-        } catch {
-            return .failure(SaveFailure(message: error.message, changedOnDisk: error.reason == .changedOnDisk))
+            return SaveSuccess(path: input.file, backup: saved.backup, notes: saved.notes)
         }
     }
 
     /// Writes the spec with `edits` to `path`, leaving the loaded file as it is. With `adopt`,
     /// `path` is the file edited (and watched) from now on.
     private mutating func saveAs(_ path: String, _ edits: [FieldEdit], force: Bool, adopt: Bool) -> Result<SaveSuccess, SaveFailure> {
-        let text: String
-        switch SpecSaving.apply(edits, to: loaded.source.text, file: path) {
-        case .success(let t): text = t
-        case .failure(let failure): return .failure(failure)
-        }
         let existing = DiskState.fingerprint(of: path)
         if existing != nil && !force {
             return .failure(SaveFailure(message: "\(path) exists; :w! \(path) (or :saveas! \(path)) replaces it"))
         }
-        do {
-            let saved = try SafeFile.write(text, to: path, expectedFingerprint: existing, byteOrderMark: loaded.source.hasByteOrderMark)
+        return write(edits, to: path, expecting: existing).map { text, saved in
             if adopt {
                 input.file = path
                 loaded.source.text = text
                 loaded.source.fingerprint = saved.fingerprint
             }
-            return .success(SaveSuccess(path: path, backup: saved.backup, notes: saved.notes))
+            return SaveSuccess(path: path, backup: saved.backup, notes: saved.notes)
+        }
+    }
+
+    /// The loaded text with `edits` applied, written to `path` safely (`expected`: what the
+    /// file must hold, nil for a new file); the text and what the write did.
+    private func write(_ edits: [FieldEdit], to path: String, expecting expected: FileFingerprint?)
+        -> Result<(text: String, saved: SavedFile), SaveFailure> {
+        let text: String
+        switch SpecSaving.apply(edits, to: loaded.source.text, file: path) {
+        case .success(let t): text = t
+        case .failure(let failure): return .failure(failure)
+        }
+        do {
+            let saved = try SafeFile.write(text, to: path, expectedFingerprint: expected, byteOrderMark: loaded.source.hasByteOrderMark)
+            return .success((text, saved))
         } catch {
-            return .failure(SaveFailure(message: error.message))
+            return .failure(SaveFailure(message: error.message, changedOnDisk: error.reason == .changedOnDisk))
         }
     }
 
