@@ -71,22 +71,15 @@ extension AppModel {
             openDetail(.node(text))
             return
         }
-        let range: IPPrefix
-        let what: String
-        if text.contains("/") {
-            switch AddressParser.parsePrefix(Substring(text), allowHostBits: true) {
-            case .success(let p): range = p; what = "\(p)"
-            case .failure(let e): return say("find: \"\(SafeText.terminal(text, maxLength: 60))\": \(e.message)", .error)
-            }
-        } else if let address = IPAddress(text) {
-            range = IPPrefix(host: address)
-            what = "\(address)"
-        } else {
-            let reason: String
-            if case .failure(let e) = AddressParser.parseAddress(Substring(text)) { reason = e.message } else { reason = "not an address" }
-            return say("find: \"\(SafeText.terminal(text, maxLength: 60))\" is no node, and as an address: \(reason)", .error)
+        let query: FindQuery
+        switch FindQuery.parse(text) {
+        case .success(let q): query = q
+        case .failure(let e):
+            let shown = SafeText.terminal(text, maxLength: 60)
+            return say(text.contains("/") ? "find: \"\(shown)\": \(e.message)" : "find: \"\(shown)\" is no node, and as an address: \(e.message)", .error)
         }
-        let owners = plan.owners(overlapping: range, seed: input.settings.seed)
+        let what = query.text
+        let owners = plan.owners(overlapping: query.range, seed: input.settings.seed)
         guard let first = owners.first else {
             highlight = []
             return say("\(what): not in any range of this shoot and overlapping none", .warning)
@@ -94,7 +87,7 @@ extension AppModel {
         highlight = Set(owners.compactMap(\.object))
         selection = first.object
         if let ref = first.object, let rect = diagram.rect(of: ref) { reveal(rect) }
-        let verb = range.length == range.family.bits ? "in" : "overlaps"
+        let verb = query.isAddress ? "in" : "overlaps"
         let lines = owners.map { DetailPage.Line($0.kind.rawValue, SafeText.terminal($0.text), role: .address) }
         mode = .detail(DetailPage(title: "find \(what): \(owners.count) answer\(owners.count == 1 ? "" : "s")", lines: lines))
         say("\(what) → \(first.text)" + (owners.count > 1 ? " (\(verb) \(owners.count - 1) more: see the page)" : ""), .ok)

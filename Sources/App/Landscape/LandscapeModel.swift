@@ -220,19 +220,13 @@ public struct LandscapeModel: Sendable {
     /// overlaps the CIDR), on a page.
     mutating func find(_ raw: String) {
         let text = raw.trimmingCharacters(in: " \t")
-        let range: IPPrefix
-        if text.contains("/") {
-            guard case .success(let p) = AddressParser.parsePrefix(Substring(text), allowHostBits: true) else {
-                return say("find: \"\(SafeText.terminal(text, maxLength: 60))\" is no CIDR", .error)
-            }
-            range = p
-        } else if let a = IPAddress(text) {
-            range = IPPrefix(host: a)
-        } else {
-            return say("find: give an address or a CIDR", .error)
+        let query: FindQuery
+        switch FindQuery.parse(text) {
+        case .success(let q): query = q
+        case .failure(let e): return say("find: \"\(SafeText.terminal(text, maxLength: 60))\": \(e.message) (give an address or a CIDR)", .error)
         }
-        let hits = result.ranges.filter { $0.prefix.overlaps(range) }
-        guard !hits.isEmpty else { return say("\(range.length == range.family.bits ? "\(range.network)" : "\(range)"): in no range of the landscape", .warning) }
+        let hits = result.ranges.filter { $0.prefix.overlaps(query.range) }
+        guard !hits.isEmpty else { return say("\(query.text): in no range of the landscape", .warning) }
         let lines = hits.map { r in
             DetailPage.Line(objectName(r.owner), "\(r.kind.rawValue) \(r.prefix)  \(r.fieldPath)", role: .address)
         }
