@@ -32,30 +32,32 @@ items:
   status: {networking: {pods: [100.96.0.0/11, "2001:db8:7::/64"]}}
 YAML
 
+# wait_for NAME TEXT TENTHS: the pane's screen once it shows TEXT, within TENTHS tenths of a
+# second (printed either way; the status says whether it came).
+wait_for() {
+  local screen=""
+  for _ in $(seq "$3"); do
+    screen=$(tmux -L "$socket" capture-pane -p -t "$1")
+    if grep -qF "$2" <<<"$screen"; then echo "$screen"; return 0; fi
+    sleep 0.1
+  done
+  echo "$screen"
+  return 1
+}
+
 # check NAME EXPECTED COMMAND...: the first frame must show EXPECTED within 20 s, q must exit 0.
 check() {
-  local name=$1 expected=$2
+  local name=$1 expected=$2 screen
   shift 2
   tmux -L "$socket" new-session -d -s "$name" -x 140 -y 40 \
     "env TERM=tmux-256color LANG=C.UTF-8 $(printf '%q ' "$@"); echo EXIT=\$?; sleep 30"
-  local screen=""
-  for _ in $(seq 200); do
-    screen=$(tmux -L "$socket" capture-pane -p -t "$name")
-    grep -qF "$expected" <<<"$screen" && break
-    sleep 0.1
-  done
-  if ! grep -qF "$expected" <<<"$screen"; then
+  if ! screen=$(wait_for "$name" "$expected" 200); then
     echo "release smoke: $name: \"$expected\" never appeared; the screen was:" >&2
     echo "$screen" >&2
     exit 1
   fi
   tmux -L "$socket" send-keys -t "$name" q
-  for _ in $(seq 100); do
-    screen=$(tmux -L "$socket" capture-pane -p -t "$name")
-    grep -q "EXIT=" <<<"$screen" && break
-    sleep 0.1
-  done
-  if ! grep -q "EXIT=0" <<<"$screen"; then
+  if ! screen=$(wait_for "$name" "EXIT=0" 100); then
     echo "release smoke: $name: q did not exit 0; the screen was:" >&2
     echo "$screen" >&2
     exit 1
