@@ -204,11 +204,12 @@ extension AppModel {
         let rows = diagnosticRows
         let detail = diagnosticDetailLines
         let mark: (Severity) -> (String, Role) = { s in
-            switch s {
-            case .error: ("✗ error  ", .error)
-            case .warning: ("! warning", .warning)
-            case .info: ("i info   ", .info)
+            let text = switch s {
+            case .error: "✗ error  "
+            case .warning: "! warning"
+            case .info: "i info   "
             }
+            return (text, s.role)
         }
         // The code column fits the longest code listed (a group adds " ×N").
         let codeWidth = min(40, max(20, width / 3), max(28, ds.map { CellWidth.of($0.code.rawValue) }.max() ?? 0) + 5)
