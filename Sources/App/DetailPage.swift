@@ -1,5 +1,6 @@
 import Addressing
 import Canvas
+import Diagram
 import IPAM
 
 /// The full text of one thing (a finding, a node, a route, the answers of `:find`), shown
@@ -90,16 +91,6 @@ extension DetailPage {
     }
 }
 
-extension Severity {
-    /// The role a finding of this severity is drawn in.
-    var role: Role {
-        switch self {
-        case .error: .error
-        case .warning: .warning
-        case .info: .info
-        }
-    }
-}
 
 extension AppModel {
     /// A finding in full.

@@ -1,5 +1,6 @@
 import Addressing
 import Canvas
+import Diagram
 import IPAM
 
 /// What leads an operator to the problem: jumping from problem to problem, keeping the

@@ -80,7 +80,7 @@ public struct Diagram: Sendable {
             for e in visible {
                 guard let ref = e.ref, let severity = problems[ref] else { continue }
                 switch e.shape {
-                case .text, .marked: canvas.paint(moved(e.rect), role: severity == .error ? .error : .warning)
+                case .text, .marked: canvas.paint(moved(e.rect), role: severity.role)
                 default: break
                 }
             }

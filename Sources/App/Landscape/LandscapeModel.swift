@@ -1,5 +1,6 @@
 import Addressing
 import Canvas
+import Diagram
 import IPAM
 import Spec
 
