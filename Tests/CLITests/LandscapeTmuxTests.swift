@@ -14,22 +14,27 @@ struct LandscapeTmuxTests {
             LandscapeFixtures.shootItem("gamma", v6: "2001:db8:7::/64")))
         let t = try TmuxSession(["landscape", file], width: 120, height: 30)
         defer { t.close() }
-        // Collisions first: alpha and gamma, then beta.
-        let first = try t.waitFor("shootnet landscape")
+        // Collisions first: alpha and gamma, then beta. A capture can land mid-frame, so each
+        // check below reads a screen that stayed the same for a moment.
+        let first = try t.waitForStableScreen { $0.contains("shootnet landscape") && $0.contains("garden-a/beta") }
         let lines = first.split(separator: "\n").map(String.init)
         let header = try #require(lines.firstIndex { $0.contains("KIND") && $0.contains("IPv6") })
         #expect(lines[header + 1].contains("garden-a/alpha") && lines[header + 1].contains("1 collision"), "\(first)")
         #expect(lines[header + 2].contains("garden-a/gamma") && lines[header + 2].contains("1 collision"), "\(first)")
         #expect(lines[header + 3].contains("garden-a/beta") && lines[header + 3].contains("ok"), "\(first)")
         // Enter: alpha's topology; q: back.
-        let topology = try t.keys("Enter", thenWaitFor: "q or Esc goes back to the landscape")
+        let topology = try t.after({ try t.keys("Enter") }, waitUntil: "alpha's topology", stable: true) {
+            $0.contains("q or Esc goes back to the landscape")
+        }
         #expect(topology.contains("shootnet  alpha"), "\(topology)")
         try t.keys("q", thenWaitFor: "back in the landscape view")
         // :find across the landscape.
         try t.keys(":")
         try t.type("find 2001:db8:7::1")
-        let page = try t.keys("Enter", thenWaitFor: "find 2001:db8:7::1: 4 ranges")
-        #expect(page.contains("shoot garden-a/alpha") && page.contains("shoot garden-a/gamma") && !page.contains("shoot garden-a/beta"))
+        let page = try t.after({ try t.keys("Enter") }, waitUntil: "the find page", stable: true) {
+            $0.contains("find 2001:db8:7::1: 4 ranges")
+        }
+        #expect(page.contains("shoot garden-a/alpha") && page.contains("shoot garden-a/gamma") && !page.contains("shoot garden-a/beta"), "\(page)")
         try t.after({ try t.keys("Escape") }, waitUntil: "the page closed") { !$0.contains("4 ranges") }
         try t.keys("q", thenWaitFor: "EXIT=0")
     }

@@ -82,14 +82,23 @@ public final class TmuxPane {
     }
 
     /// Polls the screen (``styledScreen()`` when `styled`) until `done` holds (at most
-    /// `timeout` seconds); returns that screen.
+    /// `timeout` seconds); returns that screen. A capture can land while a frame is still being
+    /// written (the top of the new frame over the rest of the old one), so a screen counts only
+    /// when a second capture a moment later is the same.
     @discardableResult
     public func waitUntil(timeout: Double = 15, styled: Bool = false, _ done: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
+        let capture = { try styled ? self.styledScreen() : self.screen() }
         var last = ""
         while Date() < deadline {
-            last = try styled ? styledScreen() : screen()
-            if done(last) { return last }
+            last = try capture()
+            if done(last) {
+                usleep(40_000)
+                let again = try capture()
+                if again == last { return last }
+                last = again
+                continue
+            }
             usleep(50_000)
         }
         throw Timeout(waitingFor: nil, screen: last)
