@@ -36,8 +36,13 @@ enum NodePlanStep {
 
     /// The machines' subnet of a zone (or the regional one).
     static func subnet(_ subnets: [PlannedSubnet], zone: String, family: IPFamily) -> PlannedSubnet? {
-        subnets.first { $0.zone == zone && $0.prefix.family == family && $0.purpose == .workers }
-            ?? subnets.first { $0.zone == nil && $0.prefix.family == family && $0.purpose == .workers }
+        subnetIndex(subnets, zone: zone, family: family).map { subnets[$0] }
+    }
+
+    /// The position of ``subnet(_:zone:family:)``'s answer in `subnets`.
+    static func subnetIndex(_ subnets: [PlannedSubnet], zone: String, family: IPFamily) -> Int? {
+        subnets.firstIndex { $0.zone == zone && $0.prefix.family == family && $0.purpose == .workers }
+            ?? subnets.firstIndex { $0.zone == nil && $0.prefix.family == family && $0.purpose == .workers }
     }
 
     /// The observed nodes as planned nodes, with their node prefixes in node-prefix mode.
@@ -81,39 +86,41 @@ enum NodePlanStep {
     private static func simulatedNodes(_ s: NodePlanKey.SimulationInputs, families: [IPFamily], _ sink: inout DiagnosticSink) -> [PlannedNode] {
         var nodes: [PlannedNode] = []
         let allZones = s.zones
-        var perZone: [String: UInt128] = [:]
-        var perSubnet: [IPPrefix: UInt128] = [:]
+        // Counters by position, not by name or prefix: every shoot of a landscape simulates
+        // its nodes, and hashing a zone name or a prefix per node and family was most of it.
+        var table = SimulationTable(subnets: s.subnets, zones: allZones)
         var index = 0
         var capped = false
         var exhausted = s.exhaustedReported
         for worker in s.pools {
             let workerZones = worker.zones.isEmpty ? [allZones.first ?? "zone-1"] : worker.zones
+            let slots = workerZones.map { table.slot(ofZone: $0) }
             for k in 0..<max(0, worker.minimum) {
                 if index >= PlanBuilder.simulatedNodeLimit { capped = true; break }
                 let zone = workerZones[k % workerZones.count]
+                let slot = slots[k % workerZones.count]
                 let zoneNumber = (allZones.firstIndex(of: zone) ?? 0) + 1
-                let inZone = perZone[zone, default: 0]
-                perZone[zone] = inZone + 1
+                let inZone = table.perZone[slot]
+                table.perZone[slot] = inZone + 1
                 var node = PlannedNode(name: "\(worker.name)-z\(zoneNumber)-\(k / workerZones.count)", zone: zone,
                                        source: .simulated, index: index)
                 for family in families {
+                    let subnetIndex = table.workersSubnet(zoneSlot: slot, family: family)
                     if family == .v6 && s.podModeV6 == .nodePrefix {
-                        guard let subnet = subnet(s.subnets, zone: zone, family: .v6) else { continue }
+                        guard let subnetIndex else { continue }
+                        let subnet = s.subnets[subnetIndex].prefix
                         // Zones may share one subnet (GCP): count node prefixes per subnet.
-                        let n = perSubnet[subnet.prefix, default: 0]
-                        perSubnet[subnet.prefix] = n + 1
-                        guard let prefix = subnet.prefix.subnet(n + 1, length: max(s.nodePrefix.length, subnet.prefix.length))
-                        else { continue }
+                        let n = table.countAndIncrement(subnet: subnetIndex)
+                        guard let prefix = subnet.subnet(n + 1, length: max(s.nodePrefix.length, subnet.length)) else { continue }
                         node.nodePrefix = prefix
                         node.reservedPrefix = s.nodePrefix.reservedLength.flatMap { prefix.subnet(0, length: max(prefix.length, min($0, 128))) }
-                        if let a = nodePrefixAddress(s.provider, prefix: prefix, subnet: subnet.prefix, index: n) { node.addresses.append(a) }
+                        if let a = nodePrefixAddress(s.provider, prefix: prefix, subnet: subnet, index: n) { node.addresses.append(a) }
                     } else {
                         // Zones may share one subnet (GCP, Azure): count addresses per subnet.
-                        let key = subnet(s.subnets, zone: zone, family: family)?.prefix
-                        let n = key.map { perSubnet[$0, default: 0] } ?? inZone
-                        if let key { perSubnet[key] = n + 1 }
+                        let n = subnetIndex.map { table.countAndIncrement(subnet: $0) } ?? inZone
                         let ordinal = s.provider == .openstack ? UInt128(nodes.count) : n
-                        if let a = address(s, zone: zone, family: family, ordinal: ordinal, exhausted: &exhausted, &sink) {
+                        let base = subnetIndex.map { s.subnets[$0].prefix }
+                        if let a = address(s, base: base, family: family, ordinal: ordinal, exhausted: &exhausted, &sink) {
                             node.addresses.append(a)
                         }
                     }
@@ -130,6 +137,68 @@ enum NodePlanStep {
         return nodes
     }
 
+    /// The simulation's bookkeeping by position: zones (the plan's, then any other a worker
+    /// names) and the subnets of the input, with the machines' subnet of each zone and family
+    /// looked up once (``subnet(_:zone:family:)``'s rule) and one counter per distinct prefix.
+    private struct SimulationTable {
+        let subnets: [PlannedSubnet]
+        var zones: [String]
+        var perZone: [UInt128]
+        /// Per subnet, the first subnet of the same prefix: zones sharing one count together.
+        let counterOf: [Int]
+        var perSubnet: [UInt128]
+        /// Per zone slot, the workers subnet of IPv4 and IPv6 (-1 not looked up yet, -2 none).
+        var lookedUp: [(v4: Int, v6: Int)]
+
+        init(subnets: [PlannedSubnet], zones: [String]) {
+            self.subnets = subnets
+            self.zones = zones
+            perZone = Array(repeating: 0, count: zones.count)
+            counterOf = Self.firstOfEachPrefix(subnets)
+            perSubnet = Array(repeating: 0, count: subnets.count)
+            lookedUp = Array(repeating: (-1, -1), count: zones.count)
+        }
+
+        /// A shoot has a few dozen subnets at most, where comparing is cheaper than hashing;
+        /// a dictionary keeps a pathological input linear.
+        private static func firstOfEachPrefix(_ subnets: [PlannedSubnet]) -> [Int] {
+            if subnets.count <= 64 {
+                // The prefixes alone: comparing through the subnets would copy each one.
+                let prefixes = subnets.map(\.prefix)
+                return prefixes.indices.map { i in prefixes.firstIndex(of: prefixes[i]) ?? i }
+            }
+            var first: [IPPrefix: Int] = [:]
+            return subnets.indices.map { i in
+                if let j = first[subnets[i].prefix] { return j }
+                first[subnets[i].prefix] = i
+                return i
+            }
+        }
+
+        mutating func slot(ofZone zone: String) -> Int {
+            if let i = zones.firstIndex(of: zone) { return i }
+            zones.append(zone)
+            perZone.append(0)
+            lookedUp.append((-1, -1))
+            return zones.count - 1
+        }
+
+        mutating func workersSubnet(zoneSlot: Int, family: IPFamily) -> Int? {
+            var known = family == .v4 ? lookedUp[zoneSlot].v4 : lookedUp[zoneSlot].v6
+            if known == -1 {
+                known = NodePlanStep.subnetIndex(subnets, zone: zones[zoneSlot], family: family) ?? -2
+                if family == .v4 { lookedUp[zoneSlot].v4 = known } else { lookedUp[zoneSlot].v6 = known }
+            }
+            return known >= 0 ? known : nil
+        }
+
+        mutating func countAndIncrement(subnet i: Int) -> UInt128 {
+            let n = perSubnet[counterOf[i]]
+            perSubnet[counterOf[i]] = n + 1
+            return n
+        }
+    }
+
     /// A simulated node's IPv6 address in node-prefix mode. AWS: the ENI's own address in the
     /// zone /64, apart from the delegated prefixes (which start at the subnet's second /80).
     /// GCP: the first address of the VM's /96. The proposal: the prefix's first usable address.
@@ -141,16 +210,16 @@ enum NodePlanStep {
         }
     }
 
-    /// A node address as DHCP would hand it out: from the zone subnet (or the OpenStack
-    /// allocation pool) after a few reserved addresses.
-    private static func address(_ s: NodePlanKey.SimulationInputs, zone: String, family: IPFamily, ordinal: UInt128,
+    /// A node address as DHCP would hand it out: from the zone subnet `base` (or the
+    /// OpenStack allocation pool) after a few reserved addresses.
+    private static func address(_ s: NodePlanKey.SimulationInputs, base zoneSubnet: IPPrefix?, family: IPFamily, ordinal: UInt128,
                                 exhausted: inout Bool, _ sink: inout DiagnosticSink) -> IPAddress? {
         let nodesRange = s.nodeRanges.first { $0.family == family }?.prefix
         let base: IPPrefix?
         if s.provider == .openstack {
             base = s.subnets.first { $0.prefix.family == family }?.allocationPool ?? nodesRange
         } else {
-            base = subnet(s.subnets, zone: zone, family: family)?.prefix ?? nodesRange
+            base = zoneSubnet ?? nodesRange
         }
         guard let base else { return nil }
         let offset: UInt128 = family == .v4 ? 10 : 0x100
