@@ -5,14 +5,21 @@ import Spec
 /// path (`spec.provider.workers[0].maximum: expected an integer, found a string ("five")`).
 struct FieldDecoder {
     let file: String
+    /// `file`, interned once: each location made here is then plain integers.
+    private let fileName: SourceLocation.File
+
+    init(file: String) {
+        self.file = file
+        fileName = SourceLocation.File(file)
+    }
 
     func location(_ node: DocNode) -> SourceLocation {
-        SourceLocation(file: file, line: node.line, column: node.column)
+        SourceLocation(file: fileName, line: node.line, column: node.column)
     }
 
     /// Where a scalar's text begins (after the opening quote of a quoted scalar).
     func contentLocation(_ node: DocNode) -> SourceLocation {
-        SourceLocation(file: file, line: node.line, column: node.column + (node.style.isQuoted ? 1 : 0))
+        SourceLocation(file: fileName, line: node.line, column: node.column + (node.style.isQuoted ? 1 : 0))
     }
 
     func error(_ node: DocNode, _ message: String) -> LoadError {
