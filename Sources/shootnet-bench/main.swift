@@ -5,6 +5,7 @@ import Diagram
 import IPAM
 import Loading
 import Report
+import Spec
 import Terminal
 #if canImport(Glibc)
 import Glibc
@@ -13,6 +14,7 @@ import Glibc
 // The benchmark: medians over repeated runs of each stage, in a release build.
 //   swift run -c release shootnet-bench DIR [DIR...]   (DIR from scripts/bench/gen_workload.py)
 //   swift run -c release shootnet-bench --shapes       (the loader on pathological inputs)
+//   swift run -c release shootnet-bench --landscape FILE...   (the landscape's stages)
 // Prints load, plan and output times per workload, the UI's edit → re-plan → redraw time,
 // the first frame, and peak memory.
 
@@ -131,6 +133,44 @@ func benchTerminal(_ dir: String) {
     for (name, edit, same) in results {
         print("  \(name): edited frame \(format(edit))   unchanged frame \(format(same))")
     }
+}
+
+/// `--landscape FILE...` (from scripts/bench/gen_landscape.py): the landscape's stages one by
+/// one on one thread (scan the lists, decode every shoot, plan every shoot, the checks across
+/// the landscape, the JSON), so a change to one stage can be measured alone.
+/// BENCH_PROFILE_LANDSCAPE=decode|plan repeats only that stage, for `perf record`.
+func benchLandscape(_ paths: [String]) {
+    guard let (input, shoots) = try? LandscapeLoader.open(paths: paths), let decoded = try? shoots.all() else {
+        FileOutput.err("shootnet-bench: cannot load \(paths)")
+        exit(2)
+    }
+    let seeds = LandscapeCheck.seedsByName(input.seeds)
+    let runs = getenv("BENCH_RUNS").flatMap { Int(String(cString: $0)) } ?? 5
+    let planOne = { (s: Shoot) -> Plan in
+        var settings = Settings()
+        if let name = s.seedName { settings.seed = seeds[name] }
+        return Planner.plan(PlanInput(shoot: s, settings: settings, observed: ObservedState()))
+    }
+    if let stage = getenv("BENCH_PROFILE_LANDSCAPE").map({ String(cString: $0) }) {
+        for _ in 0..<10 {
+            if stage == "decode" { _ = try? shoots.all() } else { for s in decoded { _ = planOne(s) } }
+        }
+        return
+    }
+    let tOpen = measure(runs) { _ = try? LandscapeLoader.open(paths: paths) }
+    let tDecode = measure(runs) { _ = try? shoots.all() }
+    let tPlan = measure(runs) { for s in decoded { _ = planOne(s) } }
+    var result = LandscapeCheck.check(input)
+    let tCheck = measure(runs) { result = LandscapeCheck.check(LandscapeInput(shoots: decoded, seeds: input.seeds, skipped: input.skipped)) }
+    var bytes = 0
+    let tJSON = measure(runs) { bytes = LandscapeReport.json(result, free: nil).count }
+    print("\(decoded.count) shoots, \(input.seeds.count) seeds, \(result.diagnostics.count) diagnostics, \(bytes / 1024) KiB JSON; one thread, medians of \(runs)")
+    print("  open \(format(tOpen))   decode \(format(tDecode))   plan \(format(tPlan))   check (plan included) \(format(tCheck))   json \(format(tJSON))")
+}
+
+if CommandLine.arguments.dropFirst().first == "--landscape", CommandLine.arguments.count >= 3 {
+    benchLandscape(Array(CommandLine.arguments.dropFirst(2)))
+    exit(0)
 }
 
 if CommandLine.arguments.dropFirst().first == "--terminal", CommandLine.arguments.count == 3 {
