@@ -27,25 +27,41 @@ extension SpecialRange {
     /// first), then those it contains (in address order).
     public static func matches(for prefix: IPPrefix) -> [Match] {
         // Every shoot range of every planned shoot comes here (10,000 shoots in a landscape):
-        // the table's prefixes are compared without copying its entries, which are built
-        // only for the few that match.
-        var within: [Int] = [], inside: [Int] = []
-        allPrefixes.withUnsafeBufferPointer { table in
-            for i in table.indices {
-                if table[i].contains(prefix) {
-                    within.append(i)
-                } else if prefix.contains(table[i]) {
-                    inside.append(i)
+        // the table is scanned as plain integers, and entries are copied only for the few
+        // that match (most prefixes lie within one or two blocks).
+        let bits = prefix.family.bits, value = prefix.network.value, length = prefix.length
+        let ownMask = PrefixMask.mask(length: length, bits: bits)
+        var out: [Match] = []
+        var within = 0
+        table.withUnsafeBufferPointer { entries in
+            for i in entries.indices where entries[i].family == prefix.family {
+                let e = entries[i]
+                if length >= e.length && value & e.mask == e.network {
+                    // Most specific first: before every earlier, shorter block it lies within.
+                    var at = within
+                    while at > 0 && out[at - 1].range.prefix.length < e.length { at -= 1 }
+                    out.insert(Match(range: all[i], relation: .within), at: at)
+                    within += 1
+                } else if e.length > length && e.network & ownMask == value {
+                    out.append(Match(range: all[i], relation: .contains))
                 }
             }
         }
-        if within.isEmpty && inside.isEmpty { return [] }
-        within.sort { allPrefixes[$0].length > allPrefixes[$1].length }
-        return within.map { Match(range: all[$0], relation: .within) } + inside.map { Match(range: all[$0], relation: .contains) }
+        return out
     }
 
-    /// The prefixes of ``all``, in the same order.
-    static let allPrefixes: [IPPrefix] = all.map(\.prefix)
+    /// ``all``'s prefixes as the scan in ``matches(for:)`` reads them.
+    private struct Entry {
+        let family: IPFamily
+        let length: Int
+        let network: UInt128
+        let mask: UInt128
+    }
+
+    private static let table: [Entry] = all.map { r in
+        Entry(family: r.prefix.family, length: r.prefix.length, network: r.prefix.network.value,
+              mask: PrefixMask.mask(length: r.prefix.length, bits: r.prefix.family.bits))
+    }
 }
 
 extension IPAddress {

@@ -105,7 +105,7 @@ extension PlanBuilder {
         let reserved = Self.gardenerReserved
         return candidates.first { c in
             !others.contains { $0.overlaps(c) } && !reserved.contains { $0.prefix.overlaps(c) }
-                && c.specialRanges.allSatisfy { !Self.unroutableKinds.contains($0.range.kind) }
+                && c.specialRanges.allSatisfy { !$0.range.kind.isUnroutable }
                 && !(settings.seed.map { s in NetworkKind.allCases.contains { k in s[k].contains { $0.value.overlaps(c) } } } ?? false)
         }
     }

@@ -1,20 +1,27 @@
 import Addressing
 import Spec
 
-extension PlanBuilder {
-    /// Blocks that cannot carry cluster traffic at all.
-    static let unroutableKinds: Set<SpecialRange.Kind> = [
-        .unspecified, .thisNetwork, .loopback, .linkLocal, .multicast, .ipv4Mapped, .broadcast, .discardOnly,
-        .ietfProtocol, .siteLocal,
-    ]
+extension SpecialRange.Kind {
+    /// Blocks that cannot carry cluster traffic at all. (A switch: a set of these hashes
+    /// their string raw values, for every range of every planned shoot.)
+    var isUnroutable: Bool {
+        switch self {
+        case .unspecified, .thisNetwork, .loopback, .linkLocal, .multicast, .ipv4Mapped, .broadcast, .discardOnly,
+             .ietfProtocol, .siteLocal: true
+        case .uniqueLocal, .documentation, .nat64, .nat64Local, .teredo, .sixToFour, .globalUnicast, .privateUse, .shared,
+             .benchmarking, .reserved: false
+        }
+    }
+}
 
+extension PlanBuilder {
     /// Shoot ranges in special-purpose space: unroutable blocks are errors; documentation
     /// prefixes are fine for examples and worth a note before a real cluster uses them.
     mutating func checkSpecialRanges() {
         var documentation: [PlannedRange] = []
         for r in plan.networks {
             for m in r.prefix.specialRanges {
-                if Self.unroutableKinds.contains(m.range.kind) {
+                if m.range.kind.isUnroutable {
                     let how = m.relation == .within ? "lies in" : "contains"
                     report(.specialRange, path: path(of: r),
                            "\(r.kind.rawValue) \(r.prefix) \(how) \(m.range.kind.title.lowercased()) space \(m.range.prefix) (\(m.range.rfc)), which cannot carry cluster traffic; use private (RFC 1918, ULA) or global unicast space",
