@@ -41,6 +41,8 @@ struct PlanBuilder {
     let reservedLength: Int?
     /// The previous run's per-node steps, replaced by this run's as it goes.
     var memo: PlanMemo
+    /// ``zones(of:)`` of the shoot.
+    let zones: [String]
 
     init(input: PlanInput, memo: PlanMemo = PlanMemo()) {
         self.input = input
@@ -52,6 +54,7 @@ struct PlanBuilder {
         // The proposal's reservation; AWS and GCP reserve nothing unless the settings say so.
         reservedLength = input.settings.nodeReservedLength?.value ?? (profile.defaultTemplate == nil ? 100 : nil)
         plan.workersMaximum = shoot.workers.reduce(0) { $0 &+ max(0, $1.maximum) }
+        zones = Self.zones(of: shoot)
     }
 
     var shoot: Shoot { input.shoot }
@@ -70,11 +73,20 @@ struct PlanBuilder {
     /// Zones of all worker pools, in order of first appearance.
     /// The infrastructure config's zones come first, in their order (AWS numbers its subnets
     /// by that position).
-    var zones: [String] {
-        var seen: Set<String> = []
+    static func zones(of shoot: Shoot) -> [String] {
         var out: [String] = []
-        for z in shoot.infrastructure?.zones ?? [] where seen.insert(z.name).inserted { out.append(z.name) }
-        for w in shoot.workers { for z in w.zones where seen.insert(z).inserted { out.append(z) } }
+        // A shoot names a few zones: comparing is cheaper than hashing until there are many.
+        var seen: Set<String>?
+        func add(_ zone: String) {
+            if seen == nil && out.count >= 16 { seen = Set(out) }
+            if seen != nil {
+                if seen!.insert(zone).inserted { out.append(zone) }
+            } else if !out.contains(zone) {
+                out.append(zone)
+            }
+        }
+        for z in shoot.infrastructure?.zones ?? [] { add(z.name) }
+        for w in shoot.workers { for z in w.zones { add(z) } }
         if out.isEmpty { out.append(shoot.region ?? "zone-1") }
         return out
     }

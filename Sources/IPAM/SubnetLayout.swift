@@ -41,12 +41,12 @@ extension PlanBuilder {
     /// The hyperscalers' subnets: IPv4 from the infrastructure config where it names them,
     /// IPv6 where the extension derives them; anything else is invented (simulated).
     private mutating func layoutZoneSubnets() {
-        let zones = self.zones
         let infra = shoot.infrastructure
         let vpc6 = plan.vpc.first { $0.family == .v6 }
         // Round the zone count up to a power of two so every zone gets an equal slice.
         var splitBits = 0
         while (1 << splitBits) < zones.count { splitBits += 1 }
+        plan.subnets.reserveCapacity(plan.subnets.count + zones.count * plan.ipFamilies.count * 3 + 3)
         func add(_ name: String, _ zone: String?, _ purpose: PlannedSubnet.Purpose, _ prefix: IPPrefix?, _ source: RangeSource) {
             guard let prefix else { return }
             plan.subnets.append(PlannedSubnet(name: name, zone: zone, purpose: purpose, prefix: prefix, source: source))

@@ -13,6 +13,10 @@ public enum NetworkKind: String, Sendable, Hashable, CaseIterable, Comparable {
     }
 
     public static func < (a: NetworkKind, b: NetworkKind) -> Bool { a.rank < b.rank }
+
+    /// By rank: a raw-valued enum otherwise hashes its string, and kinds key the field
+    /// locations of every decoded shoot.
+    public func hash(into hasher: inout Hasher) { hasher.combine(rank) }
 }
 
 /// A value with one list per kind of range (`nodes`, `pods`, `services`), read and written by kind.
