@@ -3,11 +3,20 @@
 /// Text is produced as UTF-8 bytes into a caller's buffer (``append(_:to:)``), so writers of
 /// large outputs (a plan of 50,000 nodes) format without allocating a String per address.
 public enum AddressFormatter {
-    public static func format(_ a: IPAddress) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(a.family == .v4 ? 15 : 39)
-        append(a, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+    public static func format(_ a: IPAddress) -> String { string { $0.put(a) } }
+
+    /// `ADDRESS/LENGTH` as a String.
+    public static func format(_ p: IPPrefix) -> String { string { $0.put(p) } }
+
+    /// The text `body` writes, made into a String in one step (short ones stay inline):
+    /// messages and plans format a few prefixes per range of every planned shoot.
+    private static func string(_ body: (inout TextCursor) -> Void) -> String {
+        String(unsafeUninitializedCapacity: maxLength) { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
+            var cursor = TextCursor(base: base)
+            body(&cursor)
+            return cursor.count
+        }
     }
 
     /// Room enough for any address or prefix text (the longest, an IPv6 address with an

@@ -112,10 +112,5 @@ public struct IPPrefix: Hashable, Sendable, Comparable {
 
 extension IPPrefix: CustomStringConvertible {
     /// Canonical text, e.g. `2001:db8::/64`.
-    public var description: String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(43)
-        AddressFormatter.append(self, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    public var description: String { AddressFormatter.format(self) }
 }
