@@ -62,6 +62,11 @@ public struct CIDRSlot: Sendable, Hashable {
     /// Splits the proposal's tuple notation (`AUTOv6, 100.128.0.0/11,`) into entries.
     /// Empty items (a trailing comma) are dropped.
     public static func parseTuple(_ text: String, location: SourceLocation? = nil) -> [CIDRSlot] {
+        // Most fields hold one CIDR with nothing around it: one entry, where the split below
+        // would make it once more.
+        if !text.isEmpty, !text.utf8.contains(UInt8(ascii: ",")), !text.hasSpaceAtAnEnd {
+            return [CIDRSlot(parsing: text, location: location)]
+        }
         var out: [CIDRSlot] = []
         var column = location?.column ?? 0
         // Columns count Unicode scalars (as locations do everywhere), and the lead skipped
@@ -83,10 +88,18 @@ public struct CIDRSlot: Sendable, Hashable {
 extension String {
     /// The string without leading and trailing spaces, tabs and line breaks.
     var trimmingSpaces: String {
+        if !hasSpaceAtAnEnd { return self }
         // By scalar: "\r\n" is one Character, and a space may carry a combining mark.
         var s = Substring(self).unicodeScalars
         while let f = s.first, f == " " || f == "\t" || f == "\n" || f == "\r" { s.removeFirst() }
         while let l = s.last, l == " " || l == "\t" || l == "\n" || l == "\r" { s.removeLast() }
         return String(Substring(s))
+    }
+
+    /// Whether the first or last byte is a space, tab or line break (what
+    /// ``trimmingSpaces`` removes).
+    var hasSpaceAtAnEnd: Bool {
+        func isSpace(_ b: UInt8?) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        return isSpace(utf8.first) || isSpace(utf8.last)
     }
 }
