@@ -80,7 +80,7 @@ extension PlanBuilder {
             lacking = plan.ipFamilies.filter { coverage.contains($0) }
         } else {
             let pools = shoot.workers.map { NodePlanKey.SimulationInputs.Pool(name: $0.name, minimum: $0.minimum, zones: $0.zones) }
-            let exhausted = plan.diagnostics.contains { $0.code == .nodeAddressesExhausted }
+            let exhausted = reported.contains { $0.code == .nodeAddressesExhausted }
             source = .simulated(NodePlanKey.SimulationInputs(
                 pools: pools, zones: zones, provider: profile.provider, podModeV6: plan.podModes[.v6],
                 subnets: plan.subnets, nodeRanges: plan.ranges(.nodes), nodePrefix: shape, exhaustedReported: exhausted))

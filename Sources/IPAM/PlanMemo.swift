@@ -72,13 +72,13 @@ extension PlanBuilder {
                                            restore: (inout PlanBuilder, Output) -> Void) {
         if memo.isEnabled, let record = memo[keyPath: slot], record.key == inputs {
             restore(&self, record.output)
-            plan.diagnostics.append(contentsOf: record.diagnostics)
+            findings.append(record.diagnostics)
             return
         }
-        var sink = DiagnosticSink(defaultLocation: shoot.location)
+        var sink = newSink()
         let output = step(inputs, &sink)
         restore(&self, output)
-        plan.diagnostics.append(contentsOf: sink.diagnostics)
+        findings.append(sink.diagnostics)
         if memo.isEnabled { memo[keyPath: slot] = StepRecord(key: inputs, output: output, diagnostics: sink.diagnostics) }
     }
 }

@@ -14,7 +14,7 @@ extension PlanBuilder {
         case .preferDualStack: wanted = []
         }
         // A services field Gardener already reports as required is not reported again.
-        let required = plan.diagnostics.contains { $0.code == .networkingRequired && $0.path == "spec.networking.services" }
+        let required = reported.contains { $0.code == .networkingRequired && $0.path == "spec.networking.services" }
         for f in wanted where plan.range(.services, f) == nil && !required {
             report(.servicesFamilyMissing, path: "spec.networking.services",
                    "services use \(policy.rawValue) with \(f) but the shoot has no \(f) service range",

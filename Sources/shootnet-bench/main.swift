@@ -149,7 +149,7 @@ func benchLandscape(_ paths: [String]) {
     let planOne = { (s: Shoot) -> Plan in
         var settings = Settings()
         if let name = s.seedName { settings.seed = seeds[name] }
-        return Planner.plan(PlanInput(shoot: s, settings: settings, observed: ObservedState()))
+        return Planner.summary(PlanInput(shoot: s, settings: settings, observed: ObservedState()))
     }
     if let stage = getenv("BENCH_PROFILE_LANDSCAPE").map({ String(cString: $0) }) {
         for _ in 0..<10 {

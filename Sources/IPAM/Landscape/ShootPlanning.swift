@@ -1,7 +1,7 @@
 import Dispatch
 import Spec
 
-/// Plans every shoot of a landscape with the engine (``Planner/plan(_:)``, its seed as
+/// Plans every shoot of a landscape with the engine (``Planner/summary(_:)``, its seed as
 /// `settings.seed`, no observed state) and keeps only what the landscape needs: the shoot's
 /// name and place, its real ranges and the counts of its own findings. Each shoot is asked
 /// for when it is planned and released after (a landscape's shoots are most of its memory). Shoots are
@@ -60,7 +60,8 @@ enum ShootPlanning {
     static func plan(_ shoot: Shoot, owner: Int, seeds: [String: SeedNetworks], ranges: inout [LandscapeRange]) -> Planned {
         var settings = Settings()
         if let name = shoot.seedName { settings.seed = seeds[name] }
-        let plan = Planner.plan(PlanInput(shoot: shoot, settings: settings, observed: ObservedState()))
+        // Infos are only counted here: their text is left out.
+        let plan = Planner.summary(PlanInput(shoot: shoot, settings: settings, observed: ObservedState()))
         ranges.append(contentsOf: LandscapeRange.ofShoot(plan, owner: owner))
         var p = Planned(ref: .shoot(namespace: shoot.namespace ?? "", name: shoot.name), location: shoot.location,
                         seedName: shoot.seedName)
