@@ -105,6 +105,37 @@ import TestSupport
         #expect(d.stderrLines == ["\(twice):1:12: error: shoot n/a appears twice (first at \(twice):1:12); give each object once"])
     }
 
+    /// A JSON List cut short while it is read (kubectl writing the file again truncates it
+    /// first): the kernel's SIGBUS for the mapped pages becomes the one-line error and exit 2.
+    /// The process is stopped as soon as the file shows in its mappings, the file is cut to
+    /// nothing, and the process goes on: its next read of the mapping faults.
+    @Test func aFileCutShortWhileItIsReadIsOneLineAndExitTwo() throws {
+        let dir = try Scratch()
+        defer { dir.remove() }
+        let file = try dir.write("shoots.json", LandscapeFixtures.jsonList(count: 10_000))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try BuiltProduct.path("shootnet"))
+        process.arguments = ["landscape", file, "-o", "json"]
+        let stderr = Pipe()
+        process.standardError = stderr
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let pid = process.processIdentifier
+        let deadline = Date().addingTimeInterval(15)
+        var mapped = false
+        while !mapped && process.isRunning && Date() < deadline {
+            mapped = (try? String(contentsOfFile: "/proc/\(pid)/maps", encoding: .utf8))?.contains(file) == true
+        }
+        kill(pid, SIGSTOP)
+        #expect(truncate(file, 0) == 0)
+        kill(pid, SIGCONT)
+        let message = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(mapped, "the file never showed in the process's mappings")
+        #expect(process.terminationReason == .exit && process.terminationStatus == 2)
+        #expect(message == "\(file): error: the file was cut short while it was read (written again meanwhile?); read it again once it is complete\n")
+    }
+
     struct Bad: Sendable, CustomTestStringConvertible {
         var label: String
         var text: String?

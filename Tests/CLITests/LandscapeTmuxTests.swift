@@ -39,6 +39,22 @@ struct LandscapeTmuxTests {
         try t.keys("q", thenWaitFor: "EXIT=0")
     }
 
+    /// The list is cut short while the view is open (kubectl writing it again): Enter reads
+    /// the shoot from it again, and the fault ends the view with the terminal restored and
+    /// the one-line error.
+    @Test func aListCutShortWhileTheViewIsOpenEndsWithOneLineAndExitTwo() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let file = try scratch.write("shoots.json", LandscapeFixtures.jsonList(count: 200))
+        let t = try TmuxSession(["landscape", file], width: 240, height: 30)
+        defer { t.close() }
+        try t.waitFor("200 shoots")
+        #expect(truncate(file, 0) == 0)
+        let end = try t.keys("Enter", thenWaitFor: "EXIT=2")
+        #expect(end.contains("\(file): error: the file was cut short while it was read"), "\(end)")
+        #expect(!end.contains("200 shoots"), "the view's screen is gone: \(end)")
+    }
+
     @Test func withOutputOrAPipeItPrintsInstead() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }

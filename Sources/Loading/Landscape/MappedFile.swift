@@ -3,6 +3,7 @@ import Foundation
 
 /// A file mapped read-only into memory, whose pages can be let go of once read: a landscape's
 /// 160 MB list is then never resident at once (the kernel reads pages again if touched).
+/// Cut short while it is read, it ends the process with a one-line error (``TruncationGuard``).
 final class MappedFile: @unchecked Sendable {  // immutable; madvise is thread-safe
     /// The mapping; valid while this object lives.
     let bytes: ByteSpan
@@ -23,6 +24,7 @@ final class MappedFile: @unchecked Sendable {  // immutable; madvise is thread-s
         base = p
         self.length = length
         bytes = ByteSpan(UnsafeBufferPointer(start: p.assumingMemoryBound(to: UInt8.self), count: length))
+        TruncationGuard.watch(p, length: length, file: path)
     }
 
     /// Lets go of the whole pages before `offset`.
@@ -42,5 +44,8 @@ final class MappedFile: @unchecked Sendable {  // immutable; madvise is thread-s
         _ = madvise(base + from, block, MADV_DONTNEED)
     }
 
-    deinit { munmap(base, length) }
+    deinit {
+        TruncationGuard.forget(base)
+        munmap(base, length)
+    }
 }
