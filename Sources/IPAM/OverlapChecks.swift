@@ -9,10 +9,10 @@ extension PlanBuilder {
             let ranges = plan.networks.filter { $0.family == family }
             for (i, a) in ranges.enumerated() {
                 for b in ranges[(i + 1)...] where a.kind != b.kind && a.prefix.overlaps(b.prefix) {
-                    let pair = Set([a.kind, b.kind])
                     // Node-prefix mode: nodes and pods are the VPC; services may be a reservation
                     // inside it. What must stay disjoint is checked against the zone subnets below.
                     if plan.podModes[family] == .nodePrefix && a.kind != .services { continue }
+                    let pair = Set([a.kind, b.kind])
                     let code: DiagnosticCode = pair == [.nodes, .pods] ? .overlapNodesPods
                         : pair == [.nodes, .services] ? .overlapNodesServices : .overlapPodsServices
                     let moved = b.source == .spec ? b : a

@@ -249,7 +249,13 @@ public struct Plan: Sendable, Hashable {
     }
 
     /// The resolved ranges of one kind, primary family first.
-    public func ranges(_ kind: NetworkKind) -> [PlannedRange] { networks.filter { $0.kind == kind } }
+    public func ranges(_ kind: NetworkKind) -> [PlannedRange] {
+        // One allocation (a filter grows its result as it goes): planning asks this often.
+        var out: [PlannedRange] = []
+        out.reserveCapacity(networks.count)
+        for r in networks where r.kind == kind { out.append(r) }
+        return out
+    }
 
     public func range(_ kind: NetworkKind, _ family: IPFamily) -> PlannedRange? {
         networks.first { $0.kind == kind && $0.family == family }
