@@ -20,9 +20,12 @@ extension PlanBuilder {
         for kind in NetworkKind.allCases {
             let defaulted = seedDefault(kind)
             for family in plan.ipFamilies {
-                let slots = shoot.networking[kind].enumerated().filter { $0.element.family == family }
-                let path = "spec.networking.\(kind.rawValue)"
-                if let (i, slot) = slots.first, let prefix = slot.prefix {
+                // The field's first entry of this family, and whether all of them are AUTOv6
+                // (found without a filtered copy: every shoot of a landscape comes here).
+                let entries = shoot.networking[kind]
+                let written = entries.firstIndex { $0.family == family }.map { (offset: $0, element: entries[$0]) }
+                let allAuto = !entries.contains { $0.family == family && !$0.isAuto }
+                if let (i, slot) = written, let prefix = slot.prefix {
                     resolved.append(PlannedRange(kind: kind, prefix: prefix, source: .spec, location: slot.location, specIndex: i))
                     continue
                 }
@@ -30,17 +33,17 @@ extension PlanBuilder {
                     resolved.append(PlannedRange(kind: kind, prefix: status.value, source: .status, location: status.location))
                     continue
                 }
-                if family == .v6, slots.allSatisfy(\.element.isAuto), let configured = openStackConfiguredIPv6(kind) {
+                if family == .v6, allAuto, let configured = openStackConfiguredIPv6(kind) {
                     resolved.append(configured)
                     continue
                 }
-                if slots.allSatisfy(\.element.isAuto), let d = defaulted, d.prefix.family == family {
+                if allAuto, let d = defaulted, d.prefix.family == family {
                     resolved.append(d)
                     continue
                 }
                 // Workerless shoots have no nodes and no pods (Gardener forbids both there).
                 if shoot.isWorkerless && kind != .services { continue }
-                let written = slots.first
+                let path = "spec.networking.\(kind.rawValue)"
                 if family == .v6 {
                     if written == nil && !shoot.isWorkerless && profile.hasIPv6Pool {
                         report(.defaultsApplied, path: path,
