@@ -9,12 +9,8 @@ extension PlanBuilder {
             plan.maxNodesReason = "no limit: a workerless shoot has no nodes"
             return
         }
-        func networks(_ kind: NetworkKind) -> [IPPrefix] {
-            var out = plan.ranges(kind).map(\.prefix)
-            for s in shoot.status?[kind] ?? [] where !out.contains(s.value) { out.append(s.value) }
-            return out
-        }
-        let pods = networks(.pods), nodes = networks(.nodes)
+        let pods = Self.withStatus(plan.ranges(.pods), shoot.status?.pods)
+        let nodes = Self.withStatus(plan.ranges(.nodes), shoot.status?.nodes)
         let dualStack = plan.ipFamilies.count == 2
         let result = GardenerMaxNodes.compute(pods: pods, nodes: nodes, dualStack: dualStack,
                                               maskV4: gardenerMaskV4 ?? 0, maskV6: gardenerMaskV6 ?? 0)
@@ -28,6 +24,14 @@ extension PlanBuilder {
         }
         plan.maxNodes = UInt128(result.total)
         plan.maxNodesReason = limitingReason(result, pods: pods, nodes: nodes, dualStack: dualStack)
+    }
+
+    /// The planned prefixes, then the status's others. (Not a nested function reading
+    /// `plan`: from this mutating method that copied the whole plan per call.)
+    private static func withStatus(_ planned: [PlannedRange], _ status: [Located<IPPrefix>]?) -> [IPPrefix] {
+        var out = planned.map(\.prefix)
+        for s in status ?? [] where !out.contains(s.value) { out.append(s.value) }
+        return out
     }
 
     /// Which network limits, in words: `IPv4 pods 100.96.0.0/20 hold 16 blocks of /24`.

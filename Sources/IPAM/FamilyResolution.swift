@@ -46,19 +46,21 @@ extension PlanBuilder {
         plan.ipFamilies = families
 
         for kind in NetworkKind.allCases {
-            var seen: [IPFamily: Int] = [:]
+            // The first entry of each family (two slots: a dictionary per field was a tenth of
+            // this step for every shoot of a landscape).
+            var firstV4: Int?, firstV6: Int?
             for (i, slot) in net[kind].enumerated() {
-                let path = "spec.networking.\(kind.rawValue)[\(i)]"
+                func path() -> String { "spec.networking.\(kind.rawValue)[\(i)]" }
                 switch slot.value {
                 case .invalid(let error):
                     if case .hostBitsSet(let masked) = error {
-                        report(.hostBits, path: path, "\(kind.rawValue) \(slot.text): host bits set; did you mean \(masked)?", at: slot.location)
+                        report(.hostBits, path: path(), "\(kind.rawValue) \(slot.text): host bits set; did you mean \(masked)?", at: slot.location)
                     } else {
-                        report(.invalidCIDR, path: path, "\(kind.rawValue) \"\(slot.text)\": \(error.message)", at: slot.location)
+                        report(.invalidCIDR, path: path(), "\(kind.rawValue) \"\(slot.text)\": \(error.message)", at: slot.location)
                     }
                     continue
                 case .auto where !families.contains(.v6):
-                    report(.autoMisplaced, path: path,
+                    report(.autoMisplaced, path: path(),
                            "AUTOv6 in \(kind.rawValue) of a shoot without IPv6; add IPv6 to ipFamilies or remove AUTOv6", at: slot.location)
                     continue
                 default:
@@ -66,15 +68,17 @@ extension PlanBuilder {
                 }
                 guard let f = slot.family else { continue }
                 if !families.contains(f) {
-                    report(.familyMismatch, path: path,
+                    report(.familyMismatch, path: path(),
                            "\(kind.rawValue) \(slot.text) is \(f) but ipFamilies is [\(families.map(\.description).joined(separator: ", "))]",
                            at: slot.location)
-                } else if let first = seen[f] {
-                    report(.duplicateFamily, path: path,
+                } else if let first = f == .v4 ? firstV4 : firstV6 {
+                    report(.duplicateFamily, path: path(),
                            "\(kind.rawValue) has two \(f) entries ([\(first)] and [\(i)]); give at most one prefix per family",
                            at: slot.location)
+                } else if f == .v4 {
+                    firstV4 = i
                 } else {
-                    seen[f] = i
+                    firstV6 = i
                 }
             }
         }

@@ -87,14 +87,18 @@ extension PlanBuilder {
             // Simulated nodes start without pod prefixes.
             lacking = plan.ipFamilies
         }
-        let allocations = lacking.map { family -> NodePlanKey.Allocation in
+        // A loop, not a closure: a closure reading `plan` from this mutating method copied
+        // the whole plan, twice per shoot.
+        var allocations: [NodePlanKey.Allocation] = []
+        allocations.reserveCapacity(lacking.count)
+        for family in lacking {
             let mode = plan.podModes[family] ?? .clusterRange
             switch mode {
             case .nodePrefix:
-                return NodePlanKey.Allocation(family: family, mode: mode, template: template)
+                allocations.append(NodePlanKey.Allocation(family: family, mode: mode, template: template))
             case .clusterRange:
-                return NodePlanKey.Allocation(family: family, mode: mode, pods: plan.range(.pods, family)?.prefix,
-                                              mask: plan.nodeMasks[family], services: plan.range(.services, family)?.prefix)
+                allocations.append(NodePlanKey.Allocation(family: family, mode: mode, pods: plan.range(.pods, family)?.prefix,
+                                                          mask: plan.nodeMasks[family], services: plan.range(.services, family)?.prefix))
             }
         }
         return NodePlanKey(source: source, families: plan.ipFamilies, allocations: allocations, shootLocation: shoot.location)
