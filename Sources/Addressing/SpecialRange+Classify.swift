@@ -37,12 +37,14 @@ extension SpecialRange {
             for i in entries.indices where entries[i].family == prefix.family {
                 let e = entries[i]
                 if length >= e.length && value & e.mask == e.network {
+                    if out.isEmpty { out.reserveCapacity(3) }  // one allocation for the usual one to three
                     // Most specific first: before every earlier, shorter block it lies within.
                     var at = within
                     while at > 0 && out[at - 1].range.prefix.length < e.length { at -= 1 }
                     out.insert(Match(range: all[i], relation: .within), at: at)
                     within += 1
                 } else if e.length > length && e.network & ownMask == value {
+                    if out.isEmpty { out.reserveCapacity(3) }
                     out.append(Match(range: all[i], relation: .contains))
                 }
             }

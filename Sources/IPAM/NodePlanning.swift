@@ -244,6 +244,7 @@ enum NodePlanStep {
                 nodes.indices.filter { i in !nodes[i].podCIDRs.contains { $0.family == family } }
             }
             guard !missing.isEmpty else { continue }
+            // The nodes given a pod CIDR here, named in a finding (not for simulated nodes).
             var planned: [String] = []
             switch allocation.mode {
             case .nodePrefix:
@@ -251,7 +252,7 @@ enum NodePlanStep {
                 for i in missing {
                     guard let np = out.nodes[i].nodePrefix, let pod = template.apply(to: np) else { continue }
                     out.nodes[i].podCIDRs.append(pod)
-                    planned.append(out.nodes[i].name)
+                    if !out.simulated { planned.append(out.nodes[i].name) }
                 }
             case .clusterRange:
                 guard let pods = allocation.pods, let mask = allocation.mask,
@@ -268,7 +269,7 @@ enum NodePlanStep {
                         break
                     }
                     out.nodes[i].podCIDRs.append(block)
-                    planned.append(out.nodes[i].name)
+                    if !out.simulated { planned.append(out.nodes[i].name) }
                 }
             }
             if !out.simulated && !planned.isEmpty {

@@ -60,16 +60,21 @@ extension PlanBuilder {
         for (i, zone) in zones.enumerated() {
             let configured = infra?.zones.first { $0.name == zone }
             for family in plan.ipFamilies {
+                // Names by concatenation: an interpolation of three parts grew its buffer
+                // twice, for twelve subnets of every shoot of a landscape.
                 let suffix = family == .v4 ? "v4" : "v6"
+                func workersName() -> String { zone + (family == .v4 ? "-v4" : "-v6") }
+                func internalName() -> String { zone + (family == .v4 ? "-internal-v4" : "-internal-v6") }
+                func publicName() -> String { zone + (family == .v4 ? "-public-v4" : "-public-v6") }
                 if family == .v4 {
                     if regional && infra?.workers != nil { continue }
                     if let w = configured?.workers {
-                        add("\(zone)-\(suffix)", zone, .workers, w.value, .spec)
-                        if let p = configured?.internalCIDR { add("\(zone)-internal-\(suffix)", zone, .internalUtility, p.value, .spec) }
-                        if let p = configured?.publicCIDR { add("\(zone)-public-\(suffix)", zone, .publicUtility, p.value, .spec) }
+                        add(workersName(), zone, .workers, w.value, .spec)
+                        if let p = configured?.internalCIDR { add(internalName(), zone, .internalUtility, p.value, .spec) }
+                        if let p = configured?.publicCIDR { add(publicName(), zone, .publicUtility, p.value, .spec) }
                     } else if let nodes = plan.range(.nodes, .v4) {
                         // Not configured: an equal slice of the nodes range, made up.
-                        add("\(zone)-\(suffix)", zone, .workers,
+                        add(workersName(), zone, .workers,
                             nodes.prefix.subnet(UInt128(i), length: min(nodes.prefix.length + splitBits, nodes.prefix.bits)), .simulated)
                     }
                     continue
@@ -79,14 +84,14 @@ extension PlanBuilder {
                     // gardener-extension-provider-aws infraflow `ensureManagedZones`: zone i's
                     // subnets are the /64s 3i (workers), 3i+1 (internal), 3i+2 (public) of the VPC /56.
                     let base = UInt128(3 * i)
-                    add("\(zone)-\(suffix)", zone, .workers, vpc.prefix.subnet(base, length: profile.subnetLength), vpc.source)
-                    add("\(zone)-internal-\(suffix)", zone, .internalUtility, vpc.prefix.subnet(base + 1, length: profile.subnetLength), vpc.source)
-                    add("\(zone)-public-\(suffix)", zone, .publicUtility, vpc.prefix.subnet(base + 2, length: profile.subnetLength), vpc.source)
+                    add(workersName(), zone, .workers, vpc.prefix.subnet(base, length: profile.subnetLength), vpc.source)
+                    add(internalName(), zone, .internalUtility, vpc.prefix.subnet(base + 1, length: profile.subnetLength), vpc.source)
+                    add(publicName(), zone, .publicUtility, vpc.prefix.subnet(base + 2, length: profile.subnetLength), vpc.source)
                 } else if vpc.prefix.length >= profile.subnetLength {
                     // A VPC no larger than one subnet (GCP's regional /64) is shared by every zone.
                     if i == 0 { add("nodes-\(suffix)", nil, .workers, vpc.prefix, vpc.source) }
                 } else {
-                    add("\(zone)-\(suffix)", zone, .workers, vpc.prefix.subnet(UInt128(i), length: profile.subnetLength), vpc.source)
+                    add(workersName(), zone, .workers, vpc.prefix.subnet(UInt128(i), length: profile.subnetLength), vpc.source)
                 }
             }
         }
