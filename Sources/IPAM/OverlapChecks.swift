@@ -6,7 +6,9 @@ extension PlanBuilder {
     /// node-prefix mode, which coincide by design (every node prefix carries its pods).
     mutating func checkOverlaps() {
         for family in plan.ipFamilies {
-            let ranges = plan.networks.filter { $0.family == family }
+            var ranges: [PlannedRange] = []
+            ranges.reserveCapacity(plan.networks.count)
+            for r in plan.networks where r.family == family { ranges.append(r) }
             for (i, a) in ranges.enumerated() {
                 for b in ranges[(i + 1)...] where a.kind != b.kind && a.prefix.overlaps(b.prefix) {
                     // Node-prefix mode: nodes and pods are the VPC; services may be a reservation
