@@ -138,7 +138,7 @@ func benchTerminal(_ dir: String) {
 /// `--landscape FILE...` (from scripts/bench/gen_landscape.py): the landscape's stages one by
 /// one on one thread (scan the lists, decode every shoot, plan every shoot, the checks across
 /// the landscape, the JSON), so a change to one stage can be measured alone.
-/// BENCH_PROFILE_LANDSCAPE=decode|plan repeats only that stage, for `perf record`.
+/// BENCH_PROFILE_LANDSCAPE=decode|plan|check repeats only that stage, for `perf record`.
 func benchLandscape(_ paths: [String]) {
     guard let (input, shoots) = try? LandscapeLoader.open(paths: paths), let decoded = try? shoots.all() else {
         FileOutput.err("shootnet-bench: cannot load \(paths)")
@@ -153,7 +153,11 @@ func benchLandscape(_ paths: [String]) {
     }
     if let stage = getenv("BENCH_PROFILE_LANDSCAPE").map({ String(cString: $0) }) {
         for _ in 0..<10 {
-            if stage == "decode" { _ = try? shoots.all() } else { for s in decoded { _ = planOne(s) } }
+            switch stage {
+            case "decode": _ = try? shoots.all()
+            case "check": _ = LandscapeCheck.check(LandscapeInput(shoots: decoded, seeds: input.seeds, skipped: input.skipped))
+            default: for s in decoded { _ = planOne(s) }
+            }
         }
         return
     }

@@ -51,14 +51,37 @@ extension LandscapeCheck {
             guard r.prefix.family == .v4, case .shoot = objects[r.owner] else { return false }
             return true
         }
-        let overlapping = RangeSweep(ranges: v4).sweep(wantPairs: { false }) { _, _ in }
+        let sweep = RangeSweep(ranges: v4)
+        let overlapping = sweep.sweep(wantPairs: { false }) { _, _ in }
         guard overlapping > 0 else { return nil }
-        var owners: [IPPrefix: Set<Int>] = [:]
-        for r in v4 { owners[r.prefix, default: []].insert(r.owner) }
-        let top = owners.max { a, b in a.value.count != b.value.count ? a.value.count < b.value.count : b.key < a.key }
-        let example = top.map { " (\($0.key) alone is used by \($0.value.count) shoots)" } ?? ""
+        let example = mostShared(sweep).map { " (\($0.prefix) alone is used by \($0.owners) shoots)" } ?? ""
         return report(.landscapeIPv4Reuse, path: "spec.networking",
                       "\(overlapping) IPv4 range\(overlapping == 1 ? "" : "s") of shoots overlap another shoot's\(example): normal, Gardener's VPN NATs IPv4, so it need not be unique across shoots — only IPv6 must be",
                       at: nil)
+    }
+
+    /// The prefix the most owners use (the lowest of those), and how many: equal prefixes
+    /// are adjacent in the sweep's order, in the order given — by owner, as the landscape
+    /// gives them — so one pass counts them (a set of owners per prefix hashed every range
+    /// of the landscape, on the one thread after planning).
+    static func mostShared(_ sweep: RangeSweep) -> (prefix: IPPrefix, owners: Int)? {
+        let ranges = sweep.ranges, order = sweep.order
+        var best: (prefix: IPPrefix, owners: Int)?
+        var i = 0
+        while i < order.count {
+            let prefix = ranges[order[i]].prefix
+            var j = i, owners = 0, last = -1, ascending = true
+            while j < order.count && ranges[order[j]].prefix == prefix {
+                let owner = ranges[order[j]].owner
+                if owner < last { ascending = false }
+                if owner != last { owners += 1; last = owner }
+                j += 1
+            }
+            // Ranges given out of owner order: count this run's owners the long way.
+            if !ascending { owners = Set((i..<j).map { ranges[order[$0]].owner }).count }
+            if owners > best?.owners ?? 0 { best = (prefix, owners) }
+            i = j
+        }
+        return best
     }
 }

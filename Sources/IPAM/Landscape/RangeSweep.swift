@@ -7,6 +7,19 @@ import Addressing
 struct RangeSweep {
     /// The ranges of one family.
     let ranges: [LandscapeRange]
+    /// Indices into ``ranges`` by start address, shorter prefix first, then by index: equal
+    /// prefixes are adjacent, in the order they were given.
+    let order: [Int]
+
+    init(ranges: [LandscapeRange]) {
+        self.ranges = ranges
+        order = ranges.indices.sorted { a, b in
+            let p = ranges[a].prefix, q = ranges[b].prefix
+            if p.network.value != q.network.value { return p.network.value < q.network.value }
+            if p.length != q.length { return p.length < q.length }
+            return a < b
+        }
+    }
 
     static let countingLookups = 64
 
@@ -23,12 +36,6 @@ struct RangeSweep {
     /// no more than ``countingLookups`` members of each containing group, so the count stays
     /// O(n log n); beyond that a range counts). Returns that count.
     func sweep(wantPairs: () -> Bool, isNew: (Int, Int) -> Bool = { _, _ in true }, overlap: (Int, Int) -> Void) -> Int {
-        let order = ranges.indices.sorted { a, b in
-            let p = ranges[a].prefix, q = ranges[b].prefix
-            if p.network.value != q.network.value { return p.network.value < q.network.value }
-            if p.length != q.length { return p.length < q.length }
-            return a < b
-        }
         var stack: [Group] = []
         var unlisted = 0
         for r in order {
