@@ -13,21 +13,27 @@ struct RangeSweep {
 
     init(ranges: [LandscapeRange]) {
         self.ranges = ranges
-        order = ranges.indices.sorted { a, b in
-            let p = ranges[a].prefix, q = ranges[b].prefix
-            if p.network.value != q.network.value { return p.network.value < q.network.value }
-            if p.length != q.length { return p.length < q.length }
-            return a < b
+        // Sorted as small keys side by side, not as indices that reach into the ranges at
+        // every comparison: a landscape sorts tens of thousands of them on one thread.
+        struct Key { var start: UInt128, length: Int, index: Int }
+        var keys = ranges.indices.map { Key(start: ranges[$0].prefix.network.value, length: ranges[$0].prefix.length, index: $0) }
+        keys.sort { a, b in
+            if a.start != b.start { return a.start < b.start }
+            if a.length != b.length { return a.length < b.length }
+            return a.index < b.index
         }
+        order = keys.map(\.index)
     }
 
     static let countingLookups = 64
 
-    /// Ranges sharing one prefix, still open in the sweep.
+    /// Ranges sharing one prefix, still open in the sweep; its members are `open[start...]`
+    /// up to the next group's start (one array for every open group: a group of its own
+    /// allocated an array per distinct prefix of the landscape).
     private struct Group {
         var prefix: IPPrefix
         var last: UInt128
-        var members: [Int]
+        var start: Int
     }
 
     /// Calls `overlap(a, b)` (indices into ``ranges``, `a` sorted first) for each pair of
@@ -37,14 +43,21 @@ struct RangeSweep {
     /// O(n log n); beyond that a range counts). Returns that count.
     func sweep(wantPairs: () -> Bool, isNew: (Int, Int) -> Bool = { _, _ in true }, overlap: (Int, Int) -> Void) -> Int {
         var stack: [Group] = []
+        var open: [Int] = []
         var unlisted = 0
         for r in order {
             let range = ranges[r]
             let start = range.prefix.network.value
-            while let top = stack.last, top.last < start { stack.removeLast() }
+            while let top = stack.last, top.last < start {
+                open.removeSubrange(top.start...)
+                stack.removeLast()
+            }
             var counted = false
             scan: for g in stack.indices {
-                for (k, m) in stack[g].members.enumerated() where ranges[m].owner != range.owner {
+                let end = g + 1 < stack.count ? stack[g + 1].start : open.count
+                for k in 0..<(end - stack[g].start) {
+                    let m = open[stack[g].start + k]
+                    guard ranges[m].owner != range.owner else { continue }
                     if wantPairs() {
                         overlap(m, r)
                     } else if k >= Self.countingLookups || isNew(m, r) {
@@ -55,9 +68,10 @@ struct RangeSweep {
             }
             if counted { unlisted += 1 }
             if let top = stack.last, top.prefix == range.prefix {
-                stack[stack.count - 1].members.append(r)
+                open.append(r)
             } else {
-                stack.append(Group(prefix: range.prefix, last: range.prefix.last.value, members: [r]))
+                stack.append(Group(prefix: range.prefix, last: range.prefix.last.value, start: open.count))
+                open.append(r)
             }
         }
         return unlisted
