@@ -87,7 +87,8 @@ enum NodePlanStep {
         var nodes: [PlannedNode] = []
         let allZones = s.zones
         // Counters by position, not by name or prefix: every shoot of a landscape simulates
-        // its nodes, and hashing a zone name or a prefix per node and family was most of it.
+        // its nodes, and hashing a zone name or a prefix per node and family (and growing the
+        // dictionaries) was a third of it.
         var table = SimulationTable(subnets: s.subnets, zones: allZones)
         var index = 0
         var capped = false

@@ -18,8 +18,8 @@ public enum Planner {
 
     /// ``plan(_:)`` for a caller that counts the infos but never shows them (a landscape's
     /// per-shoot summary): the same plan, but infos carry no message text. Writing the text
-    /// of every info of 10,000 shoots (prefixes formatted, lists joined) was a twentieth of
-    /// planning them.
+    /// of every info of 10,000 shoots (prefixes formatted, lists joined) was about a twelfth
+    /// of planning them.
     public static func summary(_ input: PlanInput) -> Plan {
         var memo = PlanMemo.disabled
         return run(input, memo: &memo, infoText: false)

@@ -44,7 +44,8 @@ enum TruncationGuard {
             count += 1
         }
         guard let slot else { return }
-        let text = Array("\(LoadError.escaped(file, limit: 200)): error: the file was cut short while it was read (written again meanwhile?); read it again once it is complete\n".utf8)
+        let error = LoadError(file: file, message: "the file was cut short while it was read (written again meanwhile?); read it again once it is complete")
+        let text = Array("\(error)\n".utf8)
         let line = UnsafeMutablePointer<UInt8>.allocate(capacity: text.count)
         line.initialize(from: text, count: text.count)
         let start = UInt(bitPattern: base)
