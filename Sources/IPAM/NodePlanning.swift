@@ -90,6 +90,8 @@ enum NodePlanStep {
         // its nodes, and hashing a zone name or a prefix per node and family (and growing the
         // dictionaries) was a third of it.
         var table = SimulationTable(subnets: s.subnets, zones: allZones)
+        let limit = PlanBuilder.simulatedNodeLimit
+        nodes.reserveCapacity(s.pools.reduce(0) { min($0 + max(0, min($1.minimum, limit)), limit) })
         var index = 0
         var capped = false
         var exhausted = s.exhaustedReported
@@ -105,6 +107,9 @@ enum NodePlanStep {
                 table.perZone[slot] = inZone + 1
                 var node = PlannedNode(name: "\(worker.name)-z\(zoneNumber)-\(k / workerZones.count)", zone: zone,
                                        source: .simulated, index: index)
+                // An address and a pod CIDR per family come next: room for them at once.
+                node.addresses.reserveCapacity(families.count)
+                node.podCIDRs.reserveCapacity(families.count)
                 for family in families {
                     let subnetIndex = table.workersSubnet(zoneSlot: slot, family: family)
                     if family == .v6 && s.podModeV6 == .nodePrefix {
