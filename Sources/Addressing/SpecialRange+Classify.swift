@@ -26,30 +26,34 @@ extension SpecialRange {
     /// The special ranges overlapping `prefix`: first those it lies within (most specific
     /// first), then those it contains (in address order).
     public static func matches(for prefix: IPPrefix) -> [Match] {
-        // Every shoot range of every planned shoot comes here (10,000 shoots in a landscape):
-        // the table is scanned as plain integers, and entries are copied only for the few
-        // that match (most prefixes lie within one or two blocks).
-        let bits = prefix.family.bits, value = prefix.network.value, length = prefix.length
-        let ownMask = PrefixMask.mask(length: length, bits: bits)
         var out: [Match] = []
-        var within = 0
-        table.withUnsafeBufferPointer { entries in
-            for i in entries.indices where entries[i].family == prefix.family {
-                let e = entries[i]
-                if length >= e.length && value & e.mask == e.network {
-                    if out.isEmpty { out.reserveCapacity(3) }  // one allocation for the usual one to three
-                    // Most specific first: before every earlier, shorter block it lies within.
-                    var at = within
-                    while at > 0 && out[at - 1].range.prefix.length < e.length { at -= 1 }
-                    out.insert(Match(range: all[i], relation: .within), at: at)
-                    within += 1
-                } else if e.length > length && e.network & ownMask == value {
-                    if out.isEmpty { out.reserveCapacity(3) }
-                    out.append(Match(range: all[i], relation: .contains))
-                }
-            }
+        forEachMatch(for: prefix) { m in
+            if out.isEmpty { out.reserveCapacity(3) }  // one allocation for the usual one to three
+            out.append(m)
         }
         return out
+    }
+
+    /// ``matches(for:)`` one by one, without building the list: every shoot range of every
+    /// planned shoot is classified (10,000 shoots in a landscape), and the table is scanned as
+    /// plain integers, each entry copied only when it matches.
+    ///
+    /// The table is in address order, and blocks holding one prefix are nested, so read
+    /// backwards they come most specific first; the blocks the prefix holds follow, forwards.
+    public static func forEachMatch(for prefix: IPPrefix, _ body: (Match) -> Void) {
+        let value = prefix.network.value, length = prefix.length
+        let ownMask = PrefixMask.mask(length: length, bits: prefix.family.bits)
+        table.withUnsafeBufferPointer { entries in
+            for i in entries.indices.reversed() where entries[i].family == prefix.family {
+                let e = entries[i]
+                if length >= e.length && value & e.mask == e.network { body(Match(range: all[i], relation: .within)) }
+            }
+            for i in entries.indices where entries[i].family == prefix.family {
+                let e = entries[i]
+                let within = length >= e.length && value & e.mask == e.network
+                if !within && e.length > length && e.network & ownMask == value { body(Match(range: all[i], relation: .contains)) }
+            }
+        }
     }
 
     /// ``all``'s prefixes as the scan in ``matches(for:)`` reads them.

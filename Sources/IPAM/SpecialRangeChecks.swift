@@ -20,7 +20,7 @@ extension PlanBuilder {
     mutating func checkSpecialRanges() {
         var documentation: [PlannedRange] = []
         for r in plan.networks {
-            for m in r.prefix.specialRanges {
+            SpecialRange.forEachMatch(for: r.prefix) { m in
                 if m.range.kind.isUnroutable {
                     let how = m.relation == .within ? "lies in" : "contains"
                     report(.specialRange, path: path(of: r),

@@ -166,6 +166,11 @@ private func uncompressedText(_ a: IPAddress) -> String {
             }
         }
         #expect(p.specialRanges.count == SpecialRange.all.filter { $0.prefix.overlaps(p) }.count)
+        // The order: the blocks it lies within, most specific first; then those it holds, in
+        // address order (as ``SpecialRange/all`` lists them).
+        let within = SpecialRange.all.filter { $0.prefix.contains(p) }.sorted { $0.prefix.length > $1.prefix.length }
+        let holds = SpecialRange.all.filter { p.contains($0.prefix) && !$0.prefix.contains(p) }
+        #expect(p.specialRanges == within.map { .init(range: $0, relation: .within) } + holds.map { .init(range: $0, relation: .contains) })
     }
 }
 
