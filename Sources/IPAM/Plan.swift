@@ -75,7 +75,14 @@ public struct PlannedSubnet: Sendable, Hashable {
         case services
     }
 
-    public var name: String
+    /// The subnet's name. A zone's subnets are named after the zone, purpose and family
+    /// (`eu-1a-internal-v6`), and that name is written only when read: a landscape plans a
+    /// dozen zone subnets per shoot and reads none of their names.
+    public var name: String {
+        get { givenName ?? Self.zoneSubnetName(zone ?? "", purpose, prefix.family) }
+        set { givenName = newValue }
+    }
+    private var givenName: String?
     /// nil: a regional subnet, shared by every zone.
     public var zone: String?
     public var purpose: Purpose
@@ -88,13 +95,41 @@ public struct PlannedSubnet: Sendable, Hashable {
 
     public init(name: String, zone: String? = nil, purpose: Purpose = .workers, prefix: IPPrefix, allocationPool: IPPrefix? = nil,
                 source: RangeSource, router: String? = nil) {
-        self.name = name
+        givenName = name
         self.zone = zone
         self.purpose = purpose
         self.prefix = prefix
         self.allocationPool = allocationPool
         self.source = source
         self.router = router
+    }
+
+    /// A zone's subnet, named after its zone, purpose and family (``name``).
+    public init(zone: String, purpose: Purpose, prefix: IPPrefix, source: RangeSource) {
+        self.zone = zone
+        self.purpose = purpose
+        self.prefix = prefix
+        self.source = source
+    }
+
+    /// `ZONE-v4`, `ZONE-internal-v6`, `ZONE-public-v4` …
+    static func zoneSubnetName(_ zone: String, _ purpose: Purpose, _ family: IPFamily) -> String {
+        let suffix = family == .v4 ? "v4" : "v6"
+        switch purpose {
+        case .workers, .services: return zone + "-" + suffix
+        case .internalUtility, .publicUtility: return zone + "-" + purpose.rawValue + "-" + suffix
+        }
+    }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.name == b.name && a.zone == b.zone && a.purpose == b.purpose && a.prefix == b.prefix
+            && a.allocationPool == b.allocationPool && a.source == b.source && a.router == b.router
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(zone)
+        hasher.combine(prefix)
     }
 }
 

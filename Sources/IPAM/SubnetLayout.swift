@@ -47,34 +47,32 @@ extension PlanBuilder {
         var splitBits = 0
         while (1 << splitBits) < zones.count { splitBits += 1 }
         plan.subnets.reserveCapacity(plan.subnets.count + zones.count * plan.ipFamilies.count * 3 + 3)
-        func add(_ name: String, _ zone: String?, _ purpose: PlannedSubnet.Purpose, _ prefix: IPPrefix?, _ source: RangeSource) {
+        func add(_ name: String, _ purpose: PlannedSubnet.Purpose, _ prefix: IPPrefix?, _ source: RangeSource) {
             guard let prefix else { return }
-            plan.subnets.append(PlannedSubnet(name: name, zone: zone, purpose: purpose, prefix: prefix, source: source))
+            plan.subnets.append(PlannedSubnet(name: name, purpose: purpose, prefix: prefix, source: source))
+        }
+        func add(zone: String, _ purpose: PlannedSubnet.Purpose, _ prefix: IPPrefix?, _ source: RangeSource) {
+            guard let prefix else { return }
+            plan.subnets.append(PlannedSubnet(zone: zone, purpose: purpose, prefix: prefix, source: source))
         }
         // Regional IPv4 subnets (GCP `workers` and `internal`, Azure `workers` without zones).
         let regional = profile.provider == .gcp || (profile.provider == .azure && (infra?.zones.isEmpty ?? true))
         if regional, plan.ipFamilies.contains(.v4), let w = infra?.workers {
-            add("workers-v4", nil, .workers, w.value, .spec)
-            if let i = infra?.internalCIDR { add("internal-v4", nil, .internalUtility, i.value, .spec) }
+            add("workers-v4", .workers, w.value, .spec)
+            if let i = infra?.internalCIDR { add("internal-v4", .internalUtility, i.value, .spec) }
         }
         for (i, zone) in zones.enumerated() {
             let configured = infra?.zones.first { $0.name == zone }
             for family in plan.ipFamilies {
-                // Names by concatenation: an interpolation of three parts grew its buffer
-                // twice, for twelve subnets of every shoot of a landscape.
-                let suffix = family == .v4 ? "v4" : "v6"
-                func workersName() -> String { zone + (family == .v4 ? "-v4" : "-v6") }
-                func internalName() -> String { zone + (family == .v4 ? "-internal-v4" : "-internal-v6") }
-                func publicName() -> String { zone + (family == .v4 ? "-public-v4" : "-public-v6") }
                 if family == .v4 {
                     if regional && infra?.workers != nil { continue }
                     if let w = configured?.workers {
-                        add(workersName(), zone, .workers, w.value, .spec)
-                        if let p = configured?.internalCIDR { add(internalName(), zone, .internalUtility, p.value, .spec) }
-                        if let p = configured?.publicCIDR { add(publicName(), zone, .publicUtility, p.value, .spec) }
+                        add(zone: zone, .workers, w.value, .spec)
+                        if let p = configured?.internalCIDR { add(zone: zone, .internalUtility, p.value, .spec) }
+                        if let p = configured?.publicCIDR { add(zone: zone, .publicUtility, p.value, .spec) }
                     } else if let nodes = plan.range(.nodes, .v4) {
                         // Not configured: an equal slice of the nodes range, made up.
-                        add(workersName(), zone, .workers,
+                        add(zone: zone, .workers,
                             nodes.prefix.subnet(UInt128(i), length: min(nodes.prefix.length + splitBits, nodes.prefix.bits)), .simulated)
                     }
                     continue
@@ -84,21 +82,21 @@ extension PlanBuilder {
                     // gardener-extension-provider-aws infraflow `ensureManagedZones`: zone i's
                     // subnets are the /64s 3i (workers), 3i+1 (internal), 3i+2 (public) of the VPC /56.
                     let base = UInt128(3 * i)
-                    add(workersName(), zone, .workers, vpc.prefix.subnet(base, length: profile.subnetLength), vpc.source)
-                    add(internalName(), zone, .internalUtility, vpc.prefix.subnet(base + 1, length: profile.subnetLength), vpc.source)
-                    add(publicName(), zone, .publicUtility, vpc.prefix.subnet(base + 2, length: profile.subnetLength), vpc.source)
+                    add(zone: zone, .workers, vpc.prefix.subnet(base, length: profile.subnetLength), vpc.source)
+                    add(zone: zone, .internalUtility, vpc.prefix.subnet(base + 1, length: profile.subnetLength), vpc.source)
+                    add(zone: zone, .publicUtility, vpc.prefix.subnet(base + 2, length: profile.subnetLength), vpc.source)
                 } else if vpc.prefix.length >= profile.subnetLength {
                     // A VPC no larger than one subnet (GCP's regional /64) is shared by every zone.
-                    if i == 0 { add("nodes-\(suffix)", nil, .workers, vpc.prefix, vpc.source) }
+                    if i == 0 { add(family == .v4 ? "nodes-v4" : "nodes-v6", .workers, vpc.prefix, vpc.source) }
                 } else {
-                    add(workersName(), zone, .workers, vpc.prefix.subnet(UInt128(i), length: profile.subnetLength), vpc.source)
+                    add(zone: zone, .workers, vpc.prefix.subnet(UInt128(i), length: profile.subnetLength), vpc.source)
                 }
             }
         }
         // GCP: services get a subnet of their own (infraflow `ensureServicesSubnet`).
         if profile.provider == .gcp, let services = plan.range(.services, .v6), !plan.subnets.contains(where: { $0.prefix.contains(services.prefix) }),
            let subnet = IPPrefix(masking: services.prefix.network, length: profile.subnetLength) as IPPrefix? {
-            add("services-v6", nil, .services, subnet, services.source)
+            add("services-v6", .services, subnet, services.source)
         }
     }
 
