@@ -10,7 +10,8 @@ extension PlanBuilder {
         let want = UInt128(plan.workersMaximum)
         let minimum = UInt128(shoot.workers.reduce(0) { $0 &+ Swift.max(0, $1.minimum) })
         let objects = shoot.workers.map { ObjectRef.worker($0.name) }
-        let why = plan.maxNodesReason
+        // Written into a message only when one is kept.
+        let why = plan.maxNodesLimit
         let fix = "lower the maximum, enlarge the limiting range or change the node mask size"
         if minimum > max {
             report(.capacityExceeded, path: "spec.provider.workers",

@@ -253,7 +253,9 @@ public struct Plan: Sendable, Hashable {
     /// no limit (see ``maxNodesReason``).
     public var maxNodes: UInt128?
     /// Which range limits max nodes, or why there is no limit.
-    public var maxNodesReason: String
+    public var maxNodesReason: String { maxNodesLimit.description }
+    /// ``maxNodesReason`` before it is written out.
+    public var maxNodesLimit: MaxNodesLimit
     /// The pod and node network limits behind ``maxNodes``.
     public var maxNodesDetail: GardenerMaxNodes?
     /// Sum of the workers' maxima.
@@ -277,7 +279,7 @@ public struct Plan: Sendable, Hashable {
         podModes = [:]
         nodeMasks = [:]
         maxNodes = nil
-        maxNodesReason = ""
+        maxNodesLimit = .none
         maxNodesDetail = nil
         workersMaximum = 0
         diagnostics = []
