@@ -15,7 +15,11 @@ extension PlanBuilder {
     /// Resolves every `nodes`/`pods`/`services` range per family: from the spec, from the
     /// shoot status, from the seed's shoot defaults, or simulated from the provider pool.
     mutating func resolveRanges() {
+        // Room for a range per kind and family at once (and the VPC's two): every shoot of a
+        // landscape comes here, and growing the arrays step by step copied them each time.
         var resolved: [PlannedRange] = []
+        resolved.reserveCapacity(NetworkKind.allCases.count * plan.ipFamilies.count)
+        plan.vpc.reserveCapacity(2)
         var autoKinds: [NetworkKind] = []
         for kind in NetworkKind.allCases {
             let defaulted = seedDefault(kind)
