@@ -43,12 +43,14 @@ extension SpecialRange {
     public static func forEachMatch(for prefix: IPPrefix, _ body: (Match) -> Void) {
         let value = prefix.network.value, length = prefix.length
         let ownMask = PrefixMask.mask(length: length, bits: prefix.family.bits)
+        // ``all`` holds IPv4 first: only the prefix's own family is scanned.
+        let family = prefix.family == .v4 ? 0..<ipv4.count : ipv4.count..<all.count
         table.withUnsafeBufferPointer { entries in
-            for i in entries.indices.reversed() where entries[i].family == prefix.family {
+            for i in family.reversed() {
                 let e = entries[i]
                 if length >= e.length && value & e.mask == e.network { body(Match(range: all[i], relation: .within)) }
             }
-            for i in entries.indices where entries[i].family == prefix.family {
+            for i in family {
                 let e = entries[i]
                 let within = length >= e.length && value & e.mask == e.network
                 if !within && e.length > length && e.network & ownMask == value { body(Match(range: all[i], relation: .contains)) }
@@ -58,14 +60,13 @@ extension SpecialRange {
 
     /// ``all``'s prefixes as the scan in ``matches(for:)`` reads them.
     private struct Entry {
-        let family: IPFamily
         let length: Int
         let network: UInt128
         let mask: UInt128
     }
 
     private static let table: [Entry] = all.map { r in
-        Entry(family: r.prefix.family, length: r.prefix.length, network: r.prefix.network.value,
+        Entry(length: r.prefix.length, network: r.prefix.network.value,
               mask: PrefixMask.mask(length: r.prefix.length, bits: r.prefix.family.bits))
     }
 }
