@@ -41,8 +41,15 @@ enum NodePlanStep {
 
     /// The position of ``subnet(_:zone:family:)``'s answer in `subnets`.
     static func subnetIndex(_ subnets: [PlannedSubnet], zone: String, family: IPFamily) -> Int? {
-        subnets.firstIndex { $0.zone == zone && $0.prefix.family == family && $0.purpose == .workers }
-            ?? subnets.firstIndex { $0.zone == nil && $0.prefix.family == family && $0.purpose == .workers }
+        // Field reads through a buffer: a closure over the elements copied each subnet.
+        subnets.withUnsafeBufferPointer { s in
+            var regional: Int?
+            for i in s.indices where s[i].purpose == .workers && s[i].prefix.family == family {
+                if s[i].zone == zone { return i }
+                if regional == nil && s[i].zone == nil { regional = i }
+            }
+            return regional
+        }
     }
 
     /// The observed nodes as planned nodes, with their node prefixes in node-prefix mode.
@@ -169,9 +176,10 @@ enum NodePlanStep {
         /// a dictionary keeps a pathological input linear.
         private static func firstOfEachPrefix(_ subnets: [PlannedSubnet]) -> [Int] {
             if subnets.count <= 64 {
-                // The prefixes alone: comparing through the subnets would copy each one.
-                let prefixes = subnets.map(\.prefix)
-                return prefixes.indices.map { i in prefixes.firstIndex(of: prefixes[i]) ?? i }
+                // Field reads through a buffer: comparing through the subnets copied each one.
+                return subnets.withUnsafeBufferPointer { s in
+                    s.indices.map { i in (0..<i).first { s[$0].prefix == s[i].prefix } ?? i }
+                }
             }
             var first: [IPPrefix: Int] = [:]
             return subnets.indices.map { i in

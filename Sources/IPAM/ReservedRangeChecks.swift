@@ -3,8 +3,10 @@ import Spec
 
 extension PlanBuilder {
     /// Ranges Gardener keeps for itself; a shoot range touching one is rejected on admission.
-    static let gardenerReserved: [(prefix: IPPrefix, code: DiagnosticCode, use: String)] = {
-        var out: [(IPPrefix, DiagnosticCode, String)] = []
+    /// (`use` is a StaticString: every range of every planned shoot is checked against each
+    /// entry, and a String would be retained and released per look.)
+    static let gardenerReserved: [(prefix: IPPrefix, code: DiagnosticCode, use: StaticString)] = {
+        var out: [(IPPrefix, DiagnosticCode, StaticString)] = []
         if let vpn = IPPrefix("fd8f:6d53:b97a:1::/96") { out.append((vpn, .reservedVPN, "Gardener's VPN")) }
         for first in 240...244 {
             if let p = IPPrefix("\(first).0.0.0/8") { out.append((p, .reservedMapping, "Gardener's range mapping")) }
