@@ -19,17 +19,20 @@ extension PlanBuilder {
 /// Unique names, every family's address present and inside the nodes range.
 enum NodeIdentityCheck {
     static func run(_ inputs: NodeIdentityCheckKey, _ sink: inout DiagnosticSink) {
-        var seenNames: Set<String> = []
+        // A few nodes (every simulated shoot of a landscape): comparing names is cheaper
+        // than hashing them until there are many.
+        var seenNames: Set<String>? = inputs.nodes.count > 16 ? Set(minimumCapacity: inputs.nodes.count) : nil
         var duplicateNames: [String] = []
         var missing: [IPFamily: [String]] = [:]
         var outside: [String] = []
-        seenNames.reserveCapacity(inputs.nodes.count)
         let nodeRanges = inputs.nodeRanges
         let families = inputs.families
         // Field reads, not node copies: a PlannedNode holds several references.
         inputs.nodes.withUnsafeBufferPointer { nodes in
             for i in nodes.indices {
-                if !seenNames.insert(nodes[i].name).inserted { duplicateNames.append(nodes[i].name) }
+                let name = nodes[i].name
+                let seen = seenNames != nil ? !seenNames!.insert(name).inserted : (0..<i).contains { nodes[$0].name == name }
+                if seen { duplicateNames.append(name) }
                 // The address array, not the node: a method call on nodes[i] would copy the node.
                 let addresses = nodes[i].addresses
                 for (f, family) in families.enumerated() {
