@@ -246,9 +246,9 @@ public struct Plan: Sendable, Hashable {
     /// True when router state was given and routes were compared.
     public var routesCompared: Bool
     /// Per-family pod allocation mode.
-    public var podModes: [IPFamily: PodAllocationMode]
+    public var podModes: PerFamily<PodAllocationMode>
     /// Per-family node mask size (cluster-range mode) or per-node pod prefix length.
-    public var nodeMasks: [IPFamily: Int]
+    public var nodeMasks: PerFamily<Int>
     /// Max nodes as gardenlet computes it for cluster-autoscaler; nil when the networks set
     /// no limit (see ``maxNodesReason``).
     public var maxNodes: UInt128?
@@ -276,8 +276,8 @@ public struct Plan: Sendable, Hashable {
         nodesSimulated = false
         routes = []
         routesCompared = false
-        podModes = [:]
-        nodeMasks = [:]
+        podModes = PerFamily()
+        nodeMasks = PerFamily()
         maxNodes = nil
         maxNodesLimit = .none
         maxNodesDetail = nil
