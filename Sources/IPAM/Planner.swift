@@ -44,7 +44,10 @@ public enum Planner {
 
 /// Working state of one planning run. Each step lives in its own file as an extension.
 struct PlanBuilder {
-    let input: PlanInput
+    /// The run's input, held by reference: steps call the builder's own helpers, and each
+    /// such call may copy the builder, which with 2 KB of input inline was a large copy.
+    private let inputBox: InputBox
+    var input: PlanInput { inputBox.input }
     let profile: ProviderProfile
     var plan: Plan
     /// Per-family pod prefix template in node-prefix mode.
@@ -61,6 +64,11 @@ struct PlanBuilder {
     /// The findings of this run, in report order (see ``report(_:path:_:objects:at:severity:origin:)``).
     let findings = Findings()
 
+    final class InputBox: Sendable {
+        let input: PlanInput
+        init(_ input: PlanInput) { self.input = input }
+    }
+
     /// A run's findings, held by reference so reporting does not mutate the builder.
     final class Findings {
         private(set) var list: [Diagnostic] = []
@@ -68,7 +76,7 @@ struct PlanBuilder {
     }
 
     init(input: PlanInput, memo: PlanMemo = PlanMemo(), infoText: Bool = true) {
-        self.input = input
+        inputBox = InputBox(input)
         self.memo = memo
         self.infoText = infoText
         let shoot = input.shoot
