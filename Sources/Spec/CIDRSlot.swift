@@ -43,15 +43,17 @@ public struct CIDRSlot: Sendable, Hashable {
         }
     }
 
-    public var prefix: IPPrefix? {
+    // Inlinable, as are isAuto and family: the planner asks them of every entry of every
+    // planned shoot, and a call from another module copied the entry (and its text) first.
+    @inlinable public var prefix: IPPrefix? {
         if case .prefix(let p) = value { return p }
         return nil
     }
 
-    public var isAuto: Bool { value == .auto }
+    @inlinable public var isAuto: Bool { if case .auto = value { true } else { false } }
 
     /// The family this entry speaks for; AUTOv6 counts as IPv6, invalid entries as none.
-    public var family: IPFamily? {
+    @inlinable public var family: IPFamily? {
         switch value {
         case .prefix(let p): p.family
         case .auto: .v6

@@ -69,7 +69,7 @@ public struct Shoot: Sendable, Hashable {
     }
 
     /// A shoot without worker pools: only a control plane (Gardener's "workerless" shoot).
-    public var isWorkerless: Bool { workers.isEmpty }
+    @inlinable public var isWorkerless: Bool { workers.isEmpty }
 
     public var providerType: ProviderType { ProviderType(rawValue: provider.value) ?? .other }
 }
