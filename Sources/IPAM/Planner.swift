@@ -20,12 +20,14 @@ public enum Planner {
     /// per-shoot summary): the same plan, but infos carry no message text. Writing the text
     /// of every info of 10,000 shoots (prefixes formatted, lists joined) was about a twelfth
     /// of planning them.
-    public static func summary(_ input: PlanInput) -> Plan {
+    public static func summary(_ input: consuming PlanInput) -> Plan {
         var memo = PlanMemo.disabled
         return run(input, memo: &memo, infoText: false)
     }
 
-    private static func run(_ input: PlanInput, memo: inout PlanMemo, infoText: Bool) -> Plan {
+    /// `input` is consumed: the builder keeps it, and a copy of a 2 KB input (and a retain
+    /// per reference in it) per planned shoot is what a landscape can do without.
+    private static func run(_ input: consuming PlanInput, memo: inout PlanMemo, infoText: Bool) -> Plan {
         var b = PlanBuilder(input: input, memo: memo, infoText: infoText)
         memo = memo.isEnabled ? PlanMemo() : .disabled
         b.resolveFamilies()
@@ -75,16 +77,17 @@ struct PlanBuilder {
         func append(_ more: [Diagnostic]) { list.append(contentsOf: more) }
     }
 
-    init(input: PlanInput, memo: PlanMemo = PlanMemo(), infoText: Bool = true) {
-        inputBox = InputBox(input)
+    init(input: consuming PlanInput, memo: PlanMemo = PlanMemo(), infoText: Bool = true) {
+        let box = InputBox(input)
+        inputBox = box
         self.memo = memo
         self.infoText = infoText
-        let shoot = input.shoot
-        profile = ProviderProfile.profile(for: shoot.providerType).applying(input.settings)
+        let shoot = box.input.shoot, settings = box.input.settings
+        profile = ProviderProfile.profile(for: shoot.providerType).applying(settings)
         plan = Plan(shootName: shoot.name, provider: shoot.providerType, providerName: shoot.provider.value, region: shoot.region)
-        template = input.settings.podPrefixTemplate?.value ?? profile.defaultTemplate ?? .standard
+        template = settings.podPrefixTemplate?.value ?? profile.defaultTemplate ?? .standard
         // The proposal's reservation; AWS and GCP reserve nothing unless the settings say so.
-        reservedLength = input.settings.nodeReservedLength?.value ?? (profile.defaultTemplate == nil ? 100 : nil)
+        reservedLength = settings.nodeReservedLength?.value ?? (profile.defaultTemplate == nil ? 100 : nil)
         plan.workersMaximum = shoot.workers.reduce(0) { $0 &+ max(0, $1.maximum) }
         zones = Self.zones(of: shoot)
     }

@@ -57,14 +57,14 @@ enum ShootPlanning {
     }
 
     /// Plans one shoot; its real ranges are appended to `ranges`.
-    static func plan(_ shoot: Shoot, owner: Int, seeds: [String: SeedNetworks], ranges: inout [LandscapeRange]) -> Planned {
+    static func plan(_ shoot: consuming Shoot, owner: Int, seeds: [String: SeedNetworks], ranges: inout [LandscapeRange]) -> Planned {
         var settings = Settings()
         if let name = shoot.seedName { settings.seed = seeds[name] }
-        // Infos are only counted here: their text is left out.
-        let plan = Planner.summary(PlanInput(shoot: shoot, settings: settings, observed: ObservedState()))
-        ranges.append(contentsOf: LandscapeRange.ofShoot(plan, owner: owner))
         var p = Planned(ref: .shoot(namespace: shoot.namespace ?? "", name: shoot.name), location: shoot.location,
                         seedName: shoot.seedName)
+        // Infos are only counted here: their text is left out. The shoot is handed over, not copied.
+        let plan = Planner.summary(PlanInput(shoot: shoot, settings: settings, observed: ObservedState()))
+        ranges.append(contentsOf: LandscapeRange.ofShoot(plan, owner: owner))
         let counts = SeverityCounts(plan.diagnostics)
         (p.errors, p.warnings, p.infos) = (counts.errors, counts.warnings, counts.infos)
         if let first = plan.diagnostics.first, first.severity > .info { p.firstStorage = [first] }
