@@ -27,10 +27,11 @@ extension PlanBuilder {
                 // The field's first entry of this family, and whether all of them are AUTOv6
                 // (found without a filtered copy: every shoot of a landscape comes here).
                 let entries = shoot.networking[kind]
-                let written = entries.firstIndex { $0.family == family }.map { (offset: $0, element: entries[$0]) }
+                // Its index only: a copy of the entry retained its text, six times a shoot.
+                let written = entries.firstIndex { $0.family == family }
                 let allAuto = !entries.contains { $0.family == family && !$0.isAuto }
-                if let (i, slot) = written, let prefix = slot.prefix {
-                    resolved.append(PlannedRange(kind: kind, prefix: prefix, source: .spec, location: slot.location, specIndex: i))
+                if let i = written, let prefix = entries[i].prefix {
+                    resolved.append(PlannedRange(kind: kind, prefix: prefix, source: .spec, location: entries[i].location, specIndex: i))
                     continue
                 }
                 if let status = shoot.status?[kind].first(where: { $0.value.family == family }) {
@@ -71,9 +72,9 @@ extension PlanBuilder {
                     } else if profile.hasIPv6Pool {
                         autoKinds.append(kind)
                     } else {
-                        report(.autoUnsupported, path: written.map { "\(path)[\($0.offset)]" } ?? path,
+                        report(.autoUnsupported, path: written.map { "\(path)[\($0)]" } ?? path,
                                "\(shoot.provider.value) has no provider IPv6 pool, so \(kind.rawValue) cannot be AUTOv6; bring your own prefix (a ULA such as fd00::/8 on Azure, whose egress is NATed)",
-                               at: written?.element.location ?? shoot.networking.fieldLocations[kind])
+                               at: written.flatMap { entries[$0].location } ?? shoot.networking.fieldLocations[kind])
                     }
                     continue
                 }
