@@ -30,9 +30,9 @@ enum NodeIdentityCheck {
         // Field reads, not node copies: a PlannedNode holds several references.
         inputs.nodes.withUnsafeBufferPointer { nodes in
             for i in nodes.indices {
-                let name = nodes[i].name
-                let seen = seenNames != nil ? !seenNames!.insert(name).inserted : (0..<i).contains { nodes[$0].name == name }
-                if seen { duplicateNames.append(name) }
+                let seen = seenNames != nil ? !seenNames!.insert(nodes[i].name).inserted
+                                            : (0..<i).contains { nodes[$0].hasSameName(as: nodes[i]) }
+                if seen { duplicateNames.append(nodes[i].name) }
                 // The address array, not the node: a method call on nodes[i] would copy the node.
                 let addresses = nodes[i].addresses
                 for (f, family) in families.enumerated() {

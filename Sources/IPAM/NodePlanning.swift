@@ -112,11 +112,13 @@ enum NodePlanStep {
                 let zoneNumber = (allZones.firstIndex(of: zone) ?? 0) + 1
                 let inZone = table.perZone[slot]
                 table.perZone[slot] = inZone + 1
-                var node = PlannedNode(name: "\(worker.name)-z\(zoneNumber)-\(k / workerZones.count)", zone: zone,
-                                       source: .simulated, index: index)
-                // An address and a pod CIDR per family come next: room for them at once.
-                node.addresses.reserveCapacity(families.count)
-                node.podCIDRs.reserveCapacity(families.count)
+                // The node's parts first, the node built once from them: a node built and then
+                // appended was copied into the array and destroyed.
+                var addresses: [IPAddress] = [], podCIDRs: [IPPrefix] = []
+                var nodePrefix: IPPrefix?, reservedPrefix: IPPrefix?
+                // An address and a pod CIDR per family come: room for them at once.
+                addresses.reserveCapacity(families.count)
+                podCIDRs.reserveCapacity(families.count)
                 for family in families {
                     let subnetIndex = table.workersSubnet(zoneSlot: slot, family: family)
                     if family == .v6 && s.podModeV6 == .nodePrefix {
@@ -125,20 +127,22 @@ enum NodePlanStep {
                         // Zones may share one subnet (GCP): count node prefixes per subnet.
                         let n = table.countAndIncrement(subnet: subnetIndex)
                         guard let prefix = subnet.subnet(n + 1, length: max(s.nodePrefix.length, subnet.length)) else { continue }
-                        node.nodePrefix = prefix
-                        node.reservedPrefix = s.nodePrefix.reservedLength.flatMap { prefix.subnet(0, length: max(prefix.length, min($0, 128))) }
-                        if let a = nodePrefixAddress(s.provider, prefix: prefix, subnet: subnet, index: n) { node.addresses.append(a) }
+                        nodePrefix = prefix
+                        reservedPrefix = s.nodePrefix.reservedLength.flatMap { prefix.subnet(0, length: max(prefix.length, min($0, 128))) }
+                        if let a = nodePrefixAddress(s.provider, prefix: prefix, subnet: subnet, index: n) { addresses.append(a) }
                     } else {
                         // Zones may share one subnet (GCP, Azure): count addresses per subnet.
                         let n = subnetIndex.map { table.countAndIncrement(subnet: $0) } ?? inZone
                         let ordinal = s.provider == .openstack ? UInt128(nodes.count) : n
                         let base = subnetIndex.map { s.subnets[$0].prefix }
                         if let a = address(s, base: base, family: family, ordinal: ordinal, exhausted: &exhausted, &sink) {
-                            node.addresses.append(a)
+                            addresses.append(a)
                         }
                     }
                 }
-                nodes.append(node)
+                nodes.append(PlannedNode(simulatedIn: worker.name, zoneNumber: zoneNumber, ordinal: k / workerZones.count, zone: zone,
+                                         addresses: addresses, nodePrefix: nodePrefix, reservedPrefix: reservedPrefix,
+                                         podCIDRs: podCIDRs, index: index))
                 index += 1
             }
         }

@@ -156,7 +156,21 @@ public struct PlannedRouter: Sendable, Hashable {
 
 /// A node of the shoot, observed or simulated.
 public struct PlannedNode: Sendable, Hashable {
-    public var name: String
+    /// The node's name. A simulated node is named after its worker pool, zone number and
+    /// ordinal in that zone (`worker-z2-0`), written only when read: a landscape simulates
+    /// the nodes of every shoot and reads none of their names.
+    public var name: String {
+        get { givenName ?? simulatedName.map { "\($0.worker)-z\($0.zone)-\($0.ordinal)" } ?? "" }
+        set { givenName = newValue; simulatedName = nil }
+    }
+    private var givenName: String?
+    private var simulatedName: SimulatedName?
+
+    struct SimulatedName: Sendable, Hashable {
+        var worker: String
+        var zone: Int
+        var ordinal: Int
+    }
     public var zone: String?
     /// Node addresses, IPv4 before IPv6.
     public var addresses: [IPAddress]
@@ -174,7 +188,7 @@ public struct PlannedNode: Sendable, Hashable {
 
     public init(name: String, zone: String? = nil, addresses: [IPAddress] = [], nodePrefix: IPPrefix? = nil,
                 reservedPrefix: IPPrefix? = nil, podCIDRs: [IPPrefix] = [], source: RangeSource, location: SourceLocation? = nil, index: Int) {
-        self.name = name
+        givenName = name
         self.zone = zone
         self.addresses = addresses
         self.nodePrefix = nodePrefix
@@ -183,6 +197,37 @@ public struct PlannedNode: Sendable, Hashable {
         self.source = source
         self.location = location
         self.index = index
+    }
+
+    /// A simulated node of worker pool `worker`, the `ordinal`-th in its zone, zone number `zoneNumber`.
+    init(simulatedIn worker: String, zoneNumber: Int, ordinal: Int, zone: String, addresses: [IPAddress], nodePrefix: IPPrefix?,
+         reservedPrefix: IPPrefix?, podCIDRs: [IPPrefix], index: Int) {
+        simulatedName = SimulatedName(worker: worker, zone: zoneNumber, ordinal: ordinal)
+        self.zone = zone
+        self.addresses = addresses
+        self.nodePrefix = nodePrefix
+        self.reservedPrefix = reservedPrefix
+        self.podCIDRs = podCIDRs
+        source = .simulated
+        self.index = index
+    }
+
+    /// `name == other.name`, without writing simulated names out: `pool-zN-K` ends in two
+    /// numbers, so two of them are equal exactly when pool, zone and ordinal are.
+    func hasSameName(as other: PlannedNode) -> Bool {
+        if let a = simulatedName, let b = other.simulatedName { return a == b }
+        return name == other.name
+    }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.hasSameName(as: b) && a.zone == b.zone && a.addresses == b.addresses && a.nodePrefix == b.nodePrefix
+            && a.reservedPrefix == b.reservedPrefix && a.podCIDRs == b.podCIDRs && a.source == b.source
+            && a.location == b.location && a.index == b.index
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(index)
     }
 
     public func address(_ family: IPFamily) -> IPAddress? { addresses.first { $0.family == family } }
