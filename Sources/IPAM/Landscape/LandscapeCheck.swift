@@ -1,4 +1,5 @@
 import Addressing
+import Dispatch
 import Spec
 
 /// The checks across a landscape: IPv6 must be unique among every shoot and seed (routed
@@ -56,11 +57,17 @@ public enum LandscapeCheck {
                                : "kind \(s.kind) is skipped (the landscape reads Shoots, Seeds and Lists of them)",
                 at: s.location))
         }
-        // One sweep after the other, not side by side: each holds a copy of its family's
-        // ranges, and both at once put the 10,000-shoot landscape over a third of the peer's
-        // memory (41 MB against 34.5).
-        diagnostics += ipv6Overlaps(ranges, objects: objects, maxPairs: maxPairs)
-        if let reuse = ipv4Reuse(ranges, objects: objects) { diagnostics.append(reuse) }
+        // The two families' sweeps side by side (they share the ranges, each sorts its own
+        // keys): after planning this is the only work left, on one thread otherwise.
+        nonisolated(unsafe) var overlaps: [Diagnostic] = []
+        nonisolated(unsafe) var reuse: Diagnostic?
+        let all = ranges, owners = objects
+        let sweep: @Sendable (Int) -> Void = { family in
+            if family == 0 { overlaps = ipv6Overlaps(all, objects: owners, maxPairs: maxPairs) } else { reuse = ipv4Reuse(all, objects: owners) }
+        }
+        if concurrency > 1 { DispatchQueue.concurrentPerform(iterations: 2, execute: sweep) } else { sweep(0); sweep(1) }
+        diagnostics += overlaps
+        if let reuse { diagnostics.append(reuse) }
         // Errors first, then warnings, then infos; otherwise in the order found.
         let ordered = diagnostics.enumerated().sorted { a, b in
             a.element.severity != b.element.severity ? a.element.severity > b.element.severity : a.offset < b.offset

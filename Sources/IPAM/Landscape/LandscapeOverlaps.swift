@@ -5,16 +5,15 @@ extension LandscapeCheck {
     /// One error per pair of objects whose IPv6 ranges overlap (the first overlapping pair of
     /// ranges named, the others counted); at most `maxPairs`, then one `landscape.truncated`.
     static func ipv6Overlaps(_ all: [LandscapeRange], objects: [ObjectRef], maxPairs: Int) -> [Diagnostic] {
-        let v6 = all.filter { $0.prefix.family == .v6 }
         struct Pair { var a: Int, b: Int, more: Int }
         var pairs: [Pair] = []
         var index: [UInt64: Int] = [:]
         func key(_ a: Int, _ b: Int) -> UInt64 {
-            let (x, y) = (v6[a].owner, v6[b].owner)
+            let (x, y) = (all[a].owner, all[b].owner)
             return UInt64(min(x, y)) << 32 | UInt64(max(x, y))
         }
-        let unlisted = RangeSweep(ranges: v6).sweep(wantPairs: { pairs.count < maxPairs },
-                                                    isNew: { a, b in index[key(a, b)] == nil }) { a, b in
+        let sweep = RangeSweep(ranges: all) { $0.prefix.family == .v6 }
+        let unlisted = sweep.sweep(wantPairs: { pairs.count < maxPairs }, isNew: { a, b in index[key(a, b)] == nil }) { a, b in
             let key = key(a, b)
             if let i = index[key] {
                 pairs[i].more += 1
@@ -24,7 +23,7 @@ extension LandscapeCheck {
             }
         }
         var out = pairs.map { p -> Diagnostic in
-            let a = v6[p.a], b = v6[p.b]
+            let a = all[p.a], b = all[p.b]
             let oa = objects[a.owner], ob = objects[b.owner]
             let more = p.more == 0 ? "" : " (and \(p.more) more overlapping range\(p.more == 1 ? "" : "s") of these two)"
             return report(.landscapeIPv6Overlap, path: b.fieldPath,
@@ -47,11 +46,10 @@ extension LandscapeCheck {
 
     /// IPv4 ranges shared by shoots are normal (Gardener's VPN NATs IPv4): one info at most.
     static func ipv4Reuse(_ all: [LandscapeRange], objects: [ObjectRef]) -> Diagnostic? {
-        let v4 = all.filter { r in
+        let sweep = RangeSweep(ranges: all) { r in
             guard r.prefix.family == .v4, case .shoot = objects[r.owner] else { return false }
             return true
         }
-        let sweep = RangeSweep(ranges: v4)
         let overlapping = sweep.sweep(wantPairs: { false }) { _, _ in }
         guard overlapping > 0 else { return nil }
         let example = mostShared(sweep).map { " (\($0.prefix) alone is used by \($0.owners) shoots)" } ?? ""

@@ -5,18 +5,26 @@ import Addressing
 /// the ranges still open at a range's start — a stack of at most one group per prefix
 /// length — are exactly the ranges that contain it; no pair is ever compared blindly.
 struct RangeSweep {
-    /// The ranges of one family.
+    /// The landscape's ranges; the sweep looks at those ``order`` lists (of one family).
     let ranges: [LandscapeRange]
-    /// Indices into ``ranges`` by start address, shorter prefix first, then by index: equal
-    /// prefixes are adjacent, in the order they were given.
+    /// Indices into ``ranges`` of the ranges swept, by start address, shorter prefix first,
+    /// then by index: equal prefixes are adjacent, in the order they were given.
     let order: [Int]
 
-    init(ranges: [LandscapeRange]) {
+    /// Sweeps the ranges `including` accepts (all of one family). The ranges are shared, not
+    /// filtered into a copy: a landscape's are megabytes, and both families are swept.
+    init(ranges: [LandscapeRange], including: (LandscapeRange) -> Bool = { _ in true }) {
         self.ranges = ranges
         // Sorted as small keys side by side, not as indices that reach into the ranges at
         // every comparison: a landscape sorts tens of thousands of them on one thread.
         struct Key { var start: UInt128, length: Int, index: Int }
-        var keys = ranges.indices.map { Key(start: ranges[$0].prefix.network.value, length: ranges[$0].prefix.length, index: $0) }
+        var keys: [Key] = []
+        keys.reserveCapacity(ranges.count)
+        ranges.withUnsafeBufferPointer { all in
+            for i in all.indices where including(all[i]) {
+                keys.append(Key(start: all[i].prefix.network.value, length: all[i].prefix.length, index: i))
+            }
+        }
         keys.sort { a, b in
             if a.start != b.start { return a.start < b.start }
             if a.length != b.length { return a.length < b.length }
