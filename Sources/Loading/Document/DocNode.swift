@@ -57,26 +57,27 @@ struct DocNode {
     subscript(key: StaticString) -> DocNode? { pair(forKey: key)?.value }
 
     func pair(forKey key: StaticString) -> (key: DocNode, value: DocNode)? {
-        guard kind == .mapping else { return nil }
-        // The hot path of decoding: walk the keys on the tape directly, lengths first.
-        return ByteSpan.with(literal: key) { wanted in
-            let entries = view.entries
-            let end = entries[index].collectionEnd
-            var k = index + 1
-            while k < end {
-                let e = entries[k]
-                if e.scalarLength == wanted.count, view.bytes(of: e).equals(wanted) {
-                    return (DocNode(view: view, index: k), DocNode(view: view, index: k + 1))
-                }
-                let value = entries[k + 1]
-                k = value.kind.isCollection ? value.collectionEnd : k + 2
-            }
-            return nil
-        }
+        ByteSpan.with(literal: key) { pair(forKey: $0) }
     }
 
     func pair(forKey key: String) -> (key: DocNode, value: DocNode)? {
-        for pair in pairs where pair.key.textEquals(string: key) { return pair }
+        ByteSpan.with(utf8: Substring(key)) { pair(forKey: $0) }
+    }
+
+    /// The hot path of decoding: walk the keys on the tape directly, lengths first.
+    private func pair(forKey wanted: ByteSpan) -> (key: DocNode, value: DocNode)? {
+        guard kind == .mapping else { return nil }
+        let entries = view.entries
+        let end = entries[index].collectionEnd
+        var k = index + 1
+        while k < end {
+            let e = entries[k]
+            if e.scalarLength == wanted.count, view.bytes(of: e).equals(wanted) {
+                return (DocNode(view: view, index: k), DocNode(view: view, index: k + 1))
+            }
+            let value = entries[k + 1]
+            k = value.kind.isCollection ? value.collectionEnd : k + 2
+        }
         return nil
     }
 
