@@ -34,6 +34,7 @@ extension FieldDecoder {
     /// canonical CIDR (a load error otherwise); `AUTOv6` is not allowed.
     func prefixes(_ node: DocNode?, _ path: @autoclosure () -> String) throws(LoadError) -> [Located<IPPrefix>] {
         var out: [Located<IPPrefix>] = []
+        out.reserveCapacity(Self.expectedPrefixes(node))
         try forEachPrefix(node, path()) { out.append($0) }
         return out
     }
@@ -41,9 +42,15 @@ extension FieldDecoder {
     /// ``prefixes(_:_:)`` without the locations (node pod CIDRs: one array less per node).
     func plainPrefixes(_ node: DocNode?, _ path: @autoclosure () -> String) throws(LoadError) -> [IPPrefix] {
         var out: [IPPrefix] = []
-        out.reserveCapacity(node?.count ?? 1)
+        out.reserveCapacity(Self.expectedPrefixes(node))
         try forEachPrefix(node, path()) { out.append($0.value) }
         return out
+    }
+
+    /// A list's length, 1 for a string (nearly always one CIDR): what the arrays above reserve.
+    private static func expectedPrefixes(_ node: DocNode?) -> Int {
+        guard let node else { return 0 }
+        return node.kind == .string ? 1 : node.count
     }
 
     private func forEachPrefix(_ node: DocNode?, _ path: @autoclosure () -> String,
