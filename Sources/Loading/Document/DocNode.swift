@@ -61,7 +61,7 @@ struct DocNode {
     }
 
     func pair(forKey key: String) -> (key: DocNode, value: DocNode)? {
-        ByteSpan.with(utf8: Substring(key)) { pair(forKey: $0) }
+        ByteSpan.with(utf8: key) { pair(forKey: $0) }
     }
 
     /// The hot path of decoding: walk the keys on the tape directly, lengths first.
