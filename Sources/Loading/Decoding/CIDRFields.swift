@@ -13,15 +13,17 @@ extension FieldDecoder {
         guard let node, !node.isNull else { return [] }
         switch node.kind {
         case .string:
+            if let slot = wholePrefixSlot(node) { return [slot] }
             return CIDRSlot.parseTuple(node.text, location: contentLocation(node))
         case .sequence:
             var slots: [CIDRSlot] = []
+            slots.reserveCapacity(node.count)
             var i = 0
             for item in node.children {
                 guard item.kind == .string else {
                     throw error(item, "\(path())[\(i)]: expected a CIDR string, found \(found(item))")
                 }
-                slots.append(CIDRSlot(parsing: item.text, location: contentLocation(item)))
+                slots.append(wholePrefixSlot(item) ?? CIDRSlot(parsing: item.text, location: contentLocation(item)))
                 i += 1
             }
             return slots
@@ -108,6 +110,13 @@ extension FieldDecoder {
     private func wholePrefix(_ node: DocNode) -> Located<IPPrefix>? {
         guard case .success(let p) = AddressParser.parsePrefix(utf8: node.bytes) else { return nil }
         return Located(p, at: contentLocation(node))
+    }
+
+    /// The slot of a string node that is exactly one canonical CIDR (nearly always): what
+    /// ``CIDRSlot/parseTuple(_:location:)`` would make of it, without splitting or trimming.
+    private func wholePrefixSlot(_ node: DocNode) -> CIDRSlot? {
+        guard let whole = wholePrefix(node) else { return nil }
+        return CIDRSlot(value: .prefix(whole.value), text: node.text, location: whole.location)
     }
 
     private func strictPrefix(_ text: Substring, at loc: SourceLocation, _ path: @autoclosure () -> String) throws(LoadError) -> Located<IPPrefix> {
