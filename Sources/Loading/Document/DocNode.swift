@@ -54,27 +54,32 @@ struct DocNode {
     var pairs: Pairs { Pairs(children: kind == .mapping ? children : Children(view: view, start: index, end: index)) }
 
     /// The value stored under `key` in a mapping.
-    subscript(key: StaticString) -> DocNode? { pair(forKey: key)?.value }
+    subscript(key: StaticString) -> DocNode? {
+        ByteSpan.with(literal: key) { keyIndex(of: $0) }.map { DocNode(view: view, index: $0 + 1) }
+    }
 
     func pair(forKey key: StaticString) -> (key: DocNode, value: DocNode)? {
-        ByteSpan.with(literal: key) { pair(forKey: $0) }
+        ByteSpan.with(literal: key) { keyIndex(of: $0) }.map(pair(at:))
     }
 
     func pair(forKey key: String) -> (key: DocNode, value: DocNode)? {
-        ByteSpan.with(utf8: key) { pair(forKey: $0) }
+        ByteSpan.with(utf8: key) { keyIndex(of: $0) }.map(pair(at:))
     }
 
-    /// The hot path of decoding: walk the keys on the tape directly, lengths first.
-    private func pair(forKey wanted: ByteSpan) -> (key: DocNode, value: DocNode)? {
+    private func pair(at key: Int) -> (key: DocNode, value: DocNode) {
+        (DocNode(view: view, index: key), DocNode(view: view, index: key + 1))
+    }
+
+    /// The hot path of decoding: walk the keys on the tape directly, lengths first. Only an
+    /// index is returned (a node is seven words).
+    private func keyIndex(of wanted: ByteSpan) -> Int? {
         guard kind == .mapping else { return nil }
         let entries = view.entries
         let end = entries[index].collectionEnd
         var k = index + 1
         while k < end {
             let e = entries[k]
-            if e.scalarLength == wanted.count, view.bytes(of: e).equals(wanted) {
-                return (DocNode(view: view, index: k), DocNode(view: view, index: k + 1))
-            }
+            if e.scalarLength == wanted.count, view.bytes(of: e).equals(wanted) { return k }
             let value = entries[k + 1]
             k = value.kind.isCollection ? value.collectionEnd : k + 2
         }
