@@ -38,6 +38,13 @@ public struct ByteSpan {
         return with(Array(text.utf8), nil, body)
     }
 
+    /// Lends the UTF-8 of `text` (in place, or from a stack copy for a small string).
+    @inlinable
+    public static func with<R>(utf8 text: String, _ body: (ByteSpan) -> R) -> R {
+        var text = text
+        return text.withUTF8 { body(ByteSpan($0)) }
+    }
+
     /// Lends the bytes of a static string literal.
     @inlinable
     public static func with<R>(literal: StaticString, _ body: (ByteSpan) -> R) -> R {

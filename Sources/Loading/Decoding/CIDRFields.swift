@@ -13,15 +13,17 @@ extension FieldDecoder {
         guard let node, !node.isNull else { return [] }
         switch node.kind {
         case .string:
+            if let slot = wholePrefixSlot(node) { return [slot] }
             return CIDRSlot.parseTuple(node.text, location: contentLocation(node))
         case .sequence:
             var slots: [CIDRSlot] = []
+            slots.reserveCapacity(node.count)
             var i = 0
             for item in node.children {
                 guard item.kind == .string else {
                     throw error(item, "\(path())[\(i)]: expected a CIDR string, found \(found(item))")
                 }
-                slots.append(CIDRSlot(parsing: item.text, location: contentLocation(item)))
+                slots.append(wholePrefixSlot(item) ?? CIDRSlot(parsing: item.text, location: contentLocation(item)))
                 i += 1
             }
             return slots
@@ -34,6 +36,7 @@ extension FieldDecoder {
     /// canonical CIDR (a load error otherwise); `AUTOv6` is not allowed.
     func prefixes(_ node: DocNode?, _ path: @autoclosure () -> String) throws(LoadError) -> [Located<IPPrefix>] {
         var out: [Located<IPPrefix>] = []
+        out.reserveCapacity(Self.expectedPrefixes(node))
         try forEachPrefix(node, path()) { out.append($0) }
         return out
     }
@@ -41,9 +44,15 @@ extension FieldDecoder {
     /// ``prefixes(_:_:)`` without the locations (node pod CIDRs: one array less per node).
     func plainPrefixes(_ node: DocNode?, _ path: @autoclosure () -> String) throws(LoadError) -> [IPPrefix] {
         var out: [IPPrefix] = []
-        out.reserveCapacity(node?.count ?? 1)
+        out.reserveCapacity(Self.expectedPrefixes(node))
         try forEachPrefix(node, path()) { out.append($0.value) }
         return out
+    }
+
+    /// A list's length, 1 for a string (nearly always one CIDR): what the arrays above reserve.
+    private static func expectedPrefixes(_ node: DocNode?) -> Int {
+        guard let node else { return 0 }
+        return node.kind == .string ? 1 : node.count
     }
 
     private func forEachPrefix(_ node: DocNode?, _ path: @autoclosure () -> String,
@@ -101,6 +110,13 @@ extension FieldDecoder {
     private func wholePrefix(_ node: DocNode) -> Located<IPPrefix>? {
         guard case .success(let p) = AddressParser.parsePrefix(utf8: node.bytes) else { return nil }
         return Located(p, at: contentLocation(node))
+    }
+
+    /// The slot of a string node that is exactly one canonical CIDR (nearly always): what
+    /// ``CIDRSlot/parseTuple(_:location:)`` would make of it, without splitting or trimming.
+    private func wholePrefixSlot(_ node: DocNode) -> CIDRSlot? {
+        guard let whole = wholePrefix(node) else { return nil }
+        return CIDRSlot(value: .prefix(whole.value), text: node.text, location: whole.location)
     }
 
     private func strictPrefix(_ text: Substring, at loc: SourceLocation, _ path: @autoclosure () -> String) throws(LoadError) -> Located<IPPrefix> {

@@ -1,3 +1,4 @@
+import Bytes
 import Spec
 
 /// Typed access to document nodes for one file: every wrong type, bad number or missing
@@ -94,12 +95,11 @@ struct FieldDecoder {
     func int(_ node: DocNode?, _ path: @autoclosure () -> String, in range: ClosedRange<Int> = Int.min...Int.max) throws(LoadError) -> Located<Int>? {
         guard let node, !node.isNull else { return nil }
         guard node.kind == .number else { throw error(node, "\(path()): expected an integer, found \(found(node))") }
-        let text = node.text
         let value: Int
-        switch IntegerText.parse(text) {
+        switch IntegerText.parse(node.bytes) {
         case .value(let v): value = v
-        case .notInteger: throw error(node, "\(path()): expected an integer, found \(quoted(text))")
-        case .overflow: throw error(node, "\(path()): the number \(text) is too large")
+        case .notInteger: throw error(node, "\(path()): expected an integer, found \(quoted(node.text))")
+        case .overflow: throw error(node, "\(path()): the number \(node.text) is too large")
         }
         guard range.contains(value) else {
             if value < 0 && range.lowerBound >= 0 { throw error(node, "\(path()): must not be negative (found \(value))") }
@@ -124,24 +124,24 @@ enum IntegerText {
         case overflow
     }
 
-    static func parse(_ text: String) -> Parsed {
-        var u = Substring(text).utf8[...]
+    static func parse(_ text: ByteSpan) -> Parsed {
+        var i = 0
         var negative = false
         var radix = 10
-        if let f = u.first, f == UInt8(ascii: "-") || f == UInt8(ascii: "+") {
+        if let f = text.first, f == UInt8(ascii: "-") || f == UInt8(ascii: "+") {
             negative = f == UInt8(ascii: "-")
-            u = u.dropFirst()
+            i = 1
         }
-        if u.starts(with: "0x".utf8) {
+        if text.hasPrefix("0x", at: i) {
             radix = 16
-            u = u.dropFirst(2)
-        } else if u.starts(with: "0o".utf8) {
+            i += 2
+        } else if text.hasPrefix("0o", at: i) {
             radix = 8
-            u = u.dropFirst(2)
+            i += 2
         }
-        guard !u.isEmpty else { return .notInteger }
+        guard i < text.count else { return .notInteger }
         var value = 0
-        for c in u {
+        for c in text.span(i..<text.count) {
             let d: Int
             switch c {
             case 0x30...0x39: d = Int(c - 0x30)

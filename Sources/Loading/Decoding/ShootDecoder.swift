@@ -53,27 +53,30 @@ struct ShootDecoder {
         return shoot
     }
 
-    private func decodeMaxPods(_ kubernetes: DocNode, _ path: String) throws(LoadError) -> Located<Int>? {
-        guard let kubelet = try fields.mapping(kubernetes["kubelet"], path + ".kubelet") else { return nil }
-        return try fields.int(kubelet["maxPods"], path + ".kubelet.maxPods", in: Self.countRange)
+    private func decodeMaxPods(_ kubernetes: DocNode, _ path: @autoclosure () -> String) throws(LoadError) -> Located<Int>? {
+        guard let kubelet = try fields.mapping(kubernetes["kubelet"], path() + ".kubelet") else { return nil }
+        return try fields.int(kubelet["maxPods"], path() + ".kubelet.maxPods", in: Self.countRange)
     }
 
     private func decodeWorkers(_ node: DocNode?) throws(LoadError) -> [Worker] {
         guard let list = try fields.sequence(node, "spec.provider.workers") else { return [] }
         var workers: [Worker] = []
+        workers.reserveCapacity(list.count)
         var i = 0
         for item in list.children {
-            let path = "spec.provider.workers[\(i)]"
-            guard let w = try fields.mapping(item, path) else { throw fields.error(item, "\(path): expected a mapping, found nothing (null)") }
-            let name = try fields.requiredString(w, "name", path + ".name")
-            let minimum = try fields.int(w["minimum"], path + ".minimum", in: Self.countRange)
-            guard let maximum = try fields.int(w["maximum"], path + ".maximum", in: Self.countRange) else {
-                throw fields.error(w, "\(path).maximum is missing")
+            // Made only for a message (most pools need none).
+            let index = i
+            func path() -> String { "spec.provider.workers[\(index)]" }
+            guard let w = try fields.mapping(item, path()) else { throw fields.error(item, "\(path()): expected a mapping, found nothing (null)") }
+            let name = try fields.requiredString(w, "name", path() + ".name")
+            let minimum = try fields.int(w["minimum"], path() + ".minimum", in: Self.countRange)
+            guard let maximum = try fields.int(w["maximum"], path() + ".maximum", in: Self.countRange) else {
+                throw fields.error(w, "\(path()).maximum is missing")
             }
-            let zones = try fields.stringList(w["zones"], path + ".zones") ?? []
+            let zones = try fields.stringList(w["zones"], path() + ".zones") ?? []
             var maxPods: Located<Int>?
-            if let kubernetes = try fields.mapping(w["kubernetes"], path + ".kubernetes") {
-                maxPods = try decodeMaxPods(kubernetes, path + ".kubernetes")
+            if let kubernetes = try fields.mapping(w["kubernetes"], path() + ".kubernetes") {
+                maxPods = try decodeMaxPods(kubernetes, path() + ".kubernetes")
             }
             workers.append(Worker(name: name.value, minimum: minimum?.value ?? 0, maximum: maximum.value, zones: zones,
                                   maxPods: maxPods?.value, location: fields.location(w)))
@@ -85,6 +88,7 @@ struct ShootDecoder {
     private func decodeNetworking(_ node: DocNode?) throws(LoadError) -> Networking {
         guard let net = try fields.mapping(node, "spec.networking") else { return Networking(isWritten: false) }
         var networking = Networking()
+        networking.fieldLocations.reserveCapacity(NetworkKind.allCases.count)
         networking.type = try fields.string(net["type"], "spec.networking.type")
         if let families = net["ipFamilies"], let list = try fields.stringList(families, "spec.networking.ipFamilies") {
             networking.ipFamilies = Located(list, at: fields.location(families))

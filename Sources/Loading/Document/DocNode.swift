@@ -54,29 +54,35 @@ struct DocNode {
     var pairs: Pairs { Pairs(children: kind == .mapping ? children : Children(view: view, start: index, end: index)) }
 
     /// The value stored under `key` in a mapping.
-    subscript(key: StaticString) -> DocNode? { pair(forKey: key)?.value }
+    subscript(key: StaticString) -> DocNode? {
+        ByteSpan.with(literal: key) { keyIndex(of: $0) }.map { DocNode(view: view, index: $0 + 1) }
+    }
 
     func pair(forKey key: StaticString) -> (key: DocNode, value: DocNode)? {
-        guard kind == .mapping else { return nil }
-        // The hot path of decoding: walk the keys on the tape directly, lengths first.
-        return ByteSpan.with(literal: key) { wanted in
-            let entries = view.entries
-            let end = entries[index].collectionEnd
-            var k = index + 1
-            while k < end {
-                let e = entries[k]
-                if e.scalarLength == wanted.count, view.bytes(of: e).equals(wanted) {
-                    return (DocNode(view: view, index: k), DocNode(view: view, index: k + 1))
-                }
-                let value = entries[k + 1]
-                k = value.kind.isCollection ? value.collectionEnd : k + 2
-            }
-            return nil
-        }
+        ByteSpan.with(literal: key) { keyIndex(of: $0) }.map(pair(at:))
     }
 
     func pair(forKey key: String) -> (key: DocNode, value: DocNode)? {
-        for pair in pairs where pair.key.textEquals(string: key) { return pair }
+        ByteSpan.with(utf8: key) { keyIndex(of: $0) }.map(pair(at:))
+    }
+
+    private func pair(at key: Int) -> (key: DocNode, value: DocNode) {
+        (DocNode(view: view, index: key), DocNode(view: view, index: key + 1))
+    }
+
+    /// The hot path of decoding: walk the keys on the tape directly, lengths first. Only an
+    /// index is returned (a node is seven words).
+    private func keyIndex(of wanted: ByteSpan) -> Int? {
+        guard kind == .mapping else { return nil }
+        let entries = view.entries
+        let end = entries[index].collectionEnd
+        var k = index + 1
+        while k < end {
+            let e = entries[k]
+            if e.scalarLength == wanted.count, view.bytes(of: e).equals(wanted) { return k }
+            let value = entries[k + 1]
+            k = value.kind.isCollection ? value.collectionEnd : k + 2
+        }
         return nil
     }
 

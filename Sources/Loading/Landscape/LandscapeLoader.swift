@@ -119,7 +119,7 @@ public enum LandscapeLoader {
 
     static func decodeItem(_ item: JSONListItems.Item, of list: LandscapeShoots.MappedList,
                            into landscape: inout LandscapeInput) throws(LoadError) {
-        try LandscapeDecoder(fields: FieldDecoder(file: list.name)).decodeItem(try readItem(item, of: list), into: &landscape)
+        try LandscapeDecoder(fields: list.fields).decodeItem(try readItem(item, of: list), into: &landscape)
     }
 
     /// Texts held in memory, each named by its file name (tests, and text already read).

@@ -15,6 +15,15 @@ public final class LandscapeShoots: Sendable {
         let file: MappedFile
         /// After a byte order mark.
         let start: Int
+        /// Decodes the items, made once: it interns the file's name.
+        let fields: FieldDecoder
+
+        init(name: String, file: MappedFile, start: Int) {
+            self.name = name
+            self.file = file
+            self.start = start
+            fields = FieldDecoder(file: name)
+        }
     }
 
     let files: [MappedList]
@@ -38,7 +47,8 @@ public final class LandscapeShoots: Sendable {
                 var one = LandscapeInput()
                 try LandscapeLoader.decodeItem(item, of: list, into: &one)
                 list.file.releaseBlock(crossedBy: item.start, item.end)
-                guard let shoot = one.shoots.first else {
+                // Moved out, not copied (an item holds one document, so one shoot at most).
+                guard let shoot = one.shoots.popLast() else {
                     return .failure(LoadError(file: list.name, line: item.line, message: "expected a Shoot"))
                 }
                 return .success(shoot)

@@ -263,9 +263,22 @@ struct JSONReader {
     /// Reads a string at `i` (the opening quote). Without escapes it is a slice of the input.
     private mutating func readString() throws(Failure) {
         let quote = i
-        let startLine = line, startColumn = column
+        let startColumn = column
         i += 1
         let start = i
+        skipPlainStringBytes()
+        // Nearly every string is plain ASCII: done at the first special byte, its closing quote.
+        if i < n && b[i] == UInt8(ascii: "\"") {
+            try appendScalar(.string, line: line, column: startColumn, start: start, length: i - start)
+            i += 1
+            return
+        }
+        try readStringRest(quote: quote, contentStart: start, column: startColumn)
+    }
+
+    /// The rest of a string that is not plain ASCII up to `i`.
+    private mutating func readStringRest(quote: Int, contentStart start: Int, column startColumn: Int) throws(Failure) {
+        let startLine = line
         while i < n {
             skipPlainStringBytes()
             guard i < n else { break }
