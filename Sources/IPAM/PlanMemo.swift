@@ -56,11 +56,19 @@ public struct PlanMemo: Sendable {
     public static var disabled: PlanMemo { PlanMemo(disabled: ()) }
 }
 
-/// One step's remembered run: what it read, what it produced and what it reported.
-struct StepRecord<Key: Equatable & Sendable, Output: Sendable>: Sendable {
-    var key: Key
-    var output: Output
-    var diagnostics: [Diagnostic]
+/// One step's remembered run: what it read, what it produced and what it reported. A class
+/// (never changed once made): a memo of records inline was a kilobyte, copied with every
+/// builder, also by the landscape's thousands of runs that remember nothing.
+final class StepRecord<Key: Equatable & Sendable, Output: Sendable>: Sendable {
+    let key: Key
+    let output: Output
+    let diagnostics: [Diagnostic]
+
+    init(key: Key, output: Output, diagnostics: [Diagnostic]) {
+        self.key = key
+        self.output = output
+        self.diagnostics = diagnostics
+    }
 }
 
 extension PlanBuilder {
