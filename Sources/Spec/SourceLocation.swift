@@ -7,8 +7,20 @@ import Synchronization
 /// while planning; with the name as a `String` each copy retained and released it.
 public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public var fileName: File
-    public var line: Int
-    public var column: Int
+    // Lines and columns of inputs up to 512 MiB fit 32 bits: a location is 12 bytes, and it
+    // is in every range, finding and field of every planned shoot.
+    private var storedLine: UInt32
+    private var storedColumn: UInt32
+
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = UInt32(clamping: newValue) }
+    }
+
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = UInt32(clamping: newValue) }
+    }
 
     public init(file: String, line: Int, column: Int) {
         self.init(file: File(file), line: line, column: column)
@@ -16,8 +28,8 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 
     public init(file: File, line: Int, column: Int) {
         self.fileName = file
-        self.line = line
-        self.column = column
+        storedLine = UInt32(clamping: line)
+        storedColumn = UInt32(clamping: column)
     }
 
     /// The file's name as the user gave it.
