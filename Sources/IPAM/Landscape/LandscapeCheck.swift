@@ -30,20 +30,20 @@ public enum LandscapeCheck {
 
         // Each shoot's own plan: the costly part, run on `concurrency` threads (a pure
         // function of the shoot and its seed; the results are gathered in input order).
-        var (planned, ranges) = ShootPlanning.run(count: shootCount, shoot: shoot, seeds: seedsByName, concurrency: concurrency)
+        var (planned, ranges) = ShootPlanning.run(count: shootCount, shoot: shoot, seeds: seedsByName, concurrency: concurrency,
+                                                    spareRanges: seeds.reduce(0) { $0 + LandscapeRange.ofSeed($1, owner: 0).count })
         for i in planned.indices {
             guard let p = planned[i] else { continue }
-            objects.append(p.ref)
-            if let seedName = p.seedName, seedsByName[seedName] == nil {
-                diagnostics.append(report(.landscapeUnknownSeed, path: "spec.seedName",
-                    "shoot \(name(p.ref)) runs on seed \(seedName), which is not in the input: its ranges are not checked against that seed's, and its own check runs without the seed's shoot defaults; add `kubectl get seeds -o yaml` to the input",
-                    objects: [p.ref], at: p.location))
-            }
             planned[i] = nil
-            let f = ShootFindings(shoot: p.ref, errors: p.errors, warnings: p.warnings, infos: p.infos, first: p.first,
-                                  location: p.location, seedName: p.seedName)
+            let f = p.findings
+            objects.append(f.shoot)
+            if !p.seedKnown, let seedName = f.seedName {
+                diagnostics.append(report(.landscapeUnknownSeed, path: "spec.seedName",
+                    "shoot \(name(f.shoot)) runs on seed \(seedName), which is not in the input: its ranges are not checked against that seed's, and its own check runs without the seed's shoot defaults; add `kubectl get seeds -o yaml` to the input",
+                    objects: [f.shoot], at: f.location))
+            }
+            if let d = shootFindingsDiagnostic(f, at: f.location) { diagnostics.append(d) }
             findings.append(f)
-            if let d = shootFindingsDiagnostic(f, at: p.location) { diagnostics.append(d) }
         }
         planned = []
         for seed in seeds {

@@ -8,25 +8,23 @@ import Spec
 /// independent, so they are split into `concurrency` contiguous chunks planned in parallel;
 /// the output is in input order and the same for any `concurrency`.
 enum ShootPlanning {
+    /// One shoot's result, made on the planning thread: the landscape's own thread only
+    /// gathers them (building them there, a seed looked up by name for each, was a serial
+    /// twentieth of a 10,000-shoot landscape).
     struct Planned: Sendable {
-        var ref: ObjectRef = .seed("")
-        var location: SourceLocation?
-        var seedName: String?
-        var errors = 0, warnings = 0, infos = 0
-        /// The plan's first diagnostic (the engine orders errors first), kept only when it
-        /// is an error or a warning (the summary quotes it).
-        /// Kept out of line (an empty array is one word): most shoots have none, and a
-        /// diagnostic inline would make every one of 10,000 results over 100 bytes larger.
-        var firstStorage: [Diagnostic] = []
-        var first: Diagnostic? { firstStorage.first }
+        var findings: ShootFindings
+        /// False when the shoot names a seed the input does not hold.
+        var seedKnown: Bool
     }
 
     /// Plans shoot `i` of `count` as `shoot(i)` gives it (called once per index, from any
     /// thread); nil where it gives none. The real ranges of all shoots come back in one
     /// array, in shoot order: each worker appends its chunk's to an array of its own (no
     /// array per shoot, which at 10,000 shoots held every range twice until merged).
+    /// `spareRanges`: room the caller will append to the ranges (the seeds'), so that a 60,000-range
+    /// array is not copied once more to grow.
     static func run(count n: Int, shoot: @escaping @Sendable (Int) -> Shoot?, seeds: [String: SeedNetworks],
-                    concurrency: Int) -> (planned: [Planned?], ranges: [LandscapeRange]) {
+                    concurrency: Int, spareRanges: Int = 0) -> (planned: [Planned?], ranges: [LandscapeRange]) {
         let workers = max(1, min(concurrency, n / 64))
         var out = [Planned?](repeating: nil, count: n)
         var chunkRanges = [[LandscapeRange]](repeating: [], count: workers)
@@ -47,9 +45,10 @@ enum ShootPlanning {
                 if workers == 1 { chunk(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: chunk) }
             }
         }
-        var ranges = chunkRanges.isEmpty ? [] : chunkRanges[0]
-        chunkRanges[0] = []
-        for w in chunkRanges.indices.dropFirst() {
+        // Merged into one array of the final size: growing the first chunk's copied it.
+        var ranges: [LandscapeRange] = []
+        ranges.reserveCapacity(chunkRanges.reduce(spareRanges) { $0 + $1.count })
+        for w in chunkRanges.indices {
             ranges.append(contentsOf: chunkRanges[w])
             chunkRanges[w] = []
         }
@@ -60,14 +59,17 @@ enum ShootPlanning {
     static func plan(_ shoot: consuming Shoot, owner: Int, seeds: [String: SeedNetworks], ranges: inout [LandscapeRange]) -> Planned {
         var settings = Settings()
         if let name = shoot.seedName { settings.seed = seeds[name] }
-        var p = Planned(ref: .shoot(namespace: shoot.namespace ?? "", name: shoot.name), location: shoot.location,
-                        seedName: shoot.seedName)
+        let seedKnown = shoot.seedName == nil || settings.seed != nil
+        let ref = ObjectRef.shoot(namespace: shoot.namespace ?? "", name: shoot.name)
+        let location = shoot.location, seedName = shoot.seedName
         // Infos are only counted here: their text is left out. The shoot is handed over, not copied.
         let plan = Planner.summary(PlanInput(shoot: shoot, settings: settings, observed: ObservedState()))
         ranges.append(contentsOf: LandscapeRange.ofShoot(plan, owner: owner))
         let counts = SeverityCounts(plan.diagnostics)
-        (p.errors, p.warnings, p.infos) = (counts.errors, counts.warnings, counts.infos)
-        if let first = plan.diagnostics.first, first.severity > .info { p.firstStorage = [first] }
-        return p
+        // The engine orders errors first: the first finding is the one a summary quotes.
+        let first = plan.diagnostics.first.flatMap { $0.severity > .info ? $0 : nil }
+        return Planned(findings: ShootFindings(shoot: ref, errors: counts.errors, warnings: counts.warnings, infos: counts.infos,
+                                               first: first, location: location, seedName: seedName),
+                       seedKnown: seedKnown)
     }
 }
