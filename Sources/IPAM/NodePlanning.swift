@@ -258,8 +258,11 @@ enum NodePlanStep {
     private static func assignPodCIDRs(_ out: inout NodePlanOutput, _ k: NodePlanKey, _ sink: inout DiagnosticSink) {
         for allocation in k.allocations {
             let family = allocation.family
-            let missing = out.nodes.withUnsafeBufferPointer { nodes in
-                nodes.indices.filter { i in !nodes[i].podCIDRs.contains { $0.family == family } }
+            // One allocation (a filter grows its result as it goes).
+            var missing: [Int] = []
+            out.nodes.withUnsafeBufferPointer { nodes in
+                missing.reserveCapacity(nodes.count)
+                for i in nodes.indices where !nodes[i].podCIDRs.contains(where: { $0.family == family }) { missing.append(i) }
             }
             guard !missing.isEmpty else { continue }
             // The nodes given a pod CIDR here, named in a finding (not for simulated nodes).

@@ -27,6 +27,7 @@ extension PlanBuilder {
                            "\(r.kind.rawValue) \(r.prefix) \(how) \(m.range.kind.title.lowercased()) space \(m.range.prefix) (\(m.range.rfc)), which cannot carry cluster traffic; use private (RFC 1918, ULA) or global unicast space",
                            objects: [.network(r.kind, r.prefix)], at: r.location)
                 } else if m.range.kind == .documentation, m.relation == .within, r.source != .simulated {
+                    if documentation.isEmpty { documentation.reserveCapacity(plan.networks.count) }
                     documentation.append(r)
                 }
             }

@@ -48,12 +48,12 @@ public struct LandscapeRange: Sendable, Hashable {
         }
     }
 
-    /// The real ranges of one shoot's plan.
-    static func ofShoot(_ plan: Plan, owner: Int) -> [LandscapeRange] {
-        plan.networks.compactMap { r in
-            guard isReal(r.source) else { return nil }
-            return LandscapeRange(owner: owner, kind: r.kind, prefix: r.prefix, field: .shoot(r.source, specIndex: r.specIndex),
-                                  location: r.location)
+    /// The real ranges of one shoot's plan, appended to `ranges` (a landscape's, shoot by
+    /// shoot: no array of its own grown for each).
+    static func appendShoot(_ plan: Plan, owner: Int, to ranges: inout [LandscapeRange]) {
+        for r in plan.networks where isReal(r.source) {
+            ranges.append(LandscapeRange(owner: owner, kind: r.kind, prefix: r.prefix, field: .shoot(r.source, specIndex: r.specIndex),
+                                         location: r.location))
         }
     }
 

@@ -64,7 +64,7 @@ enum ShootPlanning {
         let location = shoot.location, seedName = shoot.seedName
         // Infos are only counted here: their text is left out. The shoot is handed over, not copied.
         let plan = Planner.summary(PlanInput(shoot: shoot, settings: settings, observed: ObservedState()))
-        ranges.append(contentsOf: LandscapeRange.ofShoot(plan, owner: owner))
+        LandscapeRange.appendShoot(plan, owner: owner, to: &ranges)
         let counts = SeverityCounts(plan.diagnostics)
         // The engine orders errors first: the first finding is the one a summary quotes.
         let first = plan.diagnostics.first.flatMap { $0.severity > .info ? $0 : nil }
