@@ -6,7 +6,7 @@ import Bytes
 /// 100,000 shoots is never one tape. Returns nil for anything else — another shape, another
 /// kind, or malformed JSON — which the whole-document reader then reads (and words the error).
 struct JSONListItems {
-    struct Item {
+    struct Item: Equatable {
         var start: Int
         var end: Int
         /// Where `start` lies: its line, the offset that line starts at, and the UTF-8
@@ -22,18 +22,24 @@ struct JSONListItems {
 
     static let listKinds: Set<String> = ["List", "ShootList", "SeedList", "ManagedSeedList"]
 
+    /// A mapped list larger than this is scanned in two halves at once (``SecondHalf``).
+    static let halvesAbove = 2 << 20
+
     static func split(_ bytes: [UInt8], from start: Int) -> [Item]? {
         ByteSpan.with(bytes) { split($0, from: start) }
     }
 
     /// `passed(offset)` is told, every few megabytes, that the scan will not look before
-    /// `offset` again (a mapped file can then let go of those pages).
-    static func split(_ b: ByteSpan, from start: Int, passed: (Int) -> Void = { _ in }) -> [Item]? {
+    /// `offset` again (a mapped file can then let go of those pages). A list of more than
+    /// `halvesAbove` bytes is scanned in two halves at once (``SecondHalf``), the second one
+    /// letting go of its pages through `releasing`; the items are the same either way.
+    static func split(_ b: ByteSpan, from start: Int, passed: (Int) -> Void = { _ in },
+                      halvesAbove: Int = .max, releasing: @escaping @Sendable (Range<Int>) -> Void = { _ in }) -> [Item]? {
         var scanner = Scanner(b: b, i: start, lineStart: start)
-        return scanner.topLevel(passed: passed)
+        return scanner.topLevel(passed: passed, halvesAbove: halvesAbove, releasing: releasing)
     }
 
-    private struct Scanner {
+    struct Scanner {
         let b: ByteSpan
         var i: Int
         var line = 1
@@ -46,7 +52,7 @@ struct JSONListItems {
             self.lineStart = lineStart
         }
 
-        mutating func topLevel(passed: (Int) -> Void) -> [Item]? {
+        mutating func topLevel(passed: (Int) -> Void, halvesAbove: Int, releasing: @escaping @Sendable (Range<Int>) -> Void) -> [Item]? {
             skipWhitespace()
             guard peek == UInt8(ascii: "{") else { return nil }
             i += 1
@@ -63,7 +69,7 @@ struct JSONListItems {
                 skipWhitespace()
                 switch key {
                 case "items":
-                    guard items == nil, let list = itemList(passed: passed) else { return nil }
+                    guard items == nil, let list = itemList(passed: passed, halvesAbove: halvesAbove, releasing: releasing) else { return nil }
                     items = list
                 case "kind":
                     guard kind == nil, let k = string() else { return nil }
@@ -112,20 +118,34 @@ struct JSONListItems {
             return b.span(start..<j).string
         }
 
-        mutating func itemList(passed: (Int) -> Void) -> [Item]? {
+        mutating func itemList(passed: (Int) -> Void, halvesAbove: Int, releasing: @escaping @Sendable (Range<Int>) -> Void) -> [Item]? {
             guard peek == UInt8(ascii: "[") else { return nil }
             i += 1
             var items: [Item] = []
             var reported = i
             skipWhitespace()
             if peek == UInt8(ascii: "]") { i += 1; return items }
+            // The first item's indentation, when it starts its line (kubectl's form).
+            let indent = i > lineStart && (lineStart..<i).allSatisfy({ b[$0] == 0x20 }) ? i - lineStart : nil
+            var second = b.count - i > halvesAbove
+                ? SecondHalf.start(b, from: i + (b.count - i) / 2, indent: indent, releasing: releasing) : nil
+            // Whatever way this returns, the other thread has stopped reading the bytes.
+            defer { second?.cancel() }
             while true {
                 skipWhitespace()
-                let item = Item(start: i, end: i, line: line, lineStart: lineStart, continuationBytes: continuationBytes)
-                let (skipped, kind) = skipObjectReadingKind()
-                if !skipped { guard skipValue() else { return nil } }
-                items.append(Item(start: item.start, end: i, line: item.line, lineStart: item.lineStart,
-                                  continuationBytes: item.continuationBytes, kind: kind))
+                if let half = second, i >= half.start {
+                    second = nil
+                    // Here exactly at an item's start: the guess was right, and the rest is
+                    // the second half's (nil when that scan failed: this one goes on and fails
+                    // at the same place).
+                    if i == half.start, let (rest, end) = half.finish() {
+                        items += adopt(rest, end: end)
+                        return items
+                    }
+                    half.cancel()
+                }
+                guard let item = nextItem() else { return nil }
+                items.append(item)
                 if i - reported >= 8 << 20 {
                     reported = i
                     passed(i)
@@ -136,6 +156,55 @@ struct JSONListItems {
                 i += 1
                 return items
             }
+        }
+
+        /// The item that starts here (the scanner left after it); nil when it is malformed.
+        mutating func nextItem() -> Item? {
+            let start = i, startLine = line, startLineStart = lineStart, startContinuation = continuationBytes
+            let (skipped, kind) = skipObjectReadingKind()
+            if !skipped { guard skipValue() else { return nil } }
+            return Item(start: start, end: i, line: startLine, lineStart: startLineStart,
+                        continuationBytes: startContinuation, kind: kind)
+        }
+
+        /// The items from here to the end of the list, and the scanner after its `]`: the
+        /// second half's scan. nil when it meets anything else, or once `cancelled()`.
+        mutating func itemsToEnd(cancelled: () -> Bool, releasing: (Range<Int>) -> Void) -> [Item]? {
+            var items: [Item] = []
+            var released = i
+            while !cancelled() {
+                skipWhitespace()
+                guard let item = nextItem() else { return nil }
+                items.append(item)
+                if i - released >= 8 << 20 {
+                    releasing(released..<i)
+                    released = i
+                }
+                skipWhitespace()
+                if peek == UInt8(ascii: ",") { i += 1; continue }
+                guard peek == UInt8(ascii: "]") else { return nil }
+                i += 1
+                return items
+            }
+            return nil
+        }
+
+        /// The second half's items and end, whose lines it counted from 1 at its start (this
+        /// scanner's position now), made absolute: the first line's items lie on this line.
+        mutating func adopt(_ rest: [Item], end: Scanner) -> [Item] {
+            func absolute(line: Int, lineStart: Int, continuation: Int) -> (Int, Int, Int) {
+                line == 1 ? (self.line, self.lineStart, self.continuationBytes + continuation)
+                          : (self.line + line - 1, lineStart, continuation)
+            }
+            let out = rest.map { item in
+                var item = item
+                (item.line, item.lineStart, item.continuationBytes) = absolute(line: item.line, lineStart: item.lineStart,
+                                                                               continuation: item.continuationBytes)
+                return item
+            }
+            (line, lineStart, continuationBytes) = absolute(line: end.line, lineStart: end.lineStart, continuation: end.continuationBytes)
+            i = end.i
+            return out
         }
 
         /// Skips the object that starts here, walking its top-level keys for its `kind`

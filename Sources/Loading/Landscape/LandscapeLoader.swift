@@ -75,7 +75,8 @@ public enum LandscapeLoader {
         var i = list.start
         while i < b.count, b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A || b[i] == 0x0D { i += 1 }
         guard i < b.count, b[i] == UInt8(ascii: "{"),
-              let items = JSONListItems.split(b, from: list.start, passed: { list.file.release(before: $0) }) else { return nil }
+              let items = JSONListItems.split(b, from: list.start, passed: { list.file.release(before: $0) },
+                                              halvesAbove: JSONListItems.halvesAbove, releasing: { list.file.release($0) }) else { return nil }
         var entries: [LandscapeShoots.Entry] = []
         entries.reserveCapacity(items.count)
         var released = 0

@@ -34,6 +34,14 @@ final class MappedFile: @unchecked Sendable {  // immutable; madvise is thread-s
         _ = madvise(base, end, MADV_DONTNEED)
     }
 
+    /// Lets go of the whole pages inside `range`.
+    func release(_ range: Range<Int>) {
+        let from = (max(0, range.lowerBound) + Self.pageSize - 1) / Self.pageSize * Self.pageSize
+        let to = min(range.upperBound, length) / Self.pageSize * Self.pageSize
+        guard to > from else { return }
+        _ = madvise(base + from, to - from, MADV_DONTNEED)
+    }
+
     /// Lets go of the 1 MiB block before the one `end` lies in, when `start..<end` crosses
     /// into a new block (items read in order let go of what lies behind them; a page
     /// another thread still reads is simply read again).

@@ -1,0 +1,95 @@
+import Bytes
+import Dispatch
+import Synchronization
+
+extension JSONListItems {
+    /// The second half of a large list, scanned on another thread while the first half is
+    /// scanned on the caller's: the scan is the one part of reading a landscape that no other
+    /// work can overlap (every shoot needs every seed, and seeds may come last).
+    ///
+    /// It starts at a guess: the first place after the middle where an item seems to end and
+    /// the next to begin: `}`, `,`, `{` with only spaces between, the object starting with
+    /// kubectl's first key `"apiVersion"` (a `}, {` between two conditions of an item does
+    /// not), and when the list is printed one item per indented block, a `{` indented as the
+    /// first item's. The guess is right exactly
+    /// when the scan from the list's start reaches that place as an item's start; only then
+    /// are this scan's items taken. A wrong guess (those bytes inside a string) is dropped and
+    /// the first scan simply goes on, so the items never depend on the guess.
+    final class SecondHalf: @unchecked Sendable {  // `result` is written before `done` is signalled, read after
+        /// Where the guessed item starts.
+        let start: Int
+        private let cancelled = Atomic<Bool>(false)
+        private let done = DispatchSemaphore(value: 0)
+        private var result: (items: [Item], end: Scanner)?
+        private var waited = false
+
+        private init(start: Int) { self.start = start }
+
+        /// Starts the scan at the first guess at or after `from`; nil when there is none.
+        /// `indent`: how many spaces start the first item's line, when it starts a line.
+        static func start(_ b: ByteSpan, from: Int, indent: Int?, releasing: @escaping @Sendable (Range<Int>) -> Void) -> SecondHalf? {
+            guard let guess = guess(b, from: from, indent: indent) else { return nil }
+            let half = SecondHalf(start: guess)
+            nonisolated(unsafe) let bytes = b  // the caller waits for this scan before the bytes go
+            DispatchQueue.global().async {
+                // Lines are counted from 1 here; ``Scanner/adopt(_:end:)`` makes them absolute.
+                var scanner = Scanner(b: bytes, i: guess, lineStart: guess)
+                if let items = scanner.itemsToEnd(cancelled: { half.cancelled.load(ordering: .relaxed) }, releasing: releasing) {
+                    half.result = (items, scanner)
+                }
+                half.done.signal()
+            }
+            return half
+        }
+
+        /// The items from ``start`` to the end of the list and the scanner after it, once the
+        /// scan is done; nil when it failed.
+        func finish() -> (items: [Item], end: Scanner)? {
+            wait()
+            return result
+        }
+
+        /// Stops the scan (if it still runs) and waits for it to let go of the bytes.
+        func cancel() {
+            cancelled.store(true, ordering: .relaxed)
+            wait()
+        }
+
+        private func wait() {
+            guard !waited else { return }
+            waited = true
+            done.wait()
+        }
+
+        /// `{` of the first `}` `,` `{` (JSON whitespace between) at or after `from`, indented
+        /// by `indent` spaces on its own line when `indent` is given.
+        static func guess(_ b: ByteSpan, from: Int, indent: Int?) -> Int? {
+            func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 }
+            func indented(_ j: Int) -> Bool {
+                guard let indent else { return true }
+                let lineStart = j - indent
+                guard lineStart > 0, b[lineStart - 1] == 0x0A else { return false }
+                return (lineStart..<j).allSatisfy { b[$0] == 0x20 }
+            }
+            func startsWithAPIVersion(_ j: Int) -> Bool {
+                var k = j + 1
+                while k < b.count, isSpace(b[k]) { k += 1 }
+                let key = Array("\"apiVersion\"".utf8)
+                return k + key.count <= b.count && key.indices.allSatisfy { b[k + $0] == key[$0] }
+            }
+            var k = from
+            while k < b.count {
+                guard b[k] == UInt8(ascii: "}") else { k += 1; continue }
+                var j = k + 1
+                while j < b.count, isSpace(b[j]) { j += 1 }
+                if j < b.count, b[j] == UInt8(ascii: ",") {
+                    j += 1
+                    while j < b.count, isSpace(b[j]) { j += 1 }
+                    if j < b.count, b[j] == UInt8(ascii: "{"), indented(j), startsWithAPIVersion(j) { return j }
+                }
+                k += 1
+            }
+            return nil
+        }
+    }
+}
