@@ -9,8 +9,8 @@ extension PlanBuilder {
             plan.maxNodesLimit = .workerless
             return
         }
-        let pods = Self.withStatus(plan.ranges(.pods), shoot.status?.pods)
-        let nodes = Self.withStatus(plan.ranges(.nodes), shoot.status?.nodes)
+        let pods = Self.withStatus(plan.networks, .pods, shoot.status?.pods)
+        let nodes = Self.withStatus(plan.networks, .nodes, shoot.status?.nodes)
         let dualStack = plan.ipFamilies.count == 2
         let result = GardenerMaxNodes.compute(pods: pods, nodes: nodes, dualStack: dualStack,
                                               maskV4: gardenerMaskV4 ?? 0, maskV6: gardenerMaskV6 ?? 0)
@@ -24,10 +24,12 @@ extension PlanBuilder {
         plan.maxNodesLimit = limit(result, pods: pods, nodes: nodes, dualStack: dualStack)
     }
 
-    /// The planned prefixes, then the status's others. (Not a nested function reading
+    /// The planned prefixes of `kind`, then the status's others. (Not a nested function reading
     /// `plan`: from this mutating method that copied the whole plan per call.)
-    private static func withStatus(_ planned: [PlannedRange], _ status: [Located<IPPrefix>]?) -> [IPPrefix] {
-        var out = planned.map(\.prefix)
+    private static func withStatus(_ networks: [PlannedRange], _ kind: NetworkKind, _ status: [Located<IPPrefix>]?) -> [IPPrefix] {
+        var out: [IPPrefix] = []
+        out.reserveCapacity(networks.count + (status?.count ?? 0))
+        for r in networks where r.kind == kind { out.append(r.prefix) }
         for s in status ?? [] where !out.contains(s.value) { out.append(s.value) }
         return out
     }

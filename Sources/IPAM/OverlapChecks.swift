@@ -5,12 +5,13 @@ extension PlanBuilder {
     /// Shoot ranges must be mutually disjoint per family — except IPv6 nodes and pods in
     /// node-prefix mode, which coincide by design (every node prefix carries its pods).
     mutating func checkOverlaps() {
+        // Pairs of the plan's ranges themselves, no list per family: every planned shoot of a
+        // landscape comes here and nearly none has an overlap.
+        let networks = plan.networks
         for family in plan.ipFamilies {
-            var ranges: [PlannedRange] = []
-            ranges.reserveCapacity(plan.networks.count)
-            for r in plan.networks where r.family == family { ranges.append(r) }
-            for (i, a) in ranges.enumerated() {
-                for b in ranges[(i + 1)...] where a.kind != b.kind && a.prefix.overlaps(b.prefix) {
+            for i in networks.indices where networks[i].family == family {
+                let a = networks[i]
+                for b in networks[(i + 1)...] where b.family == family && a.kind != b.kind && a.prefix.overlaps(b.prefix) {
                     // Node-prefix mode: nodes and pods are the VPC; services may be a reservation
                     // inside it. What must stay disjoint is checked against the zone subnets below.
                     if plan.podModes[family] == .nodePrefix && a.kind != .services { continue }
@@ -18,7 +19,7 @@ extension PlanBuilder {
                     let code: DiagnosticCode = pair == [.nodes, .pods] ? .overlapNodesPods
                         : pair == [.nodes, .services] ? .overlapNodesServices : .overlapPodsServices
                     let moved = b.source == .spec ? b : a
-                    let suggestion = freePrefix(like: moved.prefix, avoiding: ranges.map(\.prefix))
+                    let suggestion = freePrefix(like: moved.prefix, avoiding: networks.filter { $0.family == family }.map(\.prefix))
                         .map { "; e.g. move \(moved.kind.rawValue) to \($0)" } ?? "; choose disjoint ranges"
                     let checked = gardenerChecksDisjointness(a, b)
                     let why = checked ? "" : " (Gardener does not check this pair, but \(Self.overlapConsequence(pair)))"
