@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 import Spec
 
 /// Plans every shoot of a landscape with the engine (``Planner/summary(_:)``, its seed as
@@ -19,38 +20,45 @@ enum ShootPlanning {
 
     /// Plans shoot `i` of `count` as `shoot(i)` gives it (called once per index, from any
     /// thread); nil where it gives none. The real ranges of all shoots come back in one
-    /// array, in shoot order: each worker appends its chunk's to an array of its own (no
-    /// array per shoot, which at 10,000 shoots held every range twice until merged).
-    /// `spareRanges`: room the caller will append to the ranges (the seeds'), so that a 60,000-range
-    /// array is not copied once more to grow.
+    /// array, in shoot order. The shoots are taken in blocks, each by whichever thread is free
+    /// (fixed halves left one core idle whenever the other half was slower, as on a shared
+    /// machine); each block's ranges go to an array of its own, merged in block order.
+    /// `spareRanges`: room the caller will append to the ranges (the seeds'), so that a
+    /// 60,000-range array is not copied once more to grow.
     static func run(count n: Int, shoot: @escaping @Sendable (Int) -> Shoot?, seeds: [String: SeedNetworks],
                     concurrency: Int, spareRanges: Int = 0) -> (planned: [Planned?], ranges: [LandscapeRange]) {
-        let workers = max(1, min(concurrency, n / 64))
+        let blockSize = 64
+        let blocks = (n + blockSize - 1) / blockSize
+        let workers = max(1, min(concurrency, blocks))
         var out = [Planned?](repeating: nil, count: n)
-        var chunkRanges = [[LandscapeRange]](repeating: [], count: workers)
+        var blockRanges = [[LandscapeRange]](repeating: [], count: blocks)
+        let next = Atomic<Int>(0)
         out.withUnsafeMutableBufferPointer { results in
-            chunkRanges.withUnsafeMutableBufferPointer { chunks in
+            blockRanges.withUnsafeMutableBufferPointer { perBlock in
                 nonisolated(unsafe) let results = results
-                nonisolated(unsafe) let chunks = chunks
-                // Chunk w holds the indices i with i * workers / n == w; only its worker writes them.
-                let chunk: @Sendable (Int) -> Void = { w in
-                    var ranges: [LandscapeRange] = []
-                    ranges.reserveCapacity((n / workers + 1) * 6)
-                    for i in (n * w / workers)..<(n * (w + 1) / workers) {
-                        guard let s = shoot(i) else { continue }
-                        results[i] = plan(s, owner: i, seeds: seeds, ranges: &ranges)
+                nonisolated(unsafe) let perBlock = perBlock
+                // Block b holds the indices b * blockSize ..< (b + 1) * blockSize; only the thread
+                // that took it writes them.
+                let work: @Sendable (Int) -> Void = { _ in
+                    while case let b = next.wrappingAdd(1, ordering: .relaxed).oldValue, b < blocks {
+                        var ranges: [LandscapeRange] = []
+                        ranges.reserveCapacity(blockSize * 6)
+                        for i in (b * blockSize)..<min(n, (b + 1) * blockSize) {
+                            guard let s = shoot(i) else { continue }
+                            results[i] = plan(s, owner: i, seeds: seeds, ranges: &ranges)
+                        }
+                        perBlock[b] = ranges
                     }
-                    chunks[w] = ranges
                 }
-                if workers == 1 { chunk(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: chunk) }
+                if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
             }
         }
-        // Merged into one array of the final size: growing the first chunk's copied it.
+        // Merged into one array of the final size: growing the first block's copied it.
         var ranges: [LandscapeRange] = []
-        ranges.reserveCapacity(chunkRanges.reduce(spareRanges) { $0 + $1.count })
-        for w in chunkRanges.indices {
-            ranges.append(contentsOf: chunkRanges[w])
-            chunkRanges[w] = []
+        ranges.reserveCapacity(blockRanges.reduce(spareRanges) { $0 + $1.count })
+        for b in blockRanges.indices {
+            ranges.append(contentsOf: blockRanges[b])
+            blockRanges[b] = []
         }
         return (out, ranges)
     }
