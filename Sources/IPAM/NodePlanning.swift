@@ -164,8 +164,9 @@ enum NodePlanStep {
         /// Per subnet, the first subnet of the same prefix: zones sharing one count together.
         let counterOf: [Int]
         var perSubnet: [UInt128]
-        /// Per zone slot, the workers subnet of IPv4 and IPv6 (-1 not looked up yet, -2 none).
-        var lookedUp: [(v4: Int, v6: Int)]
+        /// Per zone slot, the workers subnet of IPv4 then IPv6 (-1 not looked up yet, -2 none);
+        /// plain integers: an array of tuples looked its type up at run time.
+        var lookedUp: [Int]
 
         init(subnets: [PlannedSubnet], zones: [String]) {
             self.subnets = subnets
@@ -173,7 +174,7 @@ enum NodePlanStep {
             perZone = Array(repeating: 0, count: zones.count)
             counterOf = Self.firstOfEachPrefix(subnets)
             perSubnet = Array(repeating: 0, count: subnets.count)
-            lookedUp = Array(repeating: (-1, -1), count: zones.count)
+            lookedUp = Array(repeating: -1, count: 2 * zones.count)
         }
 
         /// A shoot has a few dozen subnets at most, where comparing is cheaper than hashing;
@@ -197,15 +198,16 @@ enum NodePlanStep {
             if let i = zones.firstIndex(of: zone) { return i }
             zones.append(zone)
             perZone.append(0)
-            lookedUp.append((-1, -1))
+            lookedUp += [-1, -1]
             return zones.count - 1
         }
 
         mutating func workersSubnet(zoneSlot: Int, family: IPFamily) -> Int? {
-            var known = family == .v4 ? lookedUp[zoneSlot].v4 : lookedUp[zoneSlot].v6
+            let k = 2 * zoneSlot + (family == .v4 ? 0 : 1)
+            var known = lookedUp[k]
             if known == -1 {
                 known = NodePlanStep.subnetIndex(subnets, zone: zones[zoneSlot], family: family) ?? -2
-                if family == .v4 { lookedUp[zoneSlot].v4 = known } else { lookedUp[zoneSlot].v6 = known }
+                lookedUp[k] = known
             }
             return known >= 0 ? known : nil
         }

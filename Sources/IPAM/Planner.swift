@@ -118,6 +118,7 @@ struct PlanBuilder {
     /// by that position).
     static func zones(of shoot: Shoot) -> [String] {
         var out: [String] = []
+        out.reserveCapacity(shoot.workers.reduce(shoot.infrastructure?.zones.count ?? 1) { $0 + $1.zones.count })
         // A shoot names a few zones: comparing is cheaper than hashing until there are many.
         var seen: Set<String>?
         func add(_ zone: String) {

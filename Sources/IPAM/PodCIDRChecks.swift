@@ -47,12 +47,15 @@ enum PodCIDRPlacementCheck {
 /// farthest end so far (O(n log n)). At most 20 overlaps are named.
 enum PodCIDROverlapCheck {
     static func run(_ inputs: PodCIDROverlapKey, _ sink: inout DiagnosticSink) {
-        var owned: [(first: UInt128, last: UInt128, prefix: IPPrefix, node: Int)] = []
+        // A struct, not a tuple: an array of tuples looks its type up at run time (for
+        // every planned shoot of a landscape).
+        struct Owned { var first: UInt128, last: UInt128, prefix: IPPrefix, node: Int }
+        var owned: [Owned] = []
         owned.reserveCapacity(inputs.nodes.count)
         inputs.nodes.withUnsafeBufferPointer { nodes in
             for i in nodes.indices {
                 for p in nodes[i].podCIDRs where p.family == inputs.family {
-                    owned.append((p.network.value, p.last.value, p, i))
+                    owned.append(Owned(first: p.network.value, last: p.last.value, prefix: p, node: i))
                 }
             }
         }
