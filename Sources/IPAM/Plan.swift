@@ -291,9 +291,9 @@ public struct Plan: Sendable, Hashable {
     /// True when router state was given and routes were compared.
     public var routesCompared: Bool
     /// Per-family pod allocation mode.
-    public var podModes: PerFamily<PodAllocationMode>
+    public var podModes: SlotMap<IPFamily, PodAllocationMode>
     /// Per-family node mask size (cluster-range mode) or per-node pod prefix length.
-    public var nodeMasks: PerFamily<Int>
+    public var nodeMasks: SlotMap<IPFamily, Int>
     /// Max nodes as gardenlet computes it for cluster-autoscaler; nil when the networks set
     /// no limit (see ``maxNodesReason``).
     public var maxNodes: UInt128?
@@ -321,8 +321,8 @@ public struct Plan: Sendable, Hashable {
         nodesSimulated = false
         routes = []
         routesCompared = false
-        podModes = PerFamily()
-        nodeMasks = PerFamily()
+        podModes = SlotMap()
+        nodeMasks = SlotMap()
         maxNodes = nil
         maxNodesLimit = .none
         maxNodesDetail = nil

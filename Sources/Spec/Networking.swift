@@ -1,7 +1,7 @@
 import Addressing
 
 /// The three address ranges of a shoot.
-public enum NetworkKind: String, Sendable, Hashable, CaseIterable, Comparable {
+public enum NetworkKind: String, Sendable, Hashable, CaseIterable, Comparable, SlotKey {
     case nodes, pods, services
 
     private var rank: Int {
@@ -13,6 +13,14 @@ public enum NetworkKind: String, Sendable, Hashable, CaseIterable, Comparable {
     }
 
     public static func < (a: NetworkKind, b: NetworkKind) -> Bool { a.rank < b.rank }
+
+    @inlinable public var slot: Int {
+        switch self {
+        case .nodes: 0
+        case .pods: 1
+        case .services: 2
+        }
+    }
 
     /// By rank: a raw-valued enum otherwise hashes its string, and kinds key the field
     /// locations of every decoded shoot.
@@ -56,7 +64,7 @@ public struct Networking: Sendable, Hashable, RangesByKind {
     public var pods: [CIDRSlot]
     public var services: [CIDRSlot]
     /// Where each field was written (for diagnostics on empty or missing values).
-    public var fieldLocations: [NetworkKind: SourceLocation]
+    public var fieldLocations: SlotMap<NetworkKind, SourceLocation>
     /// A field was written as a list or with a comma (the proposal's tuple notation).
     public var writtenAsTuple: Bool
     /// `spec.networking.providerConfig` of the CNI, when written.
@@ -65,7 +73,7 @@ public struct Networking: Sendable, Hashable, RangesByKind {
     public var isWritten: Bool
 
     public init(type: String? = nil, ipFamilies: Located<[String]>? = nil, nodes: [CIDRSlot] = [],
-                pods: [CIDRSlot] = [], services: [CIDRSlot] = [], fieldLocations: [NetworkKind: SourceLocation] = [:],
+                pods: [CIDRSlot] = [], services: [CIDRSlot] = [], fieldLocations: SlotMap<NetworkKind, SourceLocation> = [:],
                 writtenAsTuple: Bool = false, providerConfig: NetworkingProviderConfig? = nil, isWritten: Bool = true) {
         self.type = type
         self.ipFamilies = ipFamilies

@@ -88,7 +88,6 @@ struct ShootDecoder {
     private func decodeNetworking(_ node: DocNode?) throws(LoadError) -> Networking {
         guard let net = try fields.mapping(node, "spec.networking") else { return Networking(isWritten: false) }
         var networking = Networking()
-        networking.fieldLocations.reserveCapacity(NetworkKind.allCases.count)
         networking.type = try fields.string(net["type"], "spec.networking.type")
         if let families = net["ipFamilies"], let list = try fields.stringList(families, "spec.networking.ipFamilies") {
             networking.ipFamilies = Located(list, at: fields.location(families))
