@@ -1,4 +1,5 @@
 import Bytes
+import TestSupport
 import Testing
 @testable import Loading
 
@@ -40,7 +41,7 @@ struct ListHalvesTests {
     func sameItems() {
         var guessedRight = 0
         for seed in 0..<60 {
-            var rng = SplitMix(seed: UInt64(seed))
+            var rng = SplitMix64(seed: UInt64(seed))
             let count = Int.random(in: 1...60, using: &rng)
             let items = (0..<count).map { Self.item($0, &rng) }
             let bytes = Self.list(items, pretty: pretty(seed))
@@ -73,7 +74,7 @@ struct ListHalvesTests {
 
     @Test("a malformed list fails either way", arguments: 0..<12)
     func malformed(seed: Int) {
-        var rng = SplitMix(seed: UInt64(1000 + seed))
+        var rng = SplitMix64(seed: UInt64(1000 + seed))
         let items = (0..<30).map { Self.item($0, &rng) }
         var bytes = Self.list(items, pretty: seed % 2 == 0)
         // Cut a bracket or a quote in the second half: one scan fails, so must two.
@@ -81,18 +82,5 @@ struct ListHalvesTests {
         guard let k = bytes[at...].firstIndex(where: { [UInt8(ascii: "}"), UInt8(ascii: "\"")].contains($0) }) else { return }
         bytes.remove(at: k)
         #expect(Self.split(bytes, halvesAbove: 0) == Self.split(bytes, halvesAbove: .max))
-    }
-}
-
-/// A seeded generator: the same lists on every run.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
