@@ -70,14 +70,13 @@ enum NodeTable {
         }
         // The route and problem columns are looked up once per node, not once per comparison
         // (a sort of 50,000 nodes compares about 800,000 times).
-        var key: [Int] = []
-        switch sort {
-        case .route:
-            key = nodes.map { routes[$0.name]?.problemRank ?? Int.max }
-        case .problem:
-            // Worst first when ascending: errors, then warnings, then none.
-            key = nodes.map { node in problems[node.name].map { -rank($0.severity) } ?? Int.max }
-        default: break
+        // A constant, not a variable the comparisons capture (each read of one was checked
+        // for exclusive access at run time).
+        let key: [Int] = switch sort {
+        case .route: nodes.map { routes[$0.name]?.problemRank ?? Int.max }
+        // Worst first when ascending: errors, then warnings, then none.
+        case .problem: nodes.map { node in problems[node.name].map { -rank($0.severity) } ?? Int.max }
+        default: []
         }
         /// Orders two nodes by the sort column; nil when equal there (the name decides).
         func compare(_ a: Int, _ b: Int) -> Bool? {

@@ -31,7 +31,7 @@ enum NodeIdentityCheck {
         inputs.nodes.withUnsafeBufferPointer { nodes in
             for i in nodes.indices {
                 let seen = seenNames != nil ? !seenNames!.insert(nodes[i].name).inserted
-                                            : (0..<i).contains { nodes[$0].hasSameName(as: nodes[i]) }
+                                            : (0..<i).contains { nodes[$0].name == nodes[i].name }
                 if seen { duplicateNames.append(nodes[i].name) }
                 // The address array, not the node: a method call on nodes[i] would copy the node.
                 let addresses = nodes[i].addresses
