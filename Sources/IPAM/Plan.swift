@@ -83,7 +83,7 @@ public struct PlannedSubnet: Sendable, Hashable {
         set { givenName = newValue }
     }
     // Inlinable: a given name is then read from the subnet in place (a call from another
-    // module copied the whole subnet first, for every name a table sorts by).
+    // module copied the whole subnet first).
     @usableFromInline var givenName: String?
 
     @usableFromInline func zoneName() -> String { Self.zoneSubnetName(zone ?? "", purpose, prefix.family) }
@@ -196,14 +196,8 @@ public struct PlannedNode: Sendable, Hashable {
     /// cost more than the rest of the node, for every simulated node of a landscape).
     init(simulatedIn worker: String, zoneNumber: Int, ordinal: Int, zone: String, addresses: [IPAddress], nodePrefix: IPPrefix?,
          reservedPrefix: IPPrefix?, podCIDRs: [IPPrefix], index: Int) {
-        name = worker + "-z" + String(zoneNumber) + "-" + String(ordinal)
-        self.zone = zone
-        self.addresses = addresses
-        self.nodePrefix = nodePrefix
-        self.reservedPrefix = reservedPrefix
-        self.podCIDRs = podCIDRs
-        source = .simulated
-        self.index = index
+        self.init(name: worker + "-z" + String(zoneNumber) + "-" + String(ordinal), zone: zone, addresses: addresses,
+                  nodePrefix: nodePrefix, reservedPrefix: reservedPrefix, podCIDRs: podCIDRs, source: .simulated, index: index)
     }
 
     public func address(_ family: IPFamily) -> IPAddress? { addresses.first { $0.family == family } }
