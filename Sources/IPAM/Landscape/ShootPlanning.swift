@@ -5,8 +5,8 @@ import Spec
 /// Plans every shoot of a landscape with the engine (``Planner/summary(_:)``, its seed as
 /// `settings.seed`, no observed state) and keeps only what the landscape needs: the shoot's
 /// name and place, its real ranges and the counts of its own findings. Each shoot is asked
-/// for when it is planned and released after (a landscape's shoots are most of its memory). Shoots are
-/// independent, so they are split into `concurrency` contiguous chunks planned in parallel;
+/// for when it is planned and released after (a landscape's shoots are most of its memory).
+/// Shoots are independent, so `concurrency` threads plan them in blocks (``run(count:shoot:seeds:concurrency:spareRanges:)``);
 /// the output is in input order and the same for any `concurrency`.
 enum ShootPlanning {
     /// One shoot's result, made on the planning thread: the landscape's own thread only
