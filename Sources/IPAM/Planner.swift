@@ -83,8 +83,9 @@ struct PlanBuilder {
         self.memo = memo
         self.infoText = infoText
         let shoot = box.input.shoot, settings = box.input.settings
-        profile = ProviderProfile.profile(for: shoot.providerType).applying(settings)
-        plan = Plan(shootName: shoot.name, provider: shoot.providerType, providerName: shoot.provider.value, region: shoot.region)
+        let providerType = shoot.providerType
+        profile = ProviderProfile.profile(for: providerType).applying(settings)
+        plan = Plan(shootName: shoot.name, provider: providerType, providerName: shoot.provider.value, region: shoot.region)
         template = settings.podPrefixTemplate?.value ?? profile.defaultTemplate ?? .standard
         // The proposal's reservation; AWS and GCP reserve nothing unless the settings say so.
         reservedLength = settings.nodeReservedLength?.value ?? (profile.defaultTemplate == nil ? 100 : nil)
@@ -145,6 +146,11 @@ struct PlanBuilder {
             return p
         }
         let reported = p.diagnostics
+        // Most shoots of a landscape have one finding or none: nothing to order.
+        guard reported.count > 1 else {
+            if memo.isEnabled { memo.diagnosticOrder = (reported, reported) }
+            return p
+        }
         // Errors first; within a severity the shoot-level findings (a route quota, a range
         // conflict) before the per-object ones they explain (each missing route); then by
         // code and path, then as reported: a stable order users and tests can rely on.
