@@ -1,5 +1,6 @@
 import Bytes
 import Dispatch
+import Foundation
 import Synchronization
 
 extension JSONListItems {
@@ -31,14 +32,16 @@ extension JSONListItems {
             guard let guess = guess(b, from: from, indent: indent) else { return nil }
             let half = SecondHalf(start: guess)
             nonisolated(unsafe) let bytes = b  // the caller waits for this scan before the bytes go
-            DispatchQueue.global().async {
+            // A thread of its own, not a pooled one: the caller blocks until this scan is done,
+            // and a pool whose threads are all taken (tests, the UI) would never run it.
+            Thread {
                 // Lines are counted from 1 here; ``Scanner/adopt(_:end:)`` makes them absolute.
                 var scanner = Scanner(b: bytes, i: guess, lineStart: guess)
                 if let items = scanner.itemsToEnd(cancelled: { half.cancelled.load(ordering: .relaxed) }, releasing: releasing) {
                     half.result = (items, scanner)
                 }
                 half.done.signal()
-            }
+            }.start()
             return half
         }
 
