@@ -50,3 +50,15 @@ public struct SlotMap<Key: SlotKey, Value: Sendable & Hashable>: Sendable, Hasha
         hasher.combine(slots.2)
     }
 }
+
+extension SlotMap where Value: Comparable {
+    /// The smallest value held; nil when none is.
+    @inlinable public var minimum: Value? {
+        func lower(_ a: Value?, _ b: Value?) -> Value? {
+            guard let a else { return b }
+            guard let b else { return a }
+            return Swift.min(a, b)
+        }
+        return lower(lower(slots.0, slots.1), slots.2)
+    }
+}

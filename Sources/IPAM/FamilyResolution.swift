@@ -46,9 +46,9 @@ extension PlanBuilder {
         plan.ipFamilies = families
 
         for kind in NetworkKind.allCases {
-            // The first entry of each family (two slots: a dictionary per field was a tenth of
-            // this step for every shoot of a landscape).
-            var firstV4: Int?, firstV6: Int?
+            // The first entry of each family (slots: a dictionary per field was a tenth of this
+            // step for every shoot of a landscape).
+            var first = SlotMap<IPFamily, Int>()
             for (i, slot) in net[kind].enumerated() {
                 func path() -> String { "spec.networking.\(kind.rawValue)[\(i)]" }
                 switch slot.value {
@@ -71,14 +71,12 @@ extension PlanBuilder {
                     report(.familyMismatch, path: path(),
                            "\(kind.rawValue) \(slot.text) is \(f) but ipFamilies is [\(families.map(\.description).joined(separator: ", "))]",
                            at: slot.location)
-                } else if let first = f == .v4 ? firstV4 : firstV6 {
+                } else if let first = first[f] {
                     report(.duplicateFamily, path: path(),
                            "\(kind.rawValue) has two \(f) entries ([\(first)] and [\(i)]); give at most one prefix per family",
                            at: slot.location)
-                } else if f == .v4 {
-                    firstV4 = i
                 } else {
-                    firstV6 = i
+                    first[f] = i
                 }
             }
         }

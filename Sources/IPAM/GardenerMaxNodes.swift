@@ -29,43 +29,24 @@ public struct GardenerMaxNodes: Sendable, Hashable {
     ///     single-stack `nodeCIDRMaskSize`, else 0.
     public static func compute(pods: [IPPrefix], nodes: [IPPrefix], dualStack: Bool, maskV4: Int, maskV6: Int) -> GardenerMaxNodes {
         guard !pods.isEmpty else { return GardenerMaxNodes(pods: 0, nodes: 0, total: 0) }
-        var podSums = FamilySums()
+        var podSums = SlotMap<IPFamily, Int64>()
         for p in pods {
             if dualStack && p.family == .v6 { continue }
             let mask = p.family == .v4 ? maskV4 : maskV6
-            podSums.add(power(mask - p.length), to: p.family)
+            podSums[p.family] = (podSums[p.family] ?? 0) &+ power(mask - p.length)
         }
         let podLimit = podSums.minimum ?? .max
         var nodeLimit: Int64 = 0
         if !nodes.isEmpty {
-            var nodeSums = FamilySums()
+            var nodeSums = SlotMap<IPFamily, Int64>()
             for n in nodes {
                 var count = power(n.family.bits - n.length)
                 if n.family == .v4 { count &-= 2 }  // network and broadcast address
-                nodeSums.add(count, to: n.family)
+                nodeSums[n.family] = (nodeSums[n.family] ?? 0) &+ count
             }
             nodeLimit = nodeSums.minimum ?? .max
         }
         return GardenerMaxNodes(pods: podLimit, nodes: nodeLimit, total: minGreaterThanZero(podLimit, nodeLimit))
-    }
-
-    /// Go's per-family `map[...]int64` sums (wrapping as `int64` does), in two slots.
-    private struct FamilySums {
-        var v4: Int64?, v6: Int64?
-
-        mutating func add(_ n: Int64, to family: IPFamily) {
-            if family == .v4 { v4 = (v4 ?? 0) &+ n } else { v6 = (v6 ?? 0) &+ n }
-        }
-
-        /// The smallest sum of a family that has one.
-        var minimum: Int64? {
-            switch (v4, v6) {
-            case let (a?, b?): min(a, b)
-            case let (a?, nil): a
-            case let (nil, b?): b
-            case (nil, nil): nil
-            }
-        }
     }
 
     /// 2^exponent as gardenlet computes it: above 62 `Int64.max`, at 0 or below 1.
