@@ -61,7 +61,7 @@ extension LandscapeCheck {
     /// The prefix the most owners use (the lowest of those), and how many: equal prefixes
     /// are adjacent in the sweep's order, in the order given — by owner, as the landscape
     /// gives them — so one pass counts them (a set of owners per prefix hashed every range
-    /// of the landscape, on the one thread after planning).
+    /// of the landscape, after planning).
     static func mostShared(_ sweep: RangeSweep) -> (prefix: IPPrefix, owners: Int)? {
         let ranges = sweep.ranges, order = sweep.order
         var best: (prefix: IPPrefix, owners: Int)?
