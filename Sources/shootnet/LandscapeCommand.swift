@@ -46,24 +46,18 @@ extension Shootnet {
 
         func run() throws {
             let request = try freeRequest()
-            let input: LandscapeInput, shoots: LandscapeShoots
+            // Shoots are read while they are planned, on every core; a shoot that cannot be
+            // decoded is an unusable input (the first in input order is reported).
+            let concurrency = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+            let result: LandscapeResult, input: LandscapeInput, shoots: LandscapeShoots
             do {
-                (input, shoots) = try LandscapeLoader.open(paths: files)
+                (result, input, shoots) = try LandscapeLoader.read(LandscapeLoader.open(paths: files)) { input, shoots in
+                    LandscapeCheck.check(units: shoots.unitCount, read: { shoots.read(unit: $0, $1) },
+                                         seeds: input.seeds, skipped: input.skipped, concurrency: concurrency)
+                }
             } catch {
                 throw unusable(error)
             }
-            // Shoots are decoded while they are planned, on every core; a shoot that cannot
-            // be decoded is an unusable input (the first in input order is reported).
-            let failures = LoadFailures(count: shoots.count)
-            let result = LandscapeCheck.check(shootCount: shoots.count, shoot: { i in
-                switch shoots.shoot(i) {
-                case .success(let shoot): return shoot
-                case .failure(let error):
-                    failures.record(error, at: i)
-                    return nil
-                }
-            }, seeds: input.seeds, skipped: input.skipped, concurrency: max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-            if let error = failures.first { throw unusable(error) }
             do {
                 try LandscapeLoader.checkUniqueShoots(result.shootFindings.map { f in
                     guard case .shoot(let namespace, let name) = f.shoot else { return ("", "", f.location) }
@@ -133,31 +127,5 @@ extension Shootnet {
             }
             return (length, poolPrefix, n)
         }
-    }
-}
-
-/// Why shoots could not be decoded, by index; written from the planning threads (each index
-/// by one thread only), read after they are done.
-private final class LoadFailures: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<LoadError?>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        slots = .allocate(capacity: max(count, 1))
-        slots.initialize(repeating: nil, count: max(count, 1))
-    }
-
-    func record(_ error: LoadError, at index: Int) { slots[index] = error }
-
-    /// The failure of the lowest index.
-    var first: LoadError? {
-        for i in 0..<count { if let e = slots[i] { return e } }
-        return nil
-    }
-
-    deinit {
-        slots.deinitialize(count: max(count, 1))
-        slots.deallocate()
     }
 }

@@ -53,6 +53,35 @@ import TestSupport
         #expect(table.stdoutLines.contains("3 shoots, 1 seed: 3 errors, 0 warnings, 1 info"))
     }
 
+    static func jsonShoot(_ name: String, v6: String) -> String {
+        #"{"apiVersion": "core.gardener.cloud/v1beta1", "kind": "Shoot", "metadata": {"name": "\#(name)", "namespace": "garden-x"}, "spec": {"seedName": "seed-a", "provider": {"type": "aws", "workers": [{"name": "w", "minimum": 1, "maximum": 3, "zones": ["eu-1a"]}]}, "networking": {"type": "calico", "ipFamilies": ["IPv4", "IPv6"], "nodes": "10.250.0.0/16"}}, "status": {"networking": {"pods": ["100.96.0.0/11", "\#(v6)"]}}}"#
+    }
+
+    /// `kubectl get shoots,seeds -A -o json` prints one List, the shoots first: the shoots
+    /// must be checked with the seed that comes after them (its shoot defaults and ranges),
+    /// exactly as when the two lists are given apart; standard input is read once.
+    @Test func shootsAndSeedsInOneJSONList() throws {
+        let dir = try Scratch()
+        defer { dir.remove() }
+        let shoots = (0..<40).map { Self.jsonShoot("s\($0)", v6: $0 == 7 ? "2001:db8:ff::/56" : "2001:db8:\($0 + 1)::/56") }
+        let seedItem = String(Self.seeds.dropFirst(#"{"apiVersion": "v1", "kind": "List", "items": ["#.count).dropLast(2))
+        let together = try dir.write("together.json", #"{"apiVersion": "v1", "items": ["# + (shoots + [seedItem]).joined(separator: ",\n") + #"], "kind": "List"}"#)
+        let apart = try dir.write("shoots.json", #"{"apiVersion": "v1", "items": ["# + shoots.joined(separator: ",\n") + #"], "kind": "List"}"#)
+        let seeds = try dir.write("seeds.json", Self.seeds)
+        let stdin = Self.shoots(Self.shoot("from-stdin", v6: "2001:db8:0:100::/56"))
+        let one = try ProcessRunner.shootnet(["landscape", together, "-", "-o", "json"], stdin: stdin)
+        let two = try ProcessRunner.shootnet(["landscape", apart, seeds, "-", "-o", "json"], stdin: stdin)
+        #expect(one.exitCode == 1, "\(one.stderr)")
+        let doc = try Self.json(one.stdout)
+        #expect(doc["shoots"] as? Int == 41)
+        #expect(doc["seeds"] as? Int == 1)
+        let diagnostics = try #require(doc["diagnostics"] as? [[String: Any]])
+        #expect(!diagnostics.contains { $0["code"] as? String == "landscape.unknown-seed" })
+        let overlaps = diagnostics.filter { $0["code"] as? String == "landscape.ipv6-overlap" }
+        #expect(overlaps.map { Set(($0["objects"] as? [String] ?? []).prefix(2)) } == [["shoot/garden-x/s7", "seed/seed-a"]])
+        #expect(NSDictionary(dictionary: doc).isEqual(to: try Self.json(two.stdout)))
+    }
+
     @Test func standardInputAndDirectories() throws {
         let dir = try Scratch()
         defer { dir.remove() }

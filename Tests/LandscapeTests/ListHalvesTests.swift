@@ -52,7 +52,7 @@ struct ListHalvesTests {
             // ways are tested.
             let first = whole?.first?.start ?? 0
             let indent = pretty(seed) ? 4 : nil
-            let guess = ByteSpan.with(bytes) { JSONListItems.SecondHalf.guess($0, from: first + (bytes.count - first) / 2, indent: indent) }
+            let guess = ByteSpan.with(bytes) { JSONListItems.guessItemStart($0, from: first + (bytes.count - first) / 2, indent: indent) }
             if let guess, whole?.contains(where: { $0.start == guess }) == true { guessedRight += 1 }
         }
         #expect(guessedRight >= 10)

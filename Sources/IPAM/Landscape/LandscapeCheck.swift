@@ -11,30 +11,30 @@ public enum LandscapeCheck {
 
     /// `concurrency`: how many threads plan the shoots (the result does not depend on it).
     public static func check(_ input: LandscapeInput, maxPairs: Int = defaultMaxPairs, concurrency: Int = 1) -> LandscapeResult {
-        let shoots = input.shoots
-        return check(shootCount: shoots.count, shoot: { shoots[$0] }, seeds: input.seeds, skipped: input.skipped,
-                     maxPairs: maxPairs, concurrency: concurrency)
+        let shoots = input.shoots, perUnit = 64
+        return check(units: (shoots.count + perUnit - 1) / perUnit, read: { u, shoot in
+            for i in (u * perUnit)..<min(shoots.count, (u + 1) * perUnit) { shoot(shoots[i]) }
+        }, seeds: input.seeds, skipped: input.skipped, maxPairs: maxPairs, concurrency: concurrency)
     }
 
-    /// The same for `shootCount` shoots that `shoot(i)` decodes on demand (once each, from
-    /// any thread), so they need not all be in memory; an index it gives no shoot for is
-    /// left out (the caller reports why).
-    public static func check(shootCount: Int, shoot: @escaping @Sendable (Int) -> Shoot?, seeds: [SeedNetworks],
+    /// The same for shoots read in `units` units of input, which `read(u, shoot)` hands over
+    /// in input order (once per unit, from any thread), so they need not all be in memory; a
+    /// shoot it cannot read is left out (the caller reports why).
+    public static func check(units: Int, read: @escaping @Sendable (Int, (Shoot) -> Void) -> Void, seeds: [SeedNetworks],
                              skipped: [SkippedDocument], maxPairs: Int = defaultMaxPairs, concurrency: Int = 1) -> LandscapeResult {
         let seedsByName = Self.seedsByName(seeds)
-        var objects: [ObjectRef] = []
-        objects.reserveCapacity(shootCount + seeds.count)
         var diagnostics: [Diagnostic] = []
-        var findings: [ShootFindings] = []
-        findings.reserveCapacity(shootCount)
 
         // Each shoot's own plan: the costly part, run on `concurrency` threads (a pure
         // function of the shoot and its seed; the results are gathered in input order).
-        var (planned, ranges) = ShootPlanning.run(count: shootCount, shoot: shoot, seeds: seedsByName, concurrency: concurrency,
+        var (planned, ranges) = ShootPlanning.run(units: units, read: read, seeds: seedsByName, concurrency: concurrency,
                                                     spareRanges: seeds.reduce(0) { $0 + LandscapeRange.ofSeed($1, owner: 0).count })
-        for i in planned.indices {
-            guard let p = planned[i] else { continue }
-            planned[i] = nil
+        let shootCount = planned.count
+        var objects: [ObjectRef] = []
+        objects.reserveCapacity(shootCount + seeds.count)
+        var findings: [ShootFindings] = []
+        findings.reserveCapacity(shootCount)
+        for p in planned {
             let f = p.findings
             objects.append(f.shoot)
             if !p.seedKnown, let seedName = f.seedName {

@@ -4,10 +4,11 @@ import Spec
 
 /// Plans every shoot of a landscape with the engine (``Planner/summary(_:)``, its seed as
 /// `settings.seed`, no observed state) and keeps only what the landscape needs: the shoot's
-/// name and place, its real ranges and the counts of its own findings. Each shoot is asked
-/// for when it is planned and released after (a landscape's shoots are most of its memory).
-/// Shoots are independent, so `concurrency` threads plan them in blocks (``run(count:shoot:seeds:concurrency:spareRanges:)``);
-/// the output is in input order and the same for any `concurrency`.
+/// name and place, its real ranges and the counts of its own findings. Each shoot is read
+/// when it is planned and released after (a landscape's shoots are most of its memory).
+/// Shoots are independent, so `concurrency` threads plan them, a unit of the input at a time
+/// (``run(units:read:seeds:concurrency:spareRanges:)``); the output is in input order and
+/// the same for any `concurrency`.
 enum ShootPlanning {
     /// One shoot's result, made on the planning thread: the landscape's own thread only
     /// gathers them (building them there, a seed looked up by name for each, was a serial
@@ -18,49 +19,55 @@ enum ShootPlanning {
         var seedKnown: Bool
     }
 
-    /// Plans shoot `i` of `count` as `shoot(i)` gives it (called once per index, from any
-    /// thread); nil where it gives none. The real ranges of all shoots come back in one
-    /// array, in shoot order. The shoots are taken in blocks, each by whichever thread is free
-    /// (fixed halves left one core idle whenever the other half was slower, as on a shared
-    /// machine); each block's ranges go to an array of its own, merged in block order.
-    /// `spareRanges`: room the caller will append to the ranges (the seeds'), so that a
-    /// 60,000-range array is not copied once more to grow.
-    static func run(count n: Int, shoot: @escaping @Sendable (Int) -> Shoot?, seeds: [String: SeedNetworks],
-                    concurrency: Int, spareRanges: Int = 0) -> (planned: [Planned?], ranges: [LandscapeRange]) {
-        let blockSize = 64
-        let blocks = (n + blockSize - 1) / blockSize
-        let workers = max(1, min(concurrency, blocks))
-        var out = [Planned?](repeating: nil, count: n)
-        var blockRanges = [[LandscapeRange]](repeating: [], count: blocks)
+    /// Plans the shoots of `units` units of input, which `read(u, shoot)` hands over in
+    /// order (called once per unit, from any thread). The real ranges of all shoots come
+    /// back in one array, in shoot order, each owned by its shoot's index. The units are
+    /// taken by whichever thread is free (fixed halves left one core idle whenever the other
+    /// half was slower, as on a shared machine); each unit's results go to arrays of their
+    /// own, merged in unit order. `spareRanges`: room the caller will append to the ranges
+    /// (the seeds'), so that a 60,000-range array is not copied once more to grow.
+    static func run(units: Int, read: @escaping @Sendable (Int, (Shoot) -> Void) -> Void, seeds: [String: SeedNetworks],
+                    concurrency: Int, spareRanges: Int = 0) -> (planned: [Planned], ranges: [LandscapeRange]) {
+        let workers = max(1, min(concurrency, units))
+        var perUnit = [[Planned]](repeating: [], count: units)
+        var unitRanges = [[LandscapeRange]](repeating: [], count: units)
         let next = Atomic<Int>(0)
-        out.withUnsafeMutableBufferPointer { results in
-            blockRanges.withUnsafeMutableBufferPointer { perBlock in
+        perUnit.withUnsafeMutableBufferPointer { results in
+            unitRanges.withUnsafeMutableBufferPointer { perUnitRanges in
                 nonisolated(unsafe) let results = results
-                nonisolated(unsafe) let perBlock = perBlock
-                // Block b holds the indices b * blockSize ..< (b + 1) * blockSize; only the thread
-                // that took it writes them.
+                nonisolated(unsafe) let perUnitRanges = perUnitRanges
+                // Only the thread that took unit u writes its slots. Owners are counted within
+                // the unit here and made absolute when the units are merged.
                 let work: @Sendable (Int) -> Void = { _ in
-                    while case let b = next.wrappingAdd(1, ordering: .relaxed).oldValue, b < blocks {
+                    while case let u = next.wrappingAdd(1, ordering: .relaxed).oldValue, u < units {
+                        var planned: [Planned] = []
                         var ranges: [LandscapeRange] = []
-                        ranges.reserveCapacity(blockSize * 6)
-                        for i in (b * blockSize)..<min(n, (b + 1) * blockSize) {
-                            guard let s = shoot(i) else { continue }
-                            results[i] = plan(s, owner: i, seeds: seeds, ranges: &ranges)
+                        read(u) { shoot in
+                            planned.append(plan(shoot, owner: planned.count, seeds: seeds, ranges: &ranges))
                         }
-                        perBlock[b] = ranges
+                        results[u] = planned
+                        perUnitRanges[u] = ranges
                     }
                 }
                 if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
             }
         }
-        // Merged into one array of the final size: growing the first block's copied it.
+        // Merged into arrays of their final size: growing the first unit's copied it.
+        var planned: [Planned] = []
+        planned.reserveCapacity(perUnit.reduce(0) { $0 + $1.count })
         var ranges: [LandscapeRange] = []
-        ranges.reserveCapacity(blockRanges.reduce(spareRanges) { $0 + $1.count })
-        for b in blockRanges.indices {
-            ranges.append(contentsOf: blockRanges[b])
-            blockRanges[b] = []
+        ranges.reserveCapacity(unitRanges.reduce(spareRanges) { $0 + $1.count })
+        for u in 0..<units {
+            let base = planned.count
+            planned.append(contentsOf: perUnit[u])
+            perUnit[u] = []
+            for var r in unitRanges[u] {
+                r.owner += base
+                ranges.append(r)
+            }
+            unitRanges[u] = []
         }
-        return (out, ranges)
+        return (planned, ranges)
     }
 
     /// Plans one shoot; its real ranges are appended to `ranges`.

@@ -29,7 +29,7 @@ extension JSONListItems {
         /// Starts the scan at the first guess at or after `from`; nil when there is none.
         /// `indent`: how many spaces start the first item's line, when it starts a line.
         static func start(_ b: ByteSpan, from: Int, indent: Int?, releasing: @escaping @Sendable (Range<Int>) -> Void) -> SecondHalf? {
-            guard let guess = guess(b, from: from, indent: indent) else { return nil }
+            guard let guess = JSONListItems.guessItemStart(b, from: from, indent: indent) else { return nil }
             let half = SecondHalf(start: guess)
             nonisolated(unsafe) let bytes = b  // the caller waits for this scan before the bytes go
             // A thread of its own, not a pooled one: the caller blocks until this scan is done,
@@ -62,37 +62,6 @@ extension JSONListItems {
             guard !waited else { return }
             waited = true
             done.wait()
-        }
-
-        /// `{` of the first `}` `,` `{` (JSON whitespace between) at or after `from`, indented
-        /// by `indent` spaces on its own line when `indent` is given.
-        static func guess(_ b: ByteSpan, from: Int, indent: Int?) -> Int? {
-            func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 }
-            func indented(_ j: Int) -> Bool {
-                guard let indent else { return true }
-                let lineStart = j - indent
-                guard lineStart > 0, b[lineStart - 1] == 0x0A else { return false }
-                return (lineStart..<j).allSatisfy { b[$0] == 0x20 }
-            }
-            func startsWithAPIVersion(_ j: Int) -> Bool {
-                var k = j + 1
-                while k < b.count, isSpace(b[k]) { k += 1 }
-                let key = Array("\"apiVersion\"".utf8)
-                return k + key.count <= b.count && key.indices.allSatisfy { b[k + $0] == key[$0] }
-            }
-            var k = from
-            while k < b.count {
-                guard b[k] == UInt8(ascii: "}") else { k += 1; continue }
-                var j = k + 1
-                while j < b.count, isSpace(b[j]) { j += 1 }
-                if j < b.count, b[j] == UInt8(ascii: ",") {
-                    j += 1
-                    while j < b.count, isSpace(b[j]) { j += 1 }
-                    if j < b.count, b[j] == UInt8(ascii: "{"), indented(j), startsWithAPIVersion(j) { return j }
-                }
-                k += 1
-            }
-            return nil
         }
     }
 }

@@ -53,13 +53,18 @@ struct JSONListItems {
         }
 
         mutating func topLevel(passed: (Int) -> Void, halvesAbove: Int, releasing: @escaping @Sendable (Range<Int>) -> Void) -> [Item]? {
+            guard let kind = openToItems(), let items = itemList(passed: passed, halvesAbove: halvesAbove, releasing: releasing),
+                  closeAfterItems(kind: kind) else { return nil }
+            return items
+        }
+
+        /// Reads the list's object up to its `items` array (left at its `[`): the kind when it
+        /// came first (`.some(nil)` when it comes after), nil when this is not a list's start.
+        mutating func openToItems() -> String?? {
             skipWhitespace()
             guard peek == UInt8(ascii: "{") else { return nil }
             i += 1
-            var items: [Item]?
             var kind: String?
-            skipWhitespace()
-            if peek == UInt8(ascii: "}") { return nil }
             while true {
                 skipWhitespace()
                 guard let key = string() else { return nil }
@@ -69,8 +74,7 @@ struct JSONListItems {
                 skipWhitespace()
                 switch key {
                 case "items":
-                    guard items == nil, let list = itemList(passed: passed, halvesAbove: halvesAbove, releasing: releasing) else { return nil }
-                    items = list
+                    return .some(kind)
                 case "kind":
                     guard kind == nil, let k = string() else { return nil }
                     kind = k
@@ -78,14 +82,36 @@ struct JSONListItems {
                     guard skipValue() else { return nil }
                 }
                 skipWhitespace()
-                if peek == UInt8(ascii: ",") { i += 1; continue }
-                guard peek == UInt8(ascii: "}") else { return nil }
+                guard peek == UInt8(ascii: ",") else { return nil }
                 i += 1
-                break
+            }
+        }
+
+        /// Reads the rest of the list's object after its `items` array: true when it ends the
+        /// input and the list's kind (`kind`, or one after the items) is a list kind.
+        mutating func closeAfterItems(kind: String?) -> Bool {
+            var kind = kind
+            while true {
+                skipWhitespace()
+                if peek == UInt8(ascii: "}") { i += 1; break }
+                guard peek == UInt8(ascii: ",") else { return false }
+                i += 1
+                skipWhitespace()
+                guard let key = string(), key != "items" else { return false }
+                skipWhitespace()
+                guard peek == UInt8(ascii: ":") else { return false }
+                i += 1
+                skipWhitespace()
+                if key == "kind" {
+                    guard kind == nil, let k = string() else { return false }
+                    kind = k
+                } else {
+                    guard skipValue() else { return false }
+                }
             }
             skipWhitespace()
-            guard i == b.count, let kind, Self.isList(kind), let items else { return nil }
-            return items
+            guard i == b.count, let kind else { return false }
+            return Self.isList(kind)
         }
 
         static func isList(_ kind: String) -> Bool { JSONListItems.listKinds.contains(kind) }

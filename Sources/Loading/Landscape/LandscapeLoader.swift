@@ -14,45 +14,91 @@ public enum LandscapeLoader {
 
     /// Every Shoot and Seed of `paths`; the shoots decoded (small landscapes, tests).
     public static func load(paths: [String]) throws(LoadError) -> LandscapeInput {
-        var (landscape, shoots) = try open(paths: paths)
+        var (landscape, shoots) = try open(paths: paths, chunkingShootLists: false)
         landscape.shoots = try shoots.all()
         try checkUnique(landscape)
         return landscape
     }
 
-    /// The seeds and skipped documents of `paths`, and their shoots to decode on demand
-    /// (``LandscapeShoots``). Shoots given twice are found by ``checkUniqueShoots(_:)``
-    /// once they are decoded; seeds given twice are refused here.
-    public static func open(paths: [String]) throws(LoadError) -> (LandscapeInput, LandscapeShoots) {
-        var landscape = LandscapeInput()
+    /// The seeds and skipped documents of `paths`, and their shoots to read while they are
+    /// planned (``LandscapeShoots``). A mapped JSON List whose first item is a Shoot is read
+    /// in chunks then (`chunkingShootLists`; its seeds and skipped documents, if it holds
+    /// any, are found by ``rescan(_:)``). Shoots given twice are found by
+    /// ``checkUniqueShoots(_:)`` once they are read; seeds given twice are refused here.
+    public static func open(paths: [String], chunkingShootLists: Bool = true,
+                            chunkBytes: Int? = nil) throws(LoadError) -> (input: LandscapeInput, shoots: LandscapeShoots) {
         var files: [LandscapeShoots.MappedList] = []
-        var entries: [LandscapeShoots.Entry] = []
-        func take(_ decoded: inout LandscapeInput) {
-            entries += decoded.shoots.map { .decoded($0) }
-            decoded.shoots = []
-        }
+        var parts: [LandscapeShoots.Part] = []
         for path in paths {
             if path == "-" {
                 let bytes = try FileReader.readStandardInput(name: standardInputName, maxBytes: FileReader.maxLandscapeBytes)
-                try decode(bytes: bytes, file: standardInputName, into: &landscape)
-                take(&landscape)
+                parts.append(try decoded(bytes: bytes, file: standardInputName))
                 continue
             }
             for file in try LandscapePaths.files(at: path) {
                 if let mapped = MappedFile(path: file, maxBytes: FileReader.maxLandscapeBytes) {
                     let list = LandscapeShoots.MappedList(name: file, file: mapped, start: UTF8Text.hasByteOrderMark(mapped.bytes) ? 3 : 0)
-                    if let items = try scanList(list, fileIndex: files.count, into: &landscape) {
+                    if chunkingShootLists, let chunks = ListChunks.layout(mapped.bytes, from: list.start, chunkBytes: chunkBytes ?? ListChunks.chunkBytes) {
                         files.append(list)
-                        entries += items
+                        parts.append(.chunked(file: files.count - 1, chunks))
+                        continue
+                    }
+                    if let part = try scanned(list, fileIndex: files.count) {
+                        files.append(list)
+                        parts.append(part)
                         continue
                     }
                 }
-                try decode(bytes: FileReader.read(path: file, maxBytes: FileReader.maxLandscapeBytes), file: file, into: &landscape)
-                take(&landscape)
+                parts.append(try decoded(bytes: FileReader.read(path: file, maxBytes: FileReader.maxLandscapeBytes), file: file))
             }
         }
-        try checkUnique(LandscapeInput(seeds: landscape.seeds))
-        return (landscape, LandscapeShoots(files: files, entries: entries))
+        return try assemble(files: files, parts: parts)
+    }
+
+    /// Runs `plan` — which reads every unit of the shoots it is given, on any threads — on
+    /// `opened` (what ``open(paths:chunkingShootLists:chunkBytes:)`` returned), and once more
+    /// on the landscape rescanned (``rescan(_:)``) when a List read in chunks was not read as
+    /// it is. Returns the last run's result and what it read; throws the first shoot, in input
+    /// order, that cannot be decoded.
+    public static func read<Result>(_ opened: (input: LandscapeInput, shoots: LandscapeShoots),
+                                    with plan: (LandscapeInput, LandscapeShoots) -> Result) throws(LoadError) -> (Result, input: LandscapeInput, shoots: LandscapeShoots) {
+        var (input, shoots) = opened
+        while true {
+            let result = plan(input, shoots)
+            if try shoots.finishReading() { return (result, input, shoots) }
+            (input, shoots) = try rescan(shoots)
+        }
+    }
+
+    /// `shoots` with its chunked Lists scanned for their items (seeds and other kinds among
+    /// them found), for when reading them in chunks did not read them as they are
+    /// (``LandscapeShoots/finishReading()``). The other inputs are not read again.
+    public static func rescan(_ shoots: LandscapeShoots) throws(LoadError) -> (input: LandscapeInput, shoots: LandscapeShoots) {
+        var parts: [LandscapeShoots.Part] = []
+        for part in shoots.parts {
+            guard case .chunked(let f, _) = part else {
+                parts.append(part)
+                continue
+            }
+            let list = shoots.files[f]
+            if let part = try scanned(list, fileIndex: f) {
+                parts.append(part)
+            } else {
+                parts.append(try decoded(bytes: FileReader.read(path: list.name, maxBytes: FileReader.maxLandscapeBytes), file: list.name))
+            }
+        }
+        return try assemble(files: shoots.files, parts: parts)
+    }
+
+    /// The parts' seeds and skipped documents in input order, and their shoots.
+    private static func assemble(files: [LandscapeShoots.MappedList], parts: [LandscapeShoots.Part]) throws(LoadError) -> (input: LandscapeInput, shoots: LandscapeShoots) {
+        var landscape = LandscapeInput()
+        for case .read(let found, _) in parts {
+            landscape.seeds += found.seeds
+            landscape.skipped += found.skipped
+        }
+        try checkUnique(landscape)
+        return (landscape, LandscapeShoots(files: files, parts: parts))
     }
 
     /// Refuses a shoot (namespace and name) given twice: two dumps of one landscape.
@@ -68,15 +114,15 @@ public enum LandscapeLoader {
     }
 
     /// A mapped JSON List's items: seeds and other kinds decoded now, shoots left for later
-    /// (their entries returned); nil when the file is not a JSON List (nothing added then).
-    private static func scanList(_ list: LandscapeShoots.MappedList, fileIndex: Int,
-                                 into landscape: inout LandscapeInput) throws(LoadError) -> [LandscapeShoots.Entry]? {
+    /// (as entries); nil when the file is not a JSON List.
+    private static func scanned(_ list: LandscapeShoots.MappedList, fileIndex: Int) throws(LoadError) -> LandscapeShoots.Part? {
         let b = list.file.bytes
         var i = list.start
         while i < b.count, b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A || b[i] == 0x0D { i += 1 }
         guard i < b.count, b[i] == UInt8(ascii: "{"),
               let items = JSONListItems.split(b, from: list.start, passed: { list.file.release(before: $0) },
                                               halvesAbove: JSONListItems.halvesAbove, releasing: { list.file.release($0) }) else { return nil }
+        var landscape = LandscapeInput()
         var entries: [LandscapeShoots.Entry] = []
         entries.reserveCapacity(items.count)
         var released = 0
@@ -95,7 +141,7 @@ public enum LandscapeLoader {
             }
         }
         list.file.release(before: b.count)
-        return entries
+        return .read(landscape, entries)
     }
 
     /// The item's tape, read from a copy of its bytes (the tape points into them, not into
@@ -129,6 +175,15 @@ public enum LandscapeLoader {
         for t in texts { try decode(bytes: Array(t.text.utf8), file: t.file, into: &landscape) }
         try checkUnique(landscape)
         return landscape
+    }
+
+    /// A file read whole (YAML, standard input, a JSON document that is not a mapped List).
+    private static func decoded(bytes: [UInt8], file: String) throws(LoadError) -> LandscapeShoots.Part {
+        var landscape = LandscapeInput()
+        try decode(bytes: bytes, file: file, into: &landscape)
+        let entries = landscape.shoots.map { LandscapeShoots.Entry.decoded($0) }
+        landscape.shoots = []
+        return .read(landscape, entries)
     }
 
     private static func decode(bytes: [UInt8], file: String, into landscape: inout LandscapeInput) throws(LoadError) {

@@ -1,9 +1,17 @@
 import Spec
+import Synchronization
 
-/// The shoots of a landscape, decoded on demand (by any thread, in any order): a JSON List's
-/// shoot items stay in their mapped file until then, so a landscape's shoots are never all
-/// in memory at once. Shoots of other inputs (YAML, standard input) are decoded already.
-public final class LandscapeShoots: Sendable {
+/// The shoots of a landscape, read while they are planned: in units (``read(unit:_:)``) by
+/// any thread and in any order, then once each by index (``shoot(_:)``, the view's Enter).
+/// A JSON List's shoots stay in their mapped file until then, so a landscape's shoots are
+/// never all in memory at once. Shoots of other inputs (YAML, standard input) are decoded
+/// already.
+///
+/// A List whose first item is a Shoot is not even scanned for its items before: it is read
+/// in chunks (``ListChunks``), and its items are known once every unit was read and
+/// ``finishReading()`` found the chunks right. When they are not, the loader scans the list
+/// as it does every other (``LandscapeLoader/rescan(_:)``) and the units are read again.
+public final class LandscapeShoots: @unchecked Sendable {  // `outcomes`: one slot per unit, written by its reader only, read after every unit
     enum Entry: Sendable {
         // Boxed: an entry stays as small as an item's place, not a whole Shoot.
         indirect case decoded(Shoot)
@@ -26,19 +34,128 @@ public final class LandscapeShoots: Sendable {
         }
     }
 
-    let files: [MappedList]
-    let entries: [Entry]
-
-    init(files: [MappedList], entries: [Entry]) {
-        self.files = files
-        self.entries = entries
+    /// One input file (or standard input), in input order.
+    enum Part: Sendable {
+        /// Seeds and skipped documents found, and the shoots as entries.
+        case read(LandscapeInput, [Entry])
+        /// A List of shoots read in chunks (``ListChunks``), of `files[file]`.
+        case chunked(file: Int, ListChunks)
     }
 
+    /// What planning reads: up to ``entriesPerUnit`` entries of a part, or a chunk.
+    enum Unit: Sendable {
+        case entries(part: Int, Range<Int>)
+        case chunk(part: Int, Int)
+    }
+
+    private enum Outcome {
+        case entries(failure: LoadError?)
+        case chunk(ListChunks.Outcome)
+    }
+
+    static let entriesPerUnit = 64
+
+    let files: [MappedList]
+    let parts: [Part]
+    private let units: [Unit]
+    private let outcomes: UnsafeMutablePointer<Outcome?>
+    /// Set when a chunk stopped: the other chunks stop too (the list is scanned instead).
+    private let abandoned = Atomic<Bool>(false)
+    /// Every shoot in input order: known at once unless a part is chunked, else once read.
+    private var entries: [Entry]
+
+    init(files: [MappedList], parts: [Part]) {
+        self.files = files
+        self.parts = parts
+        var units: [Unit] = []
+        var entries: [Entry] = []
+        for (p, part) in parts.enumerated() {
+            switch part {
+            case .read(_, let partEntries):
+                entries += partEntries
+                for from in stride(from: 0, to: partEntries.count, by: Self.entriesPerUnit) {
+                    units.append(.entries(part: p, from..<min(partEntries.count, from + Self.entriesPerUnit)))
+                }
+            case .chunked(_, let chunks):
+                units += chunks.starts.indices.map { .chunk(part: p, $0) }
+            }
+        }
+        self.units = units
+        self.entries = entries
+        outcomes = .allocate(capacity: max(units.count, 1))
+        outcomes.initialize(repeating: nil, count: max(units.count, 1))
+    }
+
+    deinit {
+        outcomes.deinitialize(count: max(units.count, 1))
+        outcomes.deallocate()
+    }
+
+    /// How many units ``read(unit:_:)`` reads.
+    public var unitCount: Int { units.count }
+
+    /// Reads unit `u` (once, from any thread): hands each of its shoots to `shoot`, in input
+    /// order. A shoot that cannot be decoded ends the unit; ``finishReading()`` tells why.
+    public func read(unit u: Int, _ shoot: (Shoot) -> Void) {
+        switch units[u] {
+        case .entries(let p, let range):
+            guard case .read(_, let partEntries) = parts[p] else { return }
+            for j in range {
+                switch decode(partEntries[j]) {
+                case .success(let s):
+                    shoot(s)
+                case .failure(let error):
+                    outcomes[u] = .entries(failure: error)
+                    return
+                }
+            }
+            outcomes[u] = .entries(failure: nil)
+        case .chunk(let p, let k):
+            guard case .chunked(let f, let chunks) = parts[p] else { return }
+            let outcome = chunks.read(k, of: files[f], abandoned: { abandoned.load(ordering: .relaxed) }, shoot: shoot)
+            if case .stopped = outcome { abandoned.store(true, ordering: .relaxed) }
+            outcomes[u] = .chunk(outcome)
+        }
+    }
+
+    /// After every unit was read: false when a chunked List was not read as it is (it held
+    /// more than Shoots, a chunk started at a wrong guess, or something is malformed) — then
+    /// ``LandscapeLoader/rescan(_:)`` and read every unit again. Throws the first shoot, in
+    /// input order, that cannot be decoded. Once it returns true, ``count`` and ``shoot(_:)``
+    /// know every shoot.
+    public func finishReading() throws(LoadError) -> Bool {
+        var listed: [Int: [Entry]] = [:]
+        for (p, part) in parts.enumerated() {
+            guard case .chunked(let f, let chunks) = part else { continue }
+            let read = units.indices.compactMap { u -> ListChunks.Outcome? in
+                guard case .chunk(p, _) = units[u], case .chunk(let outcome)? = outcomes[u] else { return nil }
+                return outcome
+            }
+            guard let items = chunks.verify(read, in: files[f].file.bytes) else { return false }
+            listed[p] = items.map { .item(file: f, $0) }
+        }
+        for u in units.indices {
+            if case .entries(let failure?)? = outcomes[u] { throw failure }
+        }
+        if !listed.isEmpty {
+            entries = parts.indices.flatMap { p -> [Entry] in
+                switch parts[p] {
+                case .read(_, let partEntries): partEntries
+                case .chunked: listed[p] ?? []
+                }
+            }
+        }
+        return true
+    }
+
+    /// How many shoots there are (every one, once ``finishReading()`` returned true).
     public var count: Int { entries.count }
 
     /// The `i`-th shoot, in input order, or why it cannot be decoded.
-    public func shoot(_ i: Int) -> Result<Shoot, LoadError> {
-        switch entries[i] {
+    public func shoot(_ i: Int) -> Result<Shoot, LoadError> { decode(entries[i]) }
+
+    private func decode(_ entry: Entry) -> Result<Shoot, LoadError> {
+        switch entry {
         case .decoded(let shoot):
             return .success(shoot)
         case .item(let f, let item):
@@ -58,11 +175,18 @@ public final class LandscapeShoots: Sendable {
         }
     }
 
-    /// Every shoot, in input order.
+    /// Every shoot, in input order (reads every unit first when a List is chunked).
     public func all() throws(LoadError) -> [Shoot] {
-        var out: [Shoot] = []
-        out.reserveCapacity(count)
-        for i in 0..<count { out.append(try shoot(i).get()) }
-        return out
+        if parts.contains(where: { if case .chunked = $0 { true } else { false } }) {
+            return try LandscapeLoader.read((LandscapeInput(), self)) { _, shoots in
+                var all: [Shoot] = []
+                for u in 0..<shoots.unitCount { shoots.read(unit: u) { all.append($0) } }
+                return all
+            }.0
+        }
+        var shoots: [Shoot] = []
+        shoots.reserveCapacity(count)
+        for i in 0..<count { shoots.append(try shoot(i).get()) }
+        return shoots
     }
 }

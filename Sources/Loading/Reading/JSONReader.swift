@@ -57,6 +57,53 @@ struct JSONReader {
         return .success(DocumentTape(entries: entries, source: bytes, extra: extra, roots: [0]))
     }
 
+    /// Reads the one value that starts at `start` in `b` — a List's item whose end is not
+    /// known yet — and stops right after it. The tape holds a copy of the value's bytes; `end`
+    /// is the offset after the value and `endPosition` where that lies, as `position` is for
+    /// `start`. `capacityHint`: tape entries to start with (the item before's byte count is a
+    /// good one); a larger value is read again with room for it.
+    static func readValue(_ b: ByteSpan, from start: Int, position: (line: Int, lineStart: Int, continuationBytes: Int),
+                          capacityHint: Int) -> Result<(tape: DocumentTape, end: Int, endPosition: (line: Int, lineStart: Int, continuationBytes: Int)), Failure> {
+        let rest = b.span(start..<b.count)
+        // The same bound as read(_:from:end:position:), here over all the bytes that are left.
+        let bound = rest.count / 2 + 2
+        var capacity = min(bound, max(64, capacityHint))
+        while true {
+            var failure: Failure?
+            var extra: [UInt8] = []
+            var end = 0, endPosition = (line: 0, lineStart: 0, continuationBytes: 0)
+            var full = false
+            let entries = [TapeEntry](unsafeUninitializedCapacity: capacity) { out, count in
+                guard let base = out.baseAddress else { return }
+                var reader = JSONReader(buffer: rest, start: 0, out: base, capacity: out.count)
+                reader.oneValue = true
+                reader.line = position.line
+                reader.lineStart = position.lineStart - start
+                reader.continuationBytesOnLine = position.continuationBytes
+                do throws(Failure) {
+                    try reader.readDocument()
+                } catch {
+                    failure = error
+                    full = reader.count == reader.capacity
+                }
+                count = reader.count
+                extra = reader.extra
+                end = reader.i
+                endPosition = (reader.line, reader.lineStart + start, reader.continuationBytesOnLine)
+            }
+            if full && capacity < bound {
+                capacity = min(bound, capacity * 4)
+                continue
+            }
+            if var failure {
+                failure.offset += start
+                return .failure(failure)
+            }
+            let source = rest.span(0..<end).array
+            return .success((DocumentTape(entries: entries, source: source, extra: extra, roots: [0]), start + end, endPosition))
+        }
+    }
+
     private struct Frame {
         var index: Int
         var count: Int
@@ -76,6 +123,9 @@ struct JSONReader {
     private var count = 0
     /// Decoded bytes of strings with escapes.
     private var extra: [UInt8] = []
+    /// Stop after the first value (``readValue(_:from:position:capacityHint:)``) instead of
+    /// requiring that nothing follows it.
+    private var oneValue = false
 
     private init(buffer: ByteSpan, start: Int, out: UnsafeMutablePointer<TapeEntry>, capacity: Int) {
         b = buffer
@@ -181,6 +231,7 @@ struct JSONReader {
             }
             break
         }
+        if oneValue { return }
         skipWhitespace()
         if i < n { throw Failure(offset: i, message: "unexpected content after the JSON value") }
     }
