@@ -3,12 +3,13 @@
 /// Both families share one representation: the address bits right-aligned in a `UInt128`
 /// (an IPv4 address uses the low 32 bits). Sorting puts IPv4 before IPv6, then numeric order.
 public struct IPAddress: Hashable, Sendable, Comparable {
-    public let family: IPFamily
     // Two words, not one UInt128: a UInt128 is aligned to 16 bytes, which padded every
     // address, prefix and range and made each array of them an aligned allocation
-    // (posix_memalign, about thirty per planned shoot).
+    // (posix_memalign, about thirty per planned shoot). The family last, so that a prefix's
+    // length fits beside it (17 bytes, then the length: a prefix is 24 bytes, not 32).
     @usableFromInline let high: UInt64
     @usableFromInline let low: UInt64
+    public let family: IPFamily
 
     /// The address bits, right-aligned.
     @inlinable public var value: UInt128 { UInt128(high) << 64 | UInt128(low) }

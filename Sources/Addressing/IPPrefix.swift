@@ -5,13 +5,16 @@
 public struct IPPrefix: Hashable, Sendable, Comparable {
     /// The network address (host bits zero).
     public let network: IPAddress
-    public let length: Int
+    /// One byte (0...128) right after the address's 17: a prefix is 24 bytes, a third less
+    /// for every plan and every landscape range (60,000 ranges for 10,000 shoots).
+    @usableFromInline let storedLength: UInt8
+    @inlinable public var length: Int { Int(storedLength) }
 
     /// The prefix of `length` bits containing `address`; host bits are cleared.
     /// The length is clamped to 0...family width.
     public init(masking address: IPAddress, length: Int) {
         let len = max(0, min(length, address.family.bits))
-        self.length = len
+        storedLength = UInt8(len)
         self.network = IPAddress(family: address.family,
                                  value: address.value & PrefixMask.mask(length: len, bits: address.family.bits))
     }
