@@ -27,25 +27,20 @@ public enum LandscapeCheck {
 
         // Each shoot's own plan: the costly part, run on `concurrency` threads (a pure
         // function of the shoot and its seed; the results are gathered in input order).
-        var (planned, ranges) = ShootPlanning.run(units: units, read: read, seeds: seedsByName, concurrency: concurrency,
-                                                    spareRanges: seeds.reduce(0) { $0 + LandscapeRange.ofSeed($1, owner: 0).count })
-        let shootCount = planned.count
+        var (findings, ranges) = ShootPlanning.run(units: units, read: read, seeds: seedsByName, concurrency: concurrency,
+                                                     spareRanges: seeds.reduce(0) { $0 + LandscapeRange.ofSeed($1, owner: 0).count })
+        let shootCount = findings.count
         var objects: [ObjectRef] = []
         objects.reserveCapacity(shootCount + seeds.count)
-        var findings: [ShootFindings] = []
-        findings.reserveCapacity(shootCount)
-        for p in planned {
-            let f = p.findings
+        for f in findings {
             objects.append(f.shoot)
-            if !p.seedKnown, let seedName = f.seedName {
+            if !f.seedKnown, let seedName = f.seedName {
                 diagnostics.append(report(.landscapeUnknownSeed, path: "spec.seedName",
                     "shoot \(name(f.shoot)) runs on seed \(seedName), which is not in the input: its ranges are not checked against that seed's, and its own check runs without the seed's shoot defaults; add `kubectl get seeds -o yaml` to the input",
                     objects: [f.shoot], at: f.location))
             }
             if let d = shootFindingsDiagnostic(f, at: f.location) { diagnostics.append(d) }
-            findings.append(f)
         }
-        planned = []
         for seed in seeds {
             let owner = objects.count
             objects.append(.seed(seed.name ?? ""))

@@ -32,11 +32,14 @@ public struct ShootFindings: Sendable, Hashable {
     public var location: SourceLocation?
     /// The seed it runs on (`spec.seedName`, else `status.seedName`).
     public var seedName: String?
+    /// False when it names a seed the landscape does not hold (its check ran without it).
+    public var seedKnown: Bool
 
     public init(shoot: ObjectRef, errors: Int, warnings: Int, infos: Int, first: Diagnostic?, location: SourceLocation? = nil,
-                seedName: String? = nil) {
+                seedName: String? = nil, seedKnown: Bool = true) {
         self.location = location
         self.seedName = seedName
+        self.seedKnown = seedKnown
         self.shoot = shoot
         self.errors = errors
         self.warnings = warnings

@@ -16,21 +16,25 @@ struct RangeSweep {
     init(ranges: [LandscapeRange], including: (LandscapeRange) -> Bool = { _ in true }) {
         self.ranges = ranges
         // Sorted as small keys side by side, not as indices that reach into the ranges at
-        // every comparison: a landscape sorts tens of thousands of them on one thread.
-        struct Key { var start: UInt128, length: Int, index: Int }
+        // every comparison: a landscape sorts tens of thousands of them on one thread. Three
+        // words (the start's two, then the length above the index), not a UInt128 that
+        // aligned each key to 48 bytes.
+        struct Key { var high: UInt64, low: UInt64, lengthAndIndex: UInt64 }
         var keys: [Key] = []
         keys.reserveCapacity(ranges.count)
         ranges.withUnsafeBufferPointer { all in
             for i in all.indices where including(all[i]) {
-                keys.append(Key(start: all[i].prefix.network.value, length: all[i].prefix.length, index: i))
+                let start = all[i].prefix.network.value
+                keys.append(Key(high: UInt64(truncatingIfNeeded: start >> 64), low: UInt64(truncatingIfNeeded: start),
+                                lengthAndIndex: UInt64(all[i].prefix.length) << 48 | UInt64(i)))
             }
         }
         keys.sort { a, b in
-            if a.start != b.start { return a.start < b.start }
-            if a.length != b.length { return a.length < b.length }
-            return a.index < b.index
+            if a.high != b.high { return a.high < b.high }
+            if a.low != b.low { return a.low < b.low }
+            return a.lengthAndIndex < b.lengthAndIndex
         }
-        order = keys.map(\.index)
+        order = keys.map { Int($0.lengthAndIndex & 0xFFFF_FFFF_FFFF) }
     }
 
     static let countingLookups = 64

@@ -103,12 +103,16 @@ public enum LandscapeLoader {
 
     /// Refuses a shoot (namespace and name) given twice: two dumps of one landscape.
     public static func checkUniqueShoots(_ shoots: [(namespace: String, name: String, location: SourceLocation?)]) throws(LoadError) {
-        var seen: [String: SourceLocation?] = [:]
+        // The two names as the key, not one "namespace/name" string made for every shoot.
+        struct Name: Hashable {
+            let namespace: String
+            let name: String
+        }
+        var seen: [Name: Int] = [:]
         seen.reserveCapacity(shoots.count)
-        for s in shoots {
-            let key = "\(s.namespace)/\(s.name)"
-            if let first = seen.updateValue(s.location, forKey: key) {
-                throw duplicate("shoot \(key)", at: s.location, first: first)
+        for (i, s) in shoots.enumerated() {
+            if let first = seen.updateValue(i, forKey: Name(namespace: s.namespace, name: s.name)) {
+                throw duplicate("shoot \(s.namespace)/\(s.name)", at: s.location, first: shoots[first].location)
             }
         }
     }

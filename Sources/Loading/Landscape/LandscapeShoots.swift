@@ -61,18 +61,33 @@ public final class LandscapeShoots: @unchecked Sendable {  // `outcomes`: one sl
     private let outcomes: UnsafeMutablePointer<Outcome?>
     /// Set when a chunk stopped: the other chunks stop too (the list is scanned instead).
     private let abandoned = Atomic<Bool>(false)
-    /// Every shoot in input order: known at once unless a part is chunked, else once read.
-    private var entries: [Entry]
+    /// Every shoot in input order, as runs: a part's entries, or a chunk's items (known at
+    /// once unless a part is chunked, else once read). Not one array of them all: copying
+    /// 10,000 places into it was a serial millisecond after planning.
+    private enum Run {
+        case entries([Entry])
+        case items(file: Int, [JSONListItems.Item])
+
+        var count: Int {
+            switch self {
+            case .entries(let e): e.count
+            case .items(_, let i): i.count
+            }
+        }
+    }
+    private var runs: [Run] = []
+    /// The index of each run's first shoot, then the count of all.
+    private var runStarts: [Int] = [0]
 
     init(files: [MappedList], parts: [Part]) {
         self.files = files
         self.parts = parts
         var units: [Unit] = []
-        var entries: [Entry] = []
+        var runs: [Run] = []
         for (p, part) in parts.enumerated() {
             switch part {
             case .read(_, let partEntries):
-                entries += partEntries
+                runs.append(.entries(partEntries))
                 for from in stride(from: 0, to: partEntries.count, by: Self.entriesPerUnit) {
                     units.append(.entries(part: p, from..<min(partEntries.count, from + Self.entriesPerUnit)))
                 }
@@ -81,9 +96,9 @@ public final class LandscapeShoots: @unchecked Sendable {  // `outcomes`: one sl
             }
         }
         self.units = units
-        self.entries = entries
         outcomes = .allocate(capacity: max(units.count, 1))
         outcomes.initialize(repeating: nil, count: max(units.count, 1))
+        setRuns(runs)
     }
 
     deinit {
@@ -124,7 +139,7 @@ public final class LandscapeShoots: @unchecked Sendable {  // `outcomes`: one sl
     /// input order, that cannot be decoded. Once it returns true, ``count`` and ``shoot(_:)``
     /// know every shoot.
     public func finishReading() throws(LoadError) -> Bool {
-        var listed: [Int: [Entry]] = [:]
+        var listed: [Int: [[JSONListItems.Item]]] = [:]
         for (p, part) in parts.enumerated() {
             guard case .chunked(let f, let chunks) = part else { continue }
             let read = units.indices.compactMap { u -> ListChunks.Outcome? in
@@ -132,27 +147,46 @@ public final class LandscapeShoots: @unchecked Sendable {  // `outcomes`: one sl
                 return outcome
             }
             guard let items = chunks.verify(read, in: files[f].file.bytes) else { return false }
-            listed[p] = items.map { .item(file: f, $0) }
+            listed[p] = items
         }
         for u in units.indices {
             if case .entries(let failure?)? = outcomes[u] { throw failure }
         }
         if !listed.isEmpty {
-            entries = parts.indices.flatMap { p -> [Entry] in
+            setRuns(parts.indices.flatMap { p -> [Run] in
                 switch parts[p] {
-                case .read(_, let partEntries): partEntries
-                case .chunked: listed[p] ?? []
+                case .read(_, let partEntries): [.entries(partEntries)]
+                case .chunked(let f, _): (listed[p] ?? []).map { .items(file: f, $0) }
                 }
-            }
+            })
         }
         return true
     }
 
-    /// How many shoots there are (every one, once ``finishReading()`` returned true).
-    public var count: Int { entries.count }
+    private func setRuns(_ runs: [Run]) {
+        self.runs = runs
+        runStarts = [0]
+        runStarts.reserveCapacity(runs.count + 1)
+        for run in runs { runStarts.append(runStarts[runStarts.count - 1] + run.count) }
+    }
 
-    /// The `i`-th shoot, in input order, or why it cannot be decoded.
-    public func shoot(_ i: Int) -> Result<Shoot, LoadError> { decode(entries[i]) }
+    /// How many shoots there are (every one, once ``finishReading()`` returned true).
+    public var count: Int { runStarts[runStarts.count - 1] }
+
+    /// The `i`-th shoot (0..<``count``), in input order, or why it cannot be decoded.
+    public func shoot(_ i: Int) -> Result<Shoot, LoadError> {
+        // The last run starting at or before i.
+        var low = 0, high = runs.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if runStarts[mid] <= i { low = mid } else { high = mid - 1 }
+        }
+        guard i >= 0, i < count else { return .failure(LoadError(file: "", message: "no shoot \(i) in the landscape")) }
+        switch runs[low] {
+        case .entries(let entries): return decode(entries[i - runStarts[low]])
+        case .items(let f, let items): return decode(.item(file: f, items[i - runStarts[low]]))
+        }
+    }
 
     private func decode(_ entry: Entry) -> Result<Shoot, LoadError> {
         switch entry {

@@ -133,14 +133,15 @@ struct ListChunks: Sendable {
         return .stopped
     }
 
-    /// The list's items when `outcomes` (one per chunk, in order) read it exactly as it is
-    /// and it closes as a List; nil otherwise.
-    func verify(_ outcomes: [Outcome], in b: ByteSpan) -> [JSONListItems.Item]? {
+    /// The list's items, chunk by chunk, when `outcomes` (one per chunk, in order) read it
+    /// exactly as it is and it closes as a List; nil otherwise.
+    func verify(_ outcomes: [Outcome], in b: ByteSpan) -> [[JSONListItems.Item]]? {
         guard outcomes.count == starts.count else { return nil }
-        var items: [JSONListItems.Item] = []
+        var items: [[JSONListItems.Item]] = []
+        items.reserveCapacity(outcomes.count)
         for (k, outcome) in outcomes.enumerated() {
             guard case .read(let chunkItems, let next, let listEnd) = outcome else { return nil }
-            items += chunkItems
+            items.append(chunkItems)
             if k + 1 < starts.count {
                 guard next == starts[k + 1].offset else { return nil }
             } else {
