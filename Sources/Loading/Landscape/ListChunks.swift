@@ -1,6 +1,6 @@
 import Bytes
-import Dispatch
 import Spec
+import Synchronization
 
 /// A mapped JSON List of shoots read in chunks, by any thread and in any order, each item
 /// read once — by the reader that builds its tape, which finds where the item ends — while
@@ -37,9 +37,19 @@ struct ListChunks: Sendable {
     static let chunkBytes = 256 << 10
 
     /// Where each chunk starts; the first is the list's first item.
-    let starts: [Place]
+    let starts: [Int]
     /// The list's kind when it came before its items.
     let kindBeforeItems: String?
+    /// The starts' places, counted as the chunks are read (``place(_:in:)``).
+    private let places: Places
+
+    /// The places known so far, the first one's from the start. Counted in order by whichever
+    /// reader needs the next, not all before reading: counting a 16 MB list's lines first
+    /// (touching every page of it) was two serial milliseconds before anything was planned.
+    private final class Places: Sendable {
+        let known: Mutex<[Place]>
+        init(first: Place) { known = Mutex([first]) }
+    }
 
     /// The chunks of the List that starts at `start`, when its first item is a Shoot; nil
     /// otherwise (the loader scans it then).
@@ -60,50 +70,41 @@ struct ListChunks: Sendable {
               let next = JSONListItems.guessItemStart(b, from: last + chunkBytes, indent: indent) {
             offsets.append(next)
         }
-        return ListChunks(starts: places(of: offsets, first: first, in: b), kindBeforeItems: kind)
+        return ListChunks(starts: offsets, kindBeforeItems: kind, places: Places(first: first))
     }
 
-    /// The places of `offsets` (the first being `first`), from the lines and continuation
-    /// bytes between each and the next, counted for all of them at once.
-    private static func places(of offsets: [Int], first: Place, in b: ByteSpan) -> [Place] {
-        struct Between { var newlines = 0, lastNewline = -1, continuationBytes = 0 }
-        let gaps = offsets.count - 1
-        var between = [Between](repeating: Between(), count: max(gaps, 0))
-        between.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let out = out
-            nonisolated(unsafe) let bytes = b  // read only, and only until this returns
-            let count: @Sendable (Int) -> Void = { g in
-                let gap = bytes.span(offsets[g]..<offsets[g + 1])
-                var r = Between()
-                r.newlines = gap.count(of: 0x0A)
-                let lineStart = r.newlines > 0 ? (gap.lastIndex(of: 0x0A, before: gap.count) ?? -1) + 1 : 0
-                r.lastNewline = r.newlines > 0 ? offsets[g] + lineStart - 1 : -1
-                r.continuationBytes = gap.span(lineStart..<gap.count).countContinuationBytes()
-                out[g] = r
+    /// Where chunk `k` starts: its line and column, counted from the place before it.
+    func place(_ k: Int, in b: ByteSpan) -> Place {
+        places.known.withLock { known in
+            while known.count <= k {
+                known.append(Self.place(of: starts[known.count], after: known[known.count - 1], in: b))
             }
-            if gaps > 1 { DispatchQueue.concurrentPerform(iterations: gaps, execute: count) } else if gaps == 1 { count(0) }
+            return known[k]
         }
-        var places = [first]
-        for g in 0..<gaps {
-            let before = places[g], r = between[g]
-            places.append(r.newlines > 0
-                ? Place(offset: offsets[g + 1], line: before.line + r.newlines, lineStart: r.lastNewline + 1, continuationBytes: r.continuationBytes)
-                : Place(offset: offsets[g + 1], line: before.line, lineStart: before.lineStart,
-                        continuationBytes: before.continuationBytes + r.continuationBytes))
+    }
+
+    /// The place of `offset`, from the lines and continuation bytes between `before` and it.
+    private static func place(of offset: Int, after before: Place, in b: ByteSpan) -> Place {
+        let gap = b.span(before.offset..<offset)
+        let newlines = gap.count(of: 0x0A)
+        guard newlines > 0, let lastNewline = gap.lastIndex(of: 0x0A, before: gap.count) else {
+            return Place(offset: offset, line: before.line, lineStart: before.lineStart,
+                         continuationBytes: before.continuationBytes + gap.countContinuationBytes())
         }
-        return places
+        return Place(offset: offset, line: before.line + newlines, lineStart: before.offset + lastNewline + 1,
+                     continuationBytes: gap.span(lastNewline + 1..<gap.count).countContinuationBytes())
     }
 
     /// Reads chunk `k` of `list`, handing each shoot to `shoot` in order; stops early once
     /// `abandoned()` (another chunk stopped: the list will be scanned instead).
     func read(_ k: Int, of list: LandscapeShoots.MappedList, abandoned: () -> Bool, shoot: (Shoot) -> Void) -> Outcome {
         let b = list.file.bytes
-        let limit = k + 1 < starts.count ? starts[k + 1].offset : b.count
+        let limit = k + 1 < starts.count ? starts[k + 1] : b.count
         let decoder = LandscapeDecoder(fields: list.fields)
-        var at = starts[k]
+        var at = place(k, in: b)
         var items: [JSONListItems.Item] = []
         var hint = 1024
-        defer { list.file.release(starts[k].offset..<limit) }
+        defer { list.file.release(starts[k]..<limit) }
         while !abandoned() {
             guard case .success(let read) = JSONReader.readValue(b, from: at.offset, position: (at.line, at.lineStart, at.continuationBytes),
                                                                  capacityHint: hint) else { return .stopped }
@@ -143,7 +144,7 @@ struct ListChunks: Sendable {
             guard case .read(let chunkItems, let next, let listEnd) = outcome else { return nil }
             items.append(chunkItems)
             if k + 1 < starts.count {
-                guard next == starts[k + 1].offset else { return nil }
+                guard next == starts[k + 1] else { return nil }
             } else {
                 guard let listEnd else { return nil }
                 var scanner = JSONListItems.Scanner(b: b, i: listEnd, lineStart: listEnd)
