@@ -59,10 +59,11 @@ extension Shootnet {
                 throw unusable(error)
             }
             do {
-                try LandscapeLoader.checkUniqueShoots(result.shootFindings.map { f in
-                    guard case .shoot(let namespace, let name) = f.shoot else { return ("", "", f.location) }
-                    return (namespace, name, f.location)
-                })
+                let findings = result.shootFindings
+                try LandscapeLoader.checkUniqueShoots(count: findings.count) { i in
+                    guard case .shoot(let namespace, let name) = findings[i].shoot else { return ("", "", findings[i].location) }
+                    return (namespace, name, findings[i].location)
+                }
             } catch {
                 throw unusable(error)
             }

@@ -128,4 +128,26 @@ import TestSupport
             #expect(error.message.contains("shoot garden-a/a appears twice (first at one.yaml:4:3)"))
         }
     }
+
+    /// Among thousands of shoots, exactly the pairs with the same namespace and name are
+    /// refused (the second named, the first as where it was first): names that merely share
+    /// parts, or the same name in another namespace, are not.
+    @Test func onlyTheSameNamespaceAndNameIsADuplicate() throws {
+        let names = (0..<3000).map { i in (namespace: "garden-\(i % 7)", name: "s\(i / 7)-\(i % 11)") }
+        let distinct = Set(names.map { "\($0.namespace)/\($0.name)" }).count
+        #expect(distinct == names.count)
+        func location(_ i: Int) -> Spec.SourceLocation { Spec.SourceLocation(file: "l.json", line: i + 1, column: 1) }
+        try LandscapeLoader.checkUniqueShoots(count: names.count) { (names[$0].namespace, names[$0].name, location($0)) }
+        // "garden-1" + "2/x" and "garden-1/2" + "x" would be one string joined with "/".
+        try LandscapeLoader.checkUniqueShoots(count: 2) { $0 == 0 ? ("garden-1", "2/x", nil) : ("garden-1/2", "x", nil) }
+        var twice = names
+        twice.append(names[1234])
+        do throws(LoadError) {
+            try LandscapeLoader.checkUniqueShoots(count: twice.count) { (twice[$0].namespace, twice[$0].name, location($0)) }
+            Issue.record("a shoot twice was accepted")
+        } catch {
+            #expect(error.line == twice.count)
+            #expect(error.message.contains("shoot \(names[1234].namespace)/\(names[1234].name) appears twice (first at l.json:1235:1)"))
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A mapped file that is cut short while it is read (`kubectl get shoots -A -o json > f.json`
 /// run again in another terminal truncates `f.json` first) makes the kernel send SIGBUS on the
@@ -23,6 +24,9 @@ enum TruncationGuard {
     nonisolated(unsafe) private static var count = 0
     nonisolated(unsafe) private static var previous = sigaction()
     private static let lock = NSLock()
+    /// Set by the first fault's handler: several threads read a mapping at once, and a second
+    /// one cut short too must not write the line again before the process ends.
+    private static let exiting = Atomic<Bool>(false)
 
     /// Watches `length` bytes at `base`, the mapping of `file`. Called before the mapping is
     /// read, from any thread.
@@ -30,6 +34,7 @@ enum TruncationGuard {
         lock.lock()
         defer { lock.unlock() }
         if entries == nil {
+            _ = exiting.load(ordering: .relaxed)  // initialized here, not inside the handler
             let table = UnsafeMutablePointer<Entry>.allocate(capacity: capacity)
             table.initialize(repeating: Entry(start: 0, end: 0, line: nil, lineLength: 0), count: capacity)
             entries = table
@@ -82,6 +87,8 @@ enum TruncationGuard {
             for i in 0..<count {
                 let e = entries[i]
                 if e.end != 0, address >= e.start, address < e.end, let line = e.line {
+                    // Another thread is ending the process: wait for it (returning would fault again).
+                    if exiting.exchange(true, ordering: .relaxed) { while true { pause() } }
                     _ = write(2, line, e.lineLength)
                     _exit(2)
                 }
