@@ -192,12 +192,45 @@ public struct PlannedNode: Sendable, Hashable {
     }
 
     /// A simulated node of worker pool `worker`, the `ordinal`-th in its zone, zone number
-    /// `zoneNumber`: named `worker-zN-K` (by concatenation: an interpolation of its five parts
-    /// cost more than the rest of the node, for every simulated node of a landscape).
+    /// `zoneNumber`: named `worker-zN-K`.
     init(simulatedIn worker: String, zoneNumber: Int, ordinal: Int, zone: String, addresses: [IPAddress], nodePrefix: IPPrefix?,
          reservedPrefix: IPPrefix?, podCIDRs: [IPPrefix], index: Int) {
-        self.init(name: worker + "-z" + String(zoneNumber) + "-" + String(ordinal), zone: zone, addresses: addresses,
+        self.init(name: Self.simulatedName(worker, zoneNumber, ordinal), zone: zone, addresses: addresses,
                   nodePrefix: nodePrefix, reservedPrefix: reservedPrefix, podCIDRs: podCIDRs, source: .simulated, index: index)
+    }
+
+    /// `worker-zN-K`, its bytes written once into the new string (inline when it has at most
+    /// 15): an interpolation of the five parts, or four concatenations, cost more than the
+    /// rest of the node, for every simulated node of a landscape.
+    static func simulatedName(_ worker: String, _ zoneNumber: Int, _ ordinal: Int) -> String {
+        var worker = worker
+        return worker.withUTF8 { w in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { tail in
+                // "-zN-K", written backwards from the end of `tail`.
+                var start = tail.count
+                func put(_ number: Int, after separator: UInt8) {
+                    var v = number.magnitude
+                    repeat {
+                        start -= 1
+                        tail[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: v % 10)
+                        v /= 10
+                    } while v > 0
+                    if number < 0 { start -= 1; tail[start] = UInt8(ascii: "-") }
+                    start -= 1
+                    tail[start] = separator
+                }
+                put(ordinal, after: UInt8(ascii: "-"))
+                put(zoneNumber, after: UInt8(ascii: "z"))
+                start -= 1
+                tail[start] = UInt8(ascii: "-")
+                let suffix = UnsafeBufferPointer(rebasing: tail[start...])
+                return String(unsafeUninitializedCapacity: w.count + suffix.count) { out in
+                    _ = out.initialize(fromContentsOf: w)
+                    _ = UnsafeMutableBufferPointer(rebasing: out[w.count...]).initialize(fromContentsOf: suffix)
+                    return w.count + suffix.count
+                }
+            }
+        }
     }
 
     public func address(_ family: IPFamily) -> IPAddress? { addresses.first { $0.family == family } }

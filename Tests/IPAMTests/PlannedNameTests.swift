@@ -11,9 +11,22 @@ struct PlannedNameTests {
                     reservedPrefix: nil, podCIDRs: [], index: 0)
     }
 
-    @Test("a simulated node is named pool-zN-K")
-    func simulatedName() {
-        #expect(simulated("worker", zone: 2, ordinal: 0).name == "worker-z2-0")
+    @Test("a simulated node is named pool-zN-K", arguments: [
+        ("worker", 2, 0, "worker-z2-0"),
+        ("w", 10, 1234567, "w-z10-1234567"),
+        // Longer than a string holds inline, and not ASCII.
+        ("a-very-long-worker-pool-name", 3, 19, "a-very-long-worker-pool-name-z3-19"),
+        ("wörker-日本", 1, 0, "wörker-日本-z1-0"),
+        ("", 0, 0, "-z0-0"),
+        ("w", Int.max, Int.min, "w-z9223372036854775807--9223372036854775808"),
+    ])
+    func simulatedName(_ worker: String, _ zone: Int, _ ordinal: Int, _ name: String) {
+        #expect(simulated(worker, zone: zone, ordinal: ordinal).name == name)
+        #expect(PlannedNode.simulatedName(worker, zone, ordinal) == "\(worker)-z\(zone)-\(ordinal)")
+    }
+
+    @Test("a simulated node can be renamed")
+    func renamed() {
         var renamed = simulated("worker", zone: 1, ordinal: 3)
         renamed.name = "node-a"
         #expect(renamed.name == "node-a")
