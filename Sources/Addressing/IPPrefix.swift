@@ -46,9 +46,14 @@ public struct IPPrefix: Hashable, Sendable, Comparable {
     /// True when the prefix length is a multiple of 4 (a nibble boundary, reverse-DNS friendly).
     public var isNibbleAligned: Bool { length % 4 == 0 }
 
+    // The network bits are equal when the XOR shifted past the host bits is zero: a third of
+    // the instructions of masking both (every planned range is checked against many).
+    @inlinable
     public func contains(_ address: IPAddress) -> Bool {
-        address.family == family
-            && (address.value & PrefixMask.mask(length: length, bits: bits)) == network.value
+        guard address.family == network.family else { return false }
+        let host = (network.family == .v4 ? 32 : 128) - length
+        if host >= 128 { return true }
+        return (address.value ^ network.value) &>> UInt128(truncatingIfNeeded: host) == 0
     }
 
     /// True when `other` lies entirely inside this prefix.

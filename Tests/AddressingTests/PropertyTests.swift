@@ -192,3 +192,20 @@ func edgeLengthsNeverTrap(_ length: Int) {
         }
     }
 }
+
+/// `contains` against the definition: the address's first `length` bits are the network's,
+/// written with a mask, for random addresses of both families, near the prefix and far.
+@Test func containsMatchesTheMaskDefinition() {
+    var rng = SplitMix64(seed: seed ^ 7)
+    for _ in 0..<rounds {
+        let p = randomPrefix(&rng)
+        let candidates = [randomAddress(&rng), p.network, p.last, p.last.adding(1), p.network.subtracting(1),
+                          IPAddress(family: p.family, value: p.network.value ^ (UInt128(1) << UInt128(Int.random(in: 0..<p.bits, using: &rng))))]
+        for case let a? in candidates {
+            let host = p.bits - p.length
+            let mask: UInt128 = host >= 128 ? 0 : ~((UInt128(1) << UInt128(host)) - 1)
+            let expected = a.family == p.family && (a.value & mask) == (p.network.value & mask)
+            #expect(p.contains(a) == expected, "\(p) \(a)")
+        }
+    }
+}
