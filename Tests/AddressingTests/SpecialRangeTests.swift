@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import Addressing
 
@@ -103,4 +104,33 @@ func documentationPrefixes(_ text: String, _ rfc: String) throws {
     let range = try #require(SpecialRange.all.first { $0.prefix == p })
     #expect(range.kind == .documentation)
     #expect(range.rfc == rfc)
+}
+
+/// The matches of a prefix, against the definition on the whole table: the blocks it lies
+/// within, most specific first, then the blocks it holds, in address order. Random prefixes
+/// of every length, and prefixes in, around and over each special block (the index by first
+/// byte must never miss one).
+@Test func matchesAreTheBlocksThatOverlapInOrder() {
+    var rng = SplitMix64(seed: 0x5BEC1A1)
+    var prefixes: [IPPrefix] = []
+    for _ in 0..<3000 {
+        let a: IPAddress = switch rng.address() {
+        case .v4(let v): IPAddress(v4: v)
+        case .v6(let v): IPAddress(v6: v)
+        }
+        prefixes.append(IPPrefix(masking: a, length: Int.random(in: 0...a.family.bits, using: &rng)))
+    }
+    for block in SpecialRange.all.map(\.prefix) {
+        for length in [0, 1, 7, 8, 9, block.length - 1, block.length, block.length + 1, block.bits] where (0...block.bits).contains(length) {
+            prefixes.append(IPPrefix(masking: block.network, length: length))
+            prefixes.append(IPPrefix(masking: block.last, length: length))
+        }
+    }
+    for p in prefixes {
+        let within = SpecialRange.all.filter { $0.prefix.contains(p) }.sorted { $0.prefix.length > $1.prefix.length }
+        let holds = SpecialRange.all.filter { $0.prefix.length > p.length && p.contains($0.prefix) }
+        let matches = SpecialRange.matches(for: p)
+        #expect(matches.map(\.range.prefix) == within.map(\.prefix) + holds.map(\.prefix), "\(p)")
+        #expect(matches.map(\.relation) == within.map { _ in .within } + holds.map { _ in .contains }, "\(p)")
+    }
 }
