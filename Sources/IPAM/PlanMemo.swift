@@ -74,11 +74,14 @@ final class StepRecord<Key: Equatable & Sendable, Output: Sendable>: Sendable {
 extension PlanBuilder {
     /// Runs a step that is a function of its inputs alone — `step` gets nothing but `inputs`
     /// and a sink for its findings — or replays its remembered run when the inputs are equal.
-    /// The memo key *is* what the step reads, so it cannot forget an input.
-    mutating func memoized<Inputs, Output>(_ slot: WritableKeyPath<PlanMemo, StepRecord<Inputs, Output>?>, inputs: Inputs,
-                                           step: (Inputs, inout DiagnosticSink) -> Output,
+    /// The memo key *is* what the step reads, so it cannot forget an input. `slot` is made
+    /// only when the memo is on: a key path with an argument (a family) is built at run time,
+    /// which every shoot of a landscape, remembering nothing, paid for.
+    mutating func memoized<Inputs, Output>(_ makeSlot: @autoclosure () -> WritableKeyPath<PlanMemo, StepRecord<Inputs, Output>?>,
+                                           inputs: Inputs, step: (Inputs, inout DiagnosticSink) -> Output,
                                            restore: (inout PlanBuilder, Output) -> Void) {
-        if memo.isEnabled, let record = memo[keyPath: slot], record.key == inputs {
+        let slot = memo.isEnabled ? makeSlot() : nil
+        if let slot, let record = memo[keyPath: slot], record.key == inputs {
             restore(&self, record.output)
             findings.append(record.diagnostics)
             return
@@ -87,6 +90,6 @@ extension PlanBuilder {
         let output = step(inputs, &sink)
         restore(&self, output)
         findings.append(sink.diagnostics)
-        if memo.isEnabled { memo[keyPath: slot] = StepRecord(key: inputs, output: output, diagnostics: sink.diagnostics) }
+        if let slot { memo[keyPath: slot] = StepRecord(key: inputs, output: output, diagnostics: sink.diagnostics) }
     }
 }
