@@ -32,8 +32,8 @@ public enum LandscapeFixtures {
     /// A JSON `kind: List` of `count` small AWS shoots (`s0`, `s1` … in namespace `n`), one
     /// per line, as `kubectl get shoots -A -o json` would print a landscape.
     public static func jsonList(count: Int) -> String {
-        // kubectl's first key first: a list this long is scanned in two halves, and the second
-        // half starts at an item that opens with `"apiVersion"`.
+        // kubectl's first key first: a list this long is read in chunks, each starting at an
+        // item that opens with `"apiVersion"`.
         let item = #"{"apiVersion": "core.gardener.cloud/v1beta1", "kind": "Shoot", "metadata": {"name": "NAME", "namespace": "n"}, "spec": {"provider": {"type": "aws", "workers": [{"name": "w", "minimum": 1, "maximum": 3, "zones": ["z1"]}]}, "networking": {"type": "calico", "nodes": "10.250.0.0/16"}}}"#
         let items = (0..<count).map { item.replacingOccurrences(of: "NAME", with: "s\($0)") }
         return "{\"apiVersion\": \"v1\", \"items\": [\n" + items.joined(separator: ",\n") + "\n], \"kind\": \"List\"}\n"
