@@ -82,15 +82,17 @@ struct PlanBuilder {
         inputBox = box
         self.memo = memo
         self.infoText = infoText
-        let shoot = box.input.shoot, settings = box.input.settings
-        let providerType = shoot.providerType
-        profile = ProviderProfile.profile(for: providerType).applying(settings)
-        plan = Plan(shootName: shoot.name, provider: providerType, providerName: shoot.provider.value, region: shoot.region)
-        template = settings.podPrefixTemplate?.value ?? profile.defaultTemplate ?? .standard
+        // Fields read through the box, not the shoot or the settings copied out of it (a copy
+        // retains every reference they hold, for every shoot of a landscape).
+        let providerType = box.input.shoot.providerType
+        profile = ProviderProfile.profile(for: providerType).applying(box.input.settings)
+        plan = Plan(shootName: box.input.shoot.name, provider: providerType, providerName: box.input.shoot.provider.value,
+                    region: box.input.shoot.region)
+        template = box.input.settings.podPrefixTemplate?.value ?? profile.defaultTemplate ?? .standard
         // The proposal's reservation; AWS and GCP reserve nothing unless the settings say so.
-        reservedLength = settings.nodeReservedLength?.value ?? (profile.defaultTemplate == nil ? 100 : nil)
-        plan.workersMaximum = shoot.workers.reduce(0) { $0 &+ max(0, $1.maximum) }
-        zones = Self.zones(of: shoot)
+        reservedLength = box.input.settings.nodeReservedLength?.value ?? (profile.defaultTemplate == nil ? 100 : nil)
+        plan.workersMaximum = box.input.shoot.workers.reduce(0) { $0 &+ max(0, $1.maximum) }
+        zones = Self.zones(of: box)
     }
 
     var shoot: Shoot { input.shoot }
@@ -117,9 +119,9 @@ struct PlanBuilder {
     /// Zones of all worker pools, in order of first appearance.
     /// The infrastructure config's zones come first, in their order (AWS numbers its subnets
     /// by that position).
-    static func zones(of shoot: Shoot) -> [String] {
+    static func zones(of box: InputBox) -> [String] {
         var out: [String] = []
-        out.reserveCapacity(shoot.workers.reduce(shoot.infrastructure?.zones.count ?? 1) { $0 + $1.zones.count })
+        out.reserveCapacity(box.input.shoot.workers.reduce(box.input.shoot.infrastructure?.zones.count ?? 1) { $0 + $1.zones.count })
         // A shoot names a few zones: comparing is cheaper than hashing until there are many.
         var seen: Set<String>?
         func add(_ zone: String) {
@@ -130,9 +132,9 @@ struct PlanBuilder {
                 out.append(zone)
             }
         }
-        for z in shoot.infrastructure?.zones ?? [] { add(z.name) }
-        for w in shoot.workers { for z in w.zones { add(z) } }
-        if out.isEmpty { out.append(shoot.region ?? "zone-1") }
+        for z in box.input.shoot.infrastructure?.zones ?? [] { add(z.name) }
+        for w in box.input.shoot.workers { for z in w.zones { add(z) } }
+        if out.isEmpty { out.append(box.input.shoot.region ?? "zone-1") }
         return out
     }
 
