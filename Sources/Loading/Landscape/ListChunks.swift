@@ -118,8 +118,8 @@ struct ListChunks: Sendable {
             items.append(JSONListItems.Item(start: at.offset, end: read.end, line: at.line, lineStart: at.lineStart,
                                             continuationBytes: at.continuationBytes, kind: "Shoot"))
             shoot(s)
-            // The item's byte count bounds the next one's tape well (an entry per two bytes).
-            hint = read.end - at.offset
+            // An item of this one's size needs at most an entry per two bytes (and far fewer).
+            hint = (read.end - at.offset) / 2 + 2
             var scanner = JSONListItems.Scanner(b: b, i: read.end, lineStart: read.endPosition.lineStart)
             scanner.line = read.endPosition.line
             scanner.continuationBytes = read.endPosition.continuationBytes
