@@ -134,6 +134,33 @@ import TestSupport
         #expect(d.stderrLines == ["\(twice):1:12: error: shoot n/a appears twice (first at \(twice):1:12); give each object once"])
     }
 
+    /// `kubectl get shoots -A -o json | shootnet landscape - seeds.json`: standard input is
+    /// read in chunks as a file is — the same result, and a bad shoot's place in `<stdin>`
+    /// where the file's would be.
+    @Test func aJSONListOnStandardInputReadsAsTheFile() throws {
+        let dir = try Scratch()
+        defer { dir.remove() }
+        let shoots = (0..<300).map { Self.jsonShoot("s\($0)", v6: $0 == 7 ? "2001:db8:ff::/56" : "2001:db8:\($0 + 1)::/56") }
+        let list = "{\n    \"apiVersion\": \"v1\",\n    \"items\": [\n" + shoots.joined(separator: ",\n") + "\n    ],\n    \"kind\": \"List\"\n}\n"
+        let file = try dir.write("shoots.json", list)
+        let seeds = try dir.write("seeds.json", Self.seeds)
+        let fromFile = try ProcessRunner.shootnet(["landscape", file, seeds, "-o", "json"])
+        let fromStdin = try ProcessRunner.shootnet(["landscape", "-", seeds, "-o", "json"], stdin: list)
+        #expect(fromStdin.exitCode == 1, "\(fromStdin.stderr)")
+        #expect(fromStdin.stdout == fromFile.stdout)
+        #expect(try Self.json(fromStdin.stdout)["shoots"] as? Int == 300)
+        // Shoot 250 without its provider: one line, at its place in standard input.
+        let bad = list.replacingOccurrences(of: #""name": "s250", "namespace": "garden-x"}, "spec": {"seedName": "seed-a", "provider": {"type": "aws", "workers": [{"name": "w", "minimum": 1, "maximum": 3, "zones": ["eu-1a"]}]}, "#,
+                                            with: #""name": "s250", "namespace": "garden-x"}, "spec": {"seedName": "seed-a", "#)
+        #expect(bad != list)
+        let badFile = try dir.write("bad.json", bad)
+        let fileError = try ProcessRunner.shootnet(["landscape", badFile, seeds])
+        let stdinError = try ProcessRunner.shootnet(["landscape", "-", seeds], stdin: bad)
+        #expect(stdinError.exitCode == 2)
+        #expect(fileError.stderrLines.count == 1)
+        #expect(stdinError.stderrLines == fileError.stderrLines.map { $0.replacingOccurrences(of: badFile, with: "<stdin>") })
+    }
+
     /// A JSON List cut short while it is read (kubectl writing the file again truncates it
     /// first): the kernel's SIGBUS for the mapped pages becomes the one-line error and exit 2.
     /// The process is stopped as soon as the file shows in its mappings, the file is cut to

@@ -30,19 +30,31 @@ public enum LandscapeLoader {
         var files: [LandscapeShoots.MappedList] = []
         var parts: [LandscapeShoots.Part] = []
         for path in paths {
+            func chunked(_ list: LandscapeShoots.MappedList) -> Bool {
+                guard chunkingShootLists,
+                      let chunks = ListChunks.layout(list.file.bytes, from: list.start, chunkBytes: chunkBytes ?? ListChunks.chunkBytes) else { return false }
+                files.append(list)
+                parts.append(.chunked(file: files.count - 1, chunks))
+                return true
+            }
             if path == "-" {
-                let bytes = try FileReader.readStandardInput(name: standardInputName, maxBytes: FileReader.maxLandscapeBytes)
-                parts.append(try decoded(bytes: bytes, file: standardInputName))
+                // Read whole, then held like a mapped file: `kubectl get shoots -A -o json |`
+                // is read in chunks as a file is.
+                let buffer = try FileReader.readStandardInput(name: standardInputName, maxBytes: FileReader.maxLandscapeBytes)
+                if let input = MappedFile(standardInput: buffer) {
+                    let list = LandscapeShoots.MappedList(name: standardInputName, file: input, start: UTF8Text.hasByteOrderMark(input.bytes) ? 3 : 0)
+                    if chunked(list) { continue }
+                    parts.append(try decoded(bytes: input.bytes.array, file: standardInputName))
+                } else {
+                    free(buffer.baseAddress)
+                    parts.append(try decoded(bytes: [], file: standardInputName))
+                }
                 continue
             }
             for file in try LandscapePaths.files(at: path) {
                 if let mapped = MappedFile(path: file, maxBytes: FileReader.maxLandscapeBytes) {
                     let list = LandscapeShoots.MappedList(name: file, file: mapped, start: UTF8Text.hasByteOrderMark(mapped.bytes) ? 3 : 0)
-                    if chunkingShootLists, let chunks = ListChunks.layout(mapped.bytes, from: list.start, chunkBytes: chunkBytes ?? ListChunks.chunkBytes) {
-                        files.append(list)
-                        parts.append(.chunked(file: files.count - 1, chunks))
-                        continue
-                    }
+                    if chunked(list) { continue }
                     if let part = try scanned(list, fileIndex: files.count) {
                         files.append(list)
                         parts.append(part)
@@ -84,7 +96,11 @@ public enum LandscapeLoader {
             if let part = try scanned(list, fileIndex: f) {
                 parts.append(part)
             } else {
-                parts.append(try decoded(bytes: FileReader.read(path: list.name, maxBytes: FileReader.maxLandscapeBytes), file: list.name))
+                // Not a List after all: read whole, as the document it is (standard input
+                // from its memory, a file once more, which words any error as for every file).
+                let bytes = list.name == standardInputName ? list.file.bytes.array
+                                                           : try FileReader.read(path: list.name, maxBytes: FileReader.maxLandscapeBytes)
+                parts.append(try decoded(bytes: bytes, file: list.name))
             }
         }
         return try assemble(files: shoots.files, parts: parts)

@@ -52,19 +52,39 @@ enum FileReader {
         LoadError(file: path, message: "file is larger than \(maxBytes >> 20) MiB")
     }
 
-    /// All of standard input (named `name` in errors), up to `maxBytes`.
-    static func readStandardInput(name: String, maxBytes: Int) throws(LoadError) -> [UInt8] {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    /// All of standard input (named `name` in errors), up to `maxBytes`, in memory of its own
+    /// that the caller frees (or hands to ``MappedFile/init(standardInput:)``). Grown with
+    /// `realloc`, which moves a large block by remapping its pages: appending to an array
+    /// copied a 16 MB list several times and touched every new page again.
+    static func readStandardInput(name: String, maxBytes: Int) throws(LoadError) -> UnsafeMutableRawBufferPointer {
+        var capacity = 1 << 16, count = 0
+        guard var base = malloc(capacity) else { throw LoadError(file: name, message: "cannot read: out of memory") }
         while true {
-            let n = chunk.withUnsafeMutableBytes { Foundation.read(0, $0.baseAddress, $0.count) }
+            if count == capacity {
+                guard capacity <= maxBytes else {
+                    free(base)
+                    throw tooLarge(name, maxBytes)
+                }
+                capacity *= 2
+                guard let grown = realloc(base, capacity) else {
+                    free(base)
+                    throw LoadError(file: name, message: "cannot read: out of memory")
+                }
+                base = grown
+            }
+            let n = Foundation.read(0, base + count, capacity - count)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw LoadError(file: name, message: "cannot read: \(systemMessage(errno))")
+                let code = errno
+                free(base)
+                throw LoadError(file: name, message: "cannot read: \(systemMessage(code))")
             }
-            if n == 0 { return bytes }
-            bytes.append(contentsOf: chunk[0..<n])
-            if bytes.count > maxBytes { throw tooLarge(name, maxBytes) }
+            if n == 0 { return UnsafeMutableRawBufferPointer(start: base, count: count) }
+            count += n
+            if count > maxBytes {
+                free(base)
+                throw tooLarge(name, maxBytes)
+            }
         }
     }
 
