@@ -60,8 +60,8 @@ struct JSONReader {
     /// Reads the one value that starts at `start` in `b` — a List's item whose end is not
     /// known yet — and stops right after it. The tape holds a copy of the value's bytes; `end`
     /// is the offset after the value and `endPosition` where that lies, as `position` is for
-    /// `start`. `capacityHint`: tape entries to start with (the item before's byte count is a
-    /// good one); a larger value is read again with room for it.
+    /// `start`. `capacityHint`: tape entries to start with (an item the size of the one before
+    /// needs at most half its bytes); a value that needs more is read again with room for it.
     static func readValue(_ b: ByteSpan, from start: Int, position: (line: Int, lineStart: Int, continuationBytes: Int),
                           capacityHint: Int) -> Result<(tape: DocumentTape, end: Int, endPosition: (line: Int, lineStart: Int, continuationBytes: Int)), Failure> {
         let rest = b.span(start..<b.count)
