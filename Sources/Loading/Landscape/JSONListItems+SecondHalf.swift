@@ -8,14 +8,11 @@ extension JSONListItems {
     /// scanned on the caller's: the scan is the one part of reading a landscape that no other
     /// work can overlap (every shoot needs every seed, and seeds may come last).
     ///
-    /// It starts at a guess: the first place after the middle where an item seems to end and
-    /// the next to begin: `}`, `,`, `{` with only spaces between, the object starting with
-    /// kubectl's first key `"apiVersion"` (a `}, {` between two conditions of an item does
-    /// not), and when the list is printed one item per indented block, a `{` indented as the
-    /// first item's. The guess is right exactly
-    /// when the scan from the list's start reaches that place as an item's start; only then
-    /// are this scan's items taken. A wrong guess (those bytes inside a string) is dropped and
-    /// the first scan simply goes on, so the items never depend on the guess.
+    /// It starts at the first guessed item start after the middle
+    /// (``JSONListItems/guessItemStart(_:from:indent:)``). The guess is right exactly when the
+    /// scan from the list's start reaches that place as an item's start; only then are this
+    /// scan's items taken. A wrong guess (a nested array's element, say) is dropped and the
+    /// first scan simply goes on, so the items never depend on the guess.
     final class SecondHalf: @unchecked Sendable {  // `result` is written before `done` is signalled, read after
         /// Where the guessed item starts.
         let start: Int

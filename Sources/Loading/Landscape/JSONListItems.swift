@@ -116,6 +116,12 @@ struct JSONListItems {
 
         static func isList(_ kind: String) -> Bool { JSONListItems.listKinds.contains(kind) }
 
+        /// How many spaces start the line up to here, when nothing else does: a list's first
+        /// item's indentation in kubectl's form, which its other items share.
+        var indentation: Int? {
+            i > lineStart && (lineStart..<i).allSatisfy({ b[$0] == 0x20 }) ? i - lineStart : nil
+        }
+
         var peek: UInt8? { i < b.count ? b[i] : nil }
 
         mutating func skipWhitespace() {
@@ -151,10 +157,8 @@ struct JSONListItems {
             var reported = i
             skipWhitespace()
             if peek == UInt8(ascii: "]") { i += 1; return items }
-            // The first item's indentation, when it starts its line (kubectl's form).
-            let indent = i > lineStart && (lineStart..<i).allSatisfy({ b[$0] == 0x20 }) ? i - lineStart : nil
             var second = b.count - i > halvesAbove
-                ? SecondHalf.start(b, from: i + (b.count - i) / 2, indent: indent, releasing: releasing) : nil
+                ? SecondHalf.start(b, from: i + (b.count - i) / 2, indent: indentation, releasing: releasing) : nil
             // Whatever way this returns, the other thread has stopped reading the bytes.
             defer { second?.cancel() }
             while true {

@@ -98,8 +98,8 @@ public enum LandscapeLoader {
             } else {
                 // Not a List after all: read whole, as the document it is (standard input
                 // from its memory, a file once more, which words any error as for every file).
-                let bytes = list.name == standardInputName ? list.file.bytes.array
-                                                           : try FileReader.read(path: list.name, maxBytes: FileReader.maxLandscapeBytes)
+                let bytes = list.file.isStandardInput ? list.file.bytes.array
+                                                      : try FileReader.read(path: list.name, maxBytes: FileReader.maxLandscapeBytes)
                 parts.append(try decoded(bytes: bytes, file: list.name))
             }
         }

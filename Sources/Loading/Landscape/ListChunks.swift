@@ -62,9 +62,7 @@ struct ListChunks: Sendable {
         var probe = scanner
         guard case (true, "Shoot") = probe.skipObjectReadingKind() else { return nil }
         let first = Place(offset: scanner.i, line: scanner.line, lineStart: scanner.lineStart, continuationBytes: scanner.continuationBytes)
-        // The first item's indentation, when it starts its line (kubectl's form).
-        let lineStart = scanner.lineStart
-        let indent = first.offset > lineStart && (lineStart..<first.offset).allSatisfy({ b[$0] == 0x20 }) ? first.offset - lineStart : nil
+        let indent = scanner.indentation
         var offsets = [first.offset]
         while let last = offsets.last, last + chunkBytes < b.count,
               let next = JSONListItems.guessItemStart(b, from: last + chunkBytes, indent: indent) {
@@ -87,7 +85,7 @@ struct ListChunks: Sendable {
     private static func place(of offset: Int, after before: Place, in b: ByteSpan) -> Place {
         let gap = b.span(before.offset..<offset)
         let newlines = gap.count(of: 0x0A)
-        guard newlines > 0, let lastNewline = gap.lastIndex(of: 0x0A, before: gap.count) else {
+        guard newlines > 0, let lastNewline = gap.lastIndex(of: 0x0A) else {
             return Place(offset: offset, line: before.line, lineStart: before.lineStart,
                          continuationBytes: before.continuationBytes + gap.countContinuationBytes())
         }

@@ -14,7 +14,7 @@ final class MappedFile: @unchecked Sendable {  // immutable; madvise is thread-s
     private let base: UnsafeMutableRawPointer
     private let length: Int
     /// Standard input's memory, freed at the end, not a mapping.
-    private let isStandardInput: Bool
+    let isStandardInput: Bool
     private static let pageSize = max(4096, sysconf(Int32(_SC_PAGESIZE)))
 
     /// nil when the file cannot be mapped (empty, not a regular file, too large): the caller
